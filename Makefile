@@ -1,0 +1,33 @@
+# woonzorg — twee opdrachten op een schone machine met Python 3.11 en make:
+#   make run    installeert (eenmalig) en draait de hoofdtaak op de gebundelde MRA-gegevens
+#   make test   installeert (eenmalig, met testpakketten) en draait alle tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KERNEL := woonzorg
+
+.PHONY: run test schoon
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("woonzorg vraagt Python 3.11 of nieuwer, gevonden: " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changed: the stamp is newer than pyproject.toml.
+$(VENV)/.geinstalleerd: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (woonzorg)" >/dev/null
+	touch $@
+
+$(VENV)/.test-geinstalleerd: pyproject.toml $(VENV)/.geinstalleerd
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.geinstalleerd
+	$(BIN)/woonzorg data --regio mra
+
+test: $(VENV)/.test-geinstalleerd
+	$(BIN)/python -m pytest
+
+schoon:
+	rm -rf $(VENV) outputs/*/ outputs/index.html

@@ -1,0 +1,170 @@
+"""Build the bundled package data from the researched reference tables.
+
+Run from the project root with the shared reference folder beside the project::
+
+    python tools/bundel_bouwen.py ../shared/reference
+
+It rewrites ``woonzorg_lib/data/bundel/`` (except ``bronnen.yaml``, which is kept by
+hand) from the reference CSVs, keeping only the columns the library needs. Nothing is
+estimated here: estimates are derived at load time, labelled ``schatting``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+from pathlib import Path
+
+BUNDEL = Path(__file__).resolve().parents[1] / "woonzorg_lib" / "data" / "bundel"
+
+# Regions of the reference table -> catalogue key (file name) in the bundle.
+REGIO_SLEUTELS = {
+    "Metropoolregio Amsterdam (MRA)": "mra",
+    "Regio Enschede": "regio-enschede",
+    "Regio Groningen": "regio-groningen",
+    "Haaglanden": "haaglanden",
+    "Parkstad Limburg": "parkstad-limburg",
+    "Groene Metropoolregio Arnhem-Nijmegen": "groene-metropoolregio-arnhem-nijmegen",
+    "Hart van Brabant": "hart-van-brabant",
+}
+
+# bevolking_leeftijd.csv, row NL01 2020 65+: notitie "19,8% van de bevolking".
+AANDEEL_65PLUS_2020_PROCENT = "19.8"
+
+
+def lees(pad: Path) -> list[dict[str, str]]:
+    with pad.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def schrijf(naam: str, kolommen: list[str], rijen: list[dict[str, object]]) -> None:
+    with (BUNDEL / naam).open("w", encoding="utf-8", newline="") as f:
+        schrijver = csv.DictWriter(f, fieldnames=kolommen, lineterminator="\n")
+        schrijver.writeheader()
+        schrijver.writerows(rijen)
+
+
+def gemeenten(ref: Path) -> None:
+    rijen = sorted(lees(ref / "gemeenten.csv"), key=lambda r: r["gemeentecode"])
+    schrijf(
+        "gemeenten.csv",
+        ["gemeentecode", "gemeentenaam", "provincie", "inwoners", "peildatum"],
+        [
+            {
+                "gemeentecode": r["gemeentecode"],
+                "gemeentenaam": r["gemeentenaam"],
+                "provincie": r["provincie"],
+                "inwoners": r["inwoners"],
+                "peildatum": r["peildatum_inwoners"],
+            }
+            for r in rijen
+        ],
+    )
+
+
+def woningvoorraad(ref: Path) -> None:
+    rijen = sorted(lees(ref / "woningvoorraad.csv"), key=lambda r: r["gemeentecode"])
+    schrijf(
+        "woningvoorraad.csv",
+        ["gemeentecode", "woningvoorraad", "peildatum"],
+        [{k: r[k] for k in ("gemeentecode", "woningvoorraad", "peildatum")} for r in rijen],
+    )
+
+
+def woningvoorraad_eigendom(ref: Path) -> None:
+    """Stock by owner: the provinces and the country (2023), and Amsterdam's own row."""
+    uit = []
+    for r in lees(ref / "woningvoorraad_eigendom_regio.csv"):
+        code = re.search(r"\((GM\d{4})\)", r["gebied"])
+        is_gemeente = r["gebiedstype"] == "gemeente" and code is not None
+        if r["gebiedstype"] not in ("land", "provincie") and not is_gemeente:
+            continue
+        if r["gebiedstype"] == "land" and r["peildatum"] != "2023-01-01":
+            continue
+        uit.append(
+            {
+                "gebied": r["gebied"].split(" (")[0],
+                "gebiedstype": r["gebiedstype"],
+                "gemeentecode": code.group(1) if is_gemeente else "",
+                "peildatum": r["peildatum"],
+                "woningvoorraad_totaal": r["woningvoorraad_totaal"],
+                "corporatiewoningen": r["huur_eigendom_woningcorporatie"],
+            }
+        )
+    # Per gemeente only the newest row is kept: the estimate uses the nearest real share.
+    nieuwste: dict[tuple[str, str], dict[str, object]] = {}
+    for r in uit:
+        sleutel = (str(r["gebiedstype"]), str(r["gebied"]))
+        if sleutel not in nieuwste or str(r["peildatum"]) > str(nieuwste[sleutel]["peildatum"]):
+            nieuwste[sleutel] = r
+    schrijf(
+        "woningvoorraad_eigendom.csv",
+        ["gebied", "gebiedstype", "gemeentecode", "peildatum", "woningvoorraad_totaal", "corporatiewoningen"],
+        sorted(nieuwste.values(), key=lambda r: (str(r["gebiedstype"]), str(r["gebied"]))),
+    )
+
+
+def leeftijd_nederland(ref: Path) -> None:
+    """National age bands on 1-1-2020, regrouped to the model's cohorts."""
+    nl = {
+        r["leeftijdsgroep"]: int(r["waarde"])
+        for r in lees(ref / "bevolking_leeftijd.csv")
+        if r["gemeentecode"] == "NL01" and r["jaar"] == "2020" and r["eenheid"] == "personen"
+    }
+    cohorten = {
+        "65-74": nl["65-69"] + nl["70-74"],
+        "75-84": nl["75-79"] + nl["80-84"],
+        "85+": nl["80+"] - nl["80-84"],
+    }
+    assert sum(cohorten.values()) == nl["65+"], "cohorts must add up to 65+"
+    rijen: list[dict[str, object]] = [
+        {"leeftijdsgroep": k, "personen": v, "peildatum": "2020-01-01"} for k, v in cohorten.items()
+    ]
+    rijen.append({"leeftijdsgroep": "65+", "personen": nl["65+"], "peildatum": "2020-01-01"})
+    schrijf("leeftijd_nederland.csv", ["leeftijdsgroep", "personen", "peildatum"], rijen)
+    (BUNDEL / "aandeel_65plus_nederland.txt").write_text(AANDEEL_65PLUS_2020_PROCENT + "\n", encoding="utf-8")
+
+
+def regios(ref: Path) -> None:
+    namen = {r["gemeentecode"]: r["gemeentenaam"] for r in lees(ref / "gemeenten.csv")}
+    per_regio: dict[str, list[dict[str, str]]] = {}
+    for r in lees(ref / "regio_indeling.csv"):
+        per_regio.setdefault(r["regio"], []).append(r)
+    for regio, rijen in per_regio.items():
+        bronnen = sorted({deel.strip() for r in rijen for deel in r["source"].split("; ")})
+        notities = sorted({r["notitie"].strip() for r in rijen if r["notitie"].strip()})
+        regels = ["# Regio-indeling, gebouwd uit de referentietabel regio_indeling.csv.", f"naam: {regio}"]
+        regels.append("bronnen:")
+        regels += [f"  - {json.dumps(b, ensure_ascii=False)}" for b in bronnen]
+        if notities:
+            regels.append("notities:")
+            regels += [f"  - {json.dumps(n, ensure_ascii=False)}" for n in notities]
+        deelregios: dict[str, list[str]] = {}
+        for r in rijen:
+            deelregios.setdefault(r["deelregio"], []).append(r["gemeentecode"])
+        if list(deelregios) == [""]:
+            regels.append("gemeenten:")
+            regels += [f"  - {c}  # {namen[c]}" for c in sorted(deelregios[""], key=namen.get)]
+        else:
+            regels.append("deelregios:")
+            for deelregio, codes in deelregios.items():
+                regels.append(f"  - naam: {deelregio}")
+                regels.append("    gemeenten:")
+                regels += [f"      - {c}  # {namen[c]}" for c in sorted(codes, key=namen.get)]
+        (BUNDEL / "regios" / f"{REGIO_SLEUTELS[regio]}.yaml").write_text("\n".join(regels) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("referentie", type=Path, help="map met de referentietabellen (../shared/reference)")
+    ref = parser.parse_args().referentie
+    (BUNDEL / "regios").mkdir(parents=True, exist_ok=True)
+    for bouw in (gemeenten, woningvoorraad, woningvoorraad_eigendom, leeftijd_nederland, regios):
+        bouw(ref)
+    print(f"bundel geschreven naar {BUNDEL}")
+
+
+if __name__ == "__main__":
+    main()

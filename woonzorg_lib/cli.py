@@ -1,0 +1,135 @@
+"""The ``woonzorg`` command: a thin layer over the library, speaking Dutch.
+
+Exit codes: 0 all right, 2 a problem the analyst can fix (printed in Dutch, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from woonzorg_lib import __version__
+from woonzorg_lib.data.basis import basisgegevens, gemeenten, per_gemeente
+from woonzorg_lib.data.bronnen import bronnen
+from woonzorg_lib.data.catalogus import Regio, catalogus, laad_regio
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.model.niveaus import per_niveau
+from woonzorg_lib.opmaak import getal
+from woonzorg_lib.parameters import lees_parameterbestand
+
+CONTROLE_KOLOMMEN = ("inwoners", "woningvoorraad", "corporatiewoningen")
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False, width=max(Console().width, 110))
+
+
+def valideer(bestanden: Sequence[Path], console: Console) -> int:
+    """Check parameter files without running anything; report every problem of every file."""
+    fouten = 0
+    for pad in bestanden:
+        try:
+            bestand = lees_parameterbestand(pad)
+        except WoonzorgFout as fout:
+            fouten += 1
+            console.print(f"[red]✗[/red] {pad}")
+            for melding in fout.meldingen:
+                console.print(f"    {melding.plek}: {melding.tekst}" if melding.plek else f"    {melding.tekst}", markup=False)
+        else:
+            console.print(f"[green]✓[/green] {pad} ({bestand.notebook})")
+    if fouten:
+        console.print(f"{fouten} van {len(bestanden)} parameterbestanden bevatten fouten.")
+        return 2
+    console.print(f"Alle {len(bestanden)} parameterbestanden zijn in orde.")
+    return 0
+
+
+def toon_bronnen(console: Console) -> None:
+    """The bundled tables with source and reference date, and the catalogue of regions."""
+    tabel = Table(title=f"Gebundelde gegevens (woonzorg {__version__})", show_lines=True)
+    for kolom in ("tabel", "peildatum", "bron", "licentie"):
+        tabel.add_column(kolom, overflow="fold")
+    for bron in bronnen().values():
+        tabel.add_row(bron.titel, bron.peildatum, bron.bron, bron.licentie)
+    console.print(tabel)
+    basis = basisgegevens()
+    herkomst = basis.groupby(["indicator", "herkomst"]).size().reset_index(name="gemeenten")
+    tabel = Table(title="Cijfers per gemeente en hun herkomst")
+    for kolom in ("indicator", "herkomst", "gemeenten"):
+        tabel.add_column(kolom)
+    for rij in herkomst.itertuples():
+        tabel.add_row(rij.indicator, rij.herkomst, str(rij.gemeenten))
+    console.print(tabel)
+    console.print("Schattingen zijn gelabeld met de bron waarvan ze zijn afgeleid; zie docs/bronnen.md.")
+    tabel = Table(title="Regiocatalogus")
+    for kolom in ("sleutel", "regio", "deelregio's", "gemeenten"):
+        tabel.add_column(kolom)
+    for sleutel, regio in catalogus().items():
+        tabel.add_row(sleutel, regio.naam, str(len(regio.deelregios)), str(len(regio.gemeentecodes)))
+    console.print(tabel)
+    console.print(f"Gemeenten in de huidige indeling: {len(gemeenten())}.")
+
+
+def datacontrole(regio: Regio, console: Console) -> None:
+    """Gemeenten per deelregio with inwoners, woningvoorraad and corporatiewoningen, with totals."""
+    basis = basisgegevens()
+    tabel_data = per_niveau(per_gemeente(basis), regio, CONTROLE_KOLOMMEN)
+    tabel = Table(title=f"Datacontrole {regio.naam}")
+    tabel.add_column("deelregio / gemeente")
+    tabel.add_column("code")
+    for kolom in CONTROLE_KOLOMMEN:
+        tabel.add_column(kolom + (" (schatting)" if kolom == "corporatiewoningen" else ""), justify="right")
+    for rij in tabel_data.itertuples():
+        stijl = {"gemeente": "", "deelregio": "bold", "regio": "bold reverse"}[rij.niveau]
+        naam = f"  {rij.naam}" if rij.niveau == "gemeente" else f"totaal {rij.naam}"
+        waarden = [getal(getattr(rij, k)) for k in CONTROLE_KOLOMMEN]
+        tabel.add_row(naam, rij.gemeentecode, *waarden, style=stijl, end_section=rij.niveau != "gemeente")
+    console.print(tabel)
+    in_regio = basis[basis["gemeentecode"].isin(regio.gemeentecodes) & basis["indicator"].isin(CONTROLE_KOLOMMEN)]
+    herkomst = in_regio.groupby(["indicator", "herkomst", "peildatum", "bron"]).size()
+    console.print("Herkomst:")
+    for (indicator, soort, peildatum, bron), aantal in herkomst.items():
+        console.print(f"- {indicator} ({soort}, peildatum {peildatum}, {aantal} gemeente{"n" if aantal != 1 else ""}): {bron}", markup=False)
+    console.print(
+        f"{len(regio.gemeentecodes)} gemeenten in {len(regio.deelregios)} deelregio's; "
+        "deelregio- en regiototalen zijn exacte sommen van de gemeenten."
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="woonzorg", description="Woonzorganalyse: gegevens, parameters en rapporten.")
+    parser.add_argument("--versie", action="version", version=f"woonzorg {__version__}")
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    p = sub.add_parser("valideer", help="controleer parameterbestanden zonder iets uit te voeren")
+    p.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
+    p = sub.add_parser("data", help="toon de gebundelde gegevens, hun bronnen en de regiocatalogus")
+    p.add_argument("--regio", help="toon de datacontrole voor deze regio (sleutel of pad naar regiobestand)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = _parser().parse_args(argv)
+    console = _console()
+    try:
+        if args.opdracht == "valideer":
+            return valideer(args.bestanden, console)
+        if args.opdracht == "data":
+            if args.regio:
+                datacontrole(laad_regio(args.regio, Path.cwd()), console)
+            else:
+                toon_bronnen(console)
+            return 0
+    except WoonzorgFout as fout:
+        print(f"Fout:\n{fout}", file=sys.stderr)
+        return 2
+    return 0  # pragma: no cover - argparse rejects unknown commands
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

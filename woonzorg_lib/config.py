@@ -1,0 +1,9 @@
+"""Paths derived from the package location, in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAKKET_MAP = Path(__file__).resolve().parent
+BUNDEL_MAP = PAKKET_MAP / "data" / "bundel"
+REGIO_MAP = BUNDEL_MAP / "regios"

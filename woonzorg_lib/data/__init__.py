@@ -1,0 +1,1 @@
+"""Bundled data, loaders, estimates and the region catalogue."""

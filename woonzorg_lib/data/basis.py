@@ -1,0 +1,106 @@
+"""Load the bundled base figures per gemeente, each with its provenance.
+
+The canonical form is long: one row per gemeente × indicator with ``waarde``,
+``eenheid``, ``peildatum``, ``herkomst`` (register / schatting / aanname) and ``bron``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from woonzorg_lib.config import BUNDEL_MAP
+from woonzorg_lib.data import schattingen
+from woonzorg_lib.data.bronnen import bronnen
+
+HERKOMSTEN: tuple[str, ...] = ("register", "schatting", "aanname")
+
+INDICATOREN: dict[str, str] = {
+    "inwoners": "personen",
+    "woningvoorraad": "woningen",
+    "corporatiewoningen": "woningen",
+    "inwoners_65_74": "personen",
+    "inwoners_75_84": "personen",
+    "inwoners_85plus": "personen",
+}
+_COHORT_INDICATOR = {"65-74": "inwoners_65_74", "75-84": "inwoners_75_84", "85+": "inwoners_85plus"}
+
+
+def _lees_csv(naam: str) -> pd.DataFrame:
+    return pd.read_csv(BUNDEL_MAP / naam, dtype={"gemeentecode": "string"}, keep_default_na=False)
+
+
+@cache
+def _gemeenten() -> pd.DataFrame:
+    return _lees_csv("gemeenten.csv")
+
+
+def gemeenten() -> pd.DataFrame:
+    """All gemeenten of the current division: code, name, provincie, inwoners, peildatum.
+
+    >>> len(gemeenten())
+    342
+    """
+    return _gemeenten().copy()
+
+
+def woningvoorraad() -> pd.DataFrame:
+    """Total dwellings per gemeente (CBS 85984NED)."""
+    return _lees_csv("woningvoorraad.csv")
+
+
+def woningvoorraad_eigendom() -> pd.DataFrame:
+    """Dwellings by owner for the country, the provinces and the gemeenten CBS 82900NED was read for."""
+    return _lees_csv("woningvoorraad_eigendom.csv")
+
+
+def leeftijd_nederland() -> pd.DataFrame:
+    """National counts per age cohort (65-74, 75-84, 85+ and 65+)."""
+    return _lees_csv("leeftijd_nederland.csv")
+
+
+def aandeel_65plus_nederland() -> float:
+    """Share of 65+ in the national population on the date of ``leeftijd_nederland`` (0.198)."""
+    return float((BUNDEL_MAP / "aandeel_65plus_nederland.txt").read_text(encoding="utf-8")) / 100
+
+
+@cache
+def _basisgegevens() -> pd.DataFrame:
+    bron = bronnen()
+    gem = gemeenten()
+    voorraad = woningvoorraad()
+    delen = [
+        gem.assign(indicator="inwoners", waarde=gem["inwoners"], herkomst="register", bron=bron["gemeenten"].bron),
+        voorraad.assign(
+            indicator="woningvoorraad",
+            waarde=voorraad["woningvoorraad"],
+            herkomst="register",
+            bron=bron["woningvoorraad"].bron,
+        ),
+        schattingen.corporatiewoningen(gem, voorraad, woningvoorraad_eigendom()).assign(
+            indicator="corporatiewoningen"
+        ),
+    ]
+    leeftijd = schattingen.leeftijdsgroepen(gem, leeftijd_nederland(), aandeel_65plus_nederland())
+    delen.append(leeftijd.assign(indicator=leeftijd["leeftijdsgroep"].map(_COHORT_INDICATOR)))
+    kolommen = ["gemeentecode", "indicator", "waarde", "peildatum", "herkomst", "bron"]
+    lang = pd.concat([d[kolommen] for d in delen], ignore_index=True)
+    lang["waarde"] = lang["waarde"].astype("int64")
+    lang.insert(3, "eenheid", lang["indicator"].map(INDICATOREN))
+    return lang.sort_values(["gemeentecode", "indicator"], ignore_index=True)
+
+
+def basisgegevens() -> pd.DataFrame:
+    """Every base figure per gemeente in long form, with unit, reference date and provenance.
+
+    >>> b = basisgegevens()
+    >>> b.loc[(b.gemeentecode == "GM0363") & (b.indicator == "inwoners"), "waarde"].item()
+    931298
+    """
+    return _basisgegevens().copy()
+
+
+def per_gemeente(lang: pd.DataFrame) -> pd.DataFrame:
+    """Pivot long base figures to one row per gemeente and one column per indicator."""
+    return lang.pivot(index="gemeentecode", columns="indicator", values="waarde").rename_axis(columns=None)

@@ -1,0 +1,155 @@
+"""The region catalogue: regions with their deelregio's and gemeenten.
+
+A region is a small YAML file — a name and CBS codes, optionally grouped in
+deelregio's. The bundled catalogue lives in ``data/bundel/regios``; an analyst's own
+region is any such file, named by its path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from woonzorg_lib.config import REGIO_MAP
+from woonzorg_lib.data.basis import gemeenten
+from woonzorg_lib.data.yaml_io import lees_yaml
+from woonzorg_lib.errors import Melding, WoonzorgFout
+from woonzorg_lib.pydantic_nl import vertaal_fouten
+
+GEMEENTECODE = re.compile(r"^GM\d{4}$")
+
+
+class _DeelregioBestand(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    naam: str
+    gemeenten: list[str]
+
+
+class _RegioBestand(BaseModel):
+    """The schema of a region file."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    naam: str
+    bronnen: list[str] = []
+    notities: list[str] = []
+    deelregios: list[_DeelregioBestand] | None = None
+    gemeenten: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _precies_een_indeling(self) -> _RegioBestand:
+        if (self.deelregios is None) == (self.gemeenten is None):
+            raise PydanticCustomError(
+                "indeling", "geef óf 'gemeenten' (een lijst CBS-codes) óf 'deelregios' (met per deelregio 'naam' en 'gemeenten')"
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class Regio:
+    """A region: deelregio name → CBS codes of its gemeenten.
+
+    A region without deelregio's has one deelregio named like the region.
+    """
+
+    sleutel: str
+    naam: str
+    deelregios: dict[str, tuple[str, ...]]
+    bronnen: tuple[str, ...] = ()
+    notities: tuple[str, ...] = field(default=())
+
+    @property
+    def gemeentecodes(self) -> tuple[str, ...]:
+        """All CBS codes, deelregio by deelregio."""
+        return tuple(code for codes in self.deelregios.values() for code in codes)
+
+    def indeling(self) -> pd.DataFrame:
+        """One row per gemeente: gemeentecode, gemeentenaam, deelregio, in catalogue order."""
+        namen = gemeenten().set_index("gemeentecode")["gemeentenaam"]
+        rijen = [(code, namen[code], deelregio) for deelregio, codes in self.deelregios.items() for code in codes]
+        return pd.DataFrame(rijen, columns=["gemeentecode", "gemeentenaam", "deelregio"])
+
+    def deelregio(self, naam: str) -> Regio:
+        """The sub-region with one deelregio, for a deelregio report."""
+        if naam not in self.deelregios:
+            raise WoonzorgFout(
+                [Melding("", "deelregio", f"'{naam}' is geen deelregio van {self.naam}; kies uit: {', '.join(self.deelregios)}")]
+            )
+        return Regio(f"{self.sleutel}/{naam}", naam, {naam: self.deelregios[naam]}, self.bronnen, self.notities)
+
+
+def _regio_uit_bestand(pad: Path, sleutel: str) -> Regio:
+    inhoud: dict[str, Any] = lees_yaml(pad)
+    try:
+        bestand = _RegioBestand.model_validate(inhoud)
+    except ValidationError as fout:
+        raise WoonzorgFout(vertaal_fouten(fout, str(pad), _RegioBestand)) from None
+    meldingen: list[Melding] = []
+    if bestand.gemeenten is not None:
+        deelregios = {bestand.naam: tuple(bestand.gemeenten)}
+    else:
+        deelregios = {}
+        for d in bestand.deelregios or []:
+            if d.naam in deelregios:
+                meldingen.append(Melding(str(pad), "deelregios", f"deelregio '{d.naam}' staat er twee keer in"))
+            deelregios[d.naam] = deelregios.get(d.naam, ()) + tuple(d.gemeenten)
+    meldingen += _controleer_indeling(str(pad), bestand.deelregios is not None, deelregios)
+    if meldingen:
+        raise WoonzorgFout(meldingen)
+    return Regio(sleutel, bestand.naam, deelregios, tuple(bestand.bronnen), tuple(bestand.notities))
+
+
+def _controleer_indeling(naam: str, met_deelregios: bool, deelregios: dict[str, tuple[str, ...]]) -> list[Melding]:
+    bekend = set(gemeenten()["gemeentecode"])
+    meldingen: list[Melding] = []
+    gezien: dict[str, str] = {}
+    if met_deelregios and len(deelregios) == 0:
+        meldingen.append(Melding(naam, "deelregios", "de lijst is leeg; geef minstens één deelregio"))
+    for deelregio, codes in deelregios.items():
+        plek = f"deelregio '{deelregio}'" if met_deelregios else "gemeenten"
+        if not codes:
+            meldingen.append(Melding(naam, plek, "geen gemeenten; geef minstens één CBS-code (GMnnnn)"))
+        for code in codes:
+            if not GEMEENTECODE.match(code):
+                meldingen.append(Melding(naam, plek, f"'{code}' is geen CBS-gemeentecode; verwacht GM gevolgd door 4 cijfers"))
+            elif code not in bekend:
+                meldingen.append(Melding(naam, plek, f"gemeente {code} bestaat niet in de huidige gemeentelijke indeling"))
+            elif code in gezien:
+                waar = "" if gezien[code] == deelregio else f" (ook in deelregio '{gezien[code]}')"
+                meldingen.append(Melding(naam, plek, f"gemeente {code} staat er meer dan één keer in{waar}"))
+            gezien.setdefault(code, deelregio)
+    return meldingen
+
+
+def catalogus() -> dict[str, Regio]:
+    """All bundled regions by key.
+
+    >>> len(catalogus()["mra"].gemeentecodes)
+    30
+    """
+    return {pad.stem: _regio_uit_bestand(pad, pad.stem) for pad in sorted(REGIO_MAP.glob("*.yaml"))}
+
+
+def laad_regio(regio: str, basismap: Path | None = None) -> Regio:
+    """A region by catalogue key (``"mra"``) or by the path of an own region file.
+
+    A relative path is taken relative to ``basismap`` (the folder of the parameter file).
+    """
+    if (REGIO_MAP / f"{regio}.yaml").is_file() and "/" not in regio:
+        return _regio_uit_bestand(REGIO_MAP / f"{regio}.yaml", regio)
+    if regio.endswith((".yaml", ".yml")):
+        pad = Path(regio)
+        if not pad.is_absolute() and basismap is not None:
+            pad = basismap / pad
+        if not pad.is_file():
+            raise WoonzorgFout([Melding("", "regio", f"regiobestand {pad} bestaat niet")])
+        return _regio_uit_bestand(pad, pad.stem)
+    bekend = ", ".join(sorted(p.stem for p in REGIO_MAP.glob("*.yaml")))
+    raise WoonzorgFout(
+        [Melding("", "regio", f"onbekende regio '{regio}'; kies uit {bekend}, of geef het pad van een eigen regiobestand (.yaml)")]
+    )

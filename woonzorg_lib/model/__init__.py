@@ -1,0 +1,1 @@
+"""Pure computations on DataFrames: no I/O, no plotting."""

@@ -1,0 +1,140 @@
+"""The parameter contract: one pydantic model per notebook template.
+
+A parameter file is YAML: ``notebook`` names the template, every other key is a field
+of that template's model. Fields are JSON types only, because papermill injects
+nothing else. The same validation runs in ``woonzorg valideer``, in the batch runner
+before any kernel starts, and in the first notebook cell after injection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from woonzorg_lib.data.catalogus import laad_regio
+from woonzorg_lib.data.yaml_io import lees_yaml
+from woonzorg_lib.errors import Melding, WoonzorgFout
+from woonzorg_lib.pydantic_nl import vertaal_fouten
+
+
+class _Basisparameters(BaseModel):
+    """Fields every template shares."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    regio: str = Field(description="sleutel uit de regiocatalogus (bijv. mra) of pad naar een eigen regiobestand")
+    peiljaar: int = Field(2024, ge=2015, le=2040, description="jaar van de basisgegevens")
+    doeljaar: int = Field(2030, ge=2016, le=2050, description="laatste jaar van de analyse")
+    scenario: Literal["laag", "midden", "hoog"] = Field("midden", description="bandbreedte: laag, midden of hoog")
+    invoer: str | None = Field(None, description="pad naar een ingevuld invoerformat; leeg = gelabelde schattingen")
+    aandeel_verhuringen_aandachtsgroepen: float = Field(
+        0.10, ge=0, le=1, description="afgesproken aandeel van de sociale verhuringen voor aandachtsgroepen"
+    )
+
+    @model_validator(mode="after")
+    def _doeljaar_na_peiljaar(self) -> _Basisparameters:
+        if self.doeljaar <= self.peiljaar:
+            raise PydanticCustomError(
+                "doeljaar", "doeljaar ({doeljaar}) moet na het peiljaar ({peiljaar}) liggen",
+                {"doeljaar": self.doeljaar, "peiljaar": self.peiljaar},
+            )
+        return self
+
+
+class WoonzorganalyseParameters(_Basisparameters):
+    """The prototype format for one deelregio, or for a whole region when ``deelregio`` is empty."""
+
+    deelregio: str | None = Field(None, description="naam van de deelregio; leeg = de hele regio")
+
+
+class RegioOverzichtParameters(_Basisparameters):
+    """The regional overview: all deelregio's side by side."""
+
+
+SJABLONEN: dict[str, type[_Basisparameters]] = {
+    "woonzorganalyse": WoonzorganalyseParameters,
+    "regio-overzicht": RegioOverzichtParameters,
+}
+
+
+@dataclass(frozen=True)
+class Parameterbestand:
+    """A validated parameter file: which template, and its parameters."""
+
+    pad: Path
+    notebook: str
+    parameters: _Basisparameters
+
+
+def _pad_bij(waarde: str, basismap: Path) -> Path:
+    pad = Path(waarde)
+    return pad if pad.is_absolute() else (basismap / pad).resolve()
+
+
+def valideer_parameters(
+    notebook: Any, waarden: dict[str, Any], bestand: str = "parameters", basismap: Path | None = None
+) -> _Basisparameters:
+    """Validate parameter values for a template; raise WoonzorgFout with every problem at once.
+
+    Relative paths (an own region file, the invoer workbook) are taken relative to
+    ``basismap`` and returned absolute.
+
+    >>> valideer_parameters("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"}).doeljaar
+    2030
+    """
+    basismap = basismap or Path.cwd()
+    meldingen: list[Melding] = []
+    bekend_sjabloon = isinstance(notebook, str) and notebook in SJABLONEN
+    if not bekend_sjabloon:
+        keuze = ", ".join(SJABLONEN)
+        wat = "verplichte sleutel ontbreekt" if notebook is None else f"onbekend sjabloon {notebook!r}"
+        meldingen.append(Melding(bestand, "notebook", f"{wat}; kies uit {keuze}"))
+    # With an unknown template the other keys are still checked, against the main template.
+    model = SJABLONEN[notebook] if bekend_sjabloon else WoonzorganalyseParameters
+    try:
+        parameters = model.model_validate(waarden)
+    except ValidationError as fout:
+        meldingen += vertaal_fouten(fout, bestand, model)
+        parameters = None
+    waarden = dict(waarden)
+    regio = waarden.get("regio")
+    if isinstance(regio, str):
+        try:
+            gevonden = laad_regio(regio, basismap)
+        except WoonzorgFout as fout:
+            meldingen += [Melding(m.bestand or bestand, m.plek, m.tekst) for m in fout.meldingen]
+        else:
+            if regio.endswith((".yaml", ".yml")):
+                waarden["regio"] = str(_pad_bij(regio, basismap))
+            deelregio = waarden.get("deelregio")
+            if isinstance(deelregio, str) and deelregio not in gevonden.deelregios:
+                keuze = ", ".join(gevonden.deelregios)
+                meldingen.append(
+                    Melding(bestand, "deelregio", f"'{deelregio}' is geen deelregio van {gevonden.naam}; kies uit: {keuze}")
+                )
+    invoer = waarden.get("invoer")
+    if isinstance(invoer, str):
+        if not _pad_bij(invoer, basismap).is_file():
+            meldingen.append(Melding(bestand, "invoer", f"invoerbestand {_pad_bij(invoer, basismap)} bestaat niet"))
+        waarden["invoer"] = str(_pad_bij(invoer, basismap))
+    if meldingen or parameters is None:
+        raise WoonzorgFout(meldingen)
+    return model.model_validate(waarden)
+
+
+def lees_parameterbestand(pad: Path) -> Parameterbestand:
+    """Read and validate one parameter file.
+
+    >>> from woonzorg_lib.config import PAKKET_MAP
+    >>> bestand = lees_parameterbestand(PAKKET_MAP.parent / "parameters" / "ijmond.yaml")
+    >>> bestand.notebook, bestand.parameters.deelregio
+    ('woonzorganalyse', 'IJmond')
+    """
+    inhoud = lees_yaml(pad)
+    notebook = inhoud.pop("notebook", None)
+    parameters = valideer_parameters(notebook, inhoud, str(pad), pad.parent)
+    return Parameterbestand(pad, str(notebook), parameters)
