@@ -2,7 +2,7 @@
 
 Run from the project root with the shared reference folder beside the project::
 
-    python tools/bundel_bouwen.py ../shared/reference
+    python tools/bundel_bouwen.py ../shared/reference [--uit MAP]
 
 It rewrites ``woonzorg_lib/data/bundel/`` (except ``bronnen.yaml``, which is kept by
 hand) from the reference CSVs, keeping only the columns the library needs. Nothing is
@@ -39,16 +39,17 @@ def lees(pad: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def schrijf(naam: str, kolommen: list[str], rijen: list[dict[str, object]]) -> None:
-    with (BUNDEL / naam).open("w", encoding="utf-8", newline="") as f:
+def schrijf(doel: Path, naam: str, kolommen: list[str], rijen: list[dict[str, object]]) -> None:
+    with (doel / naam).open("w", encoding="utf-8", newline="") as f:
         schrijver = csv.DictWriter(f, fieldnames=kolommen, lineterminator="\n")
         schrijver.writeheader()
         schrijver.writerows(rijen)
 
 
-def gemeenten(ref: Path) -> None:
+def gemeenten(ref: Path, doel: Path) -> None:
     rijen = sorted(lees(ref / "gemeenten.csv"), key=lambda r: r["gemeentecode"])
     schrijf(
+        doel,
         "gemeenten.csv",
         ["gemeentecode", "gemeentenaam", "provincie", "inwoners", "peildatum"],
         [
@@ -64,16 +65,17 @@ def gemeenten(ref: Path) -> None:
     )
 
 
-def woningvoorraad(ref: Path) -> None:
+def woningvoorraad(ref: Path, doel: Path) -> None:
     rijen = sorted(lees(ref / "woningvoorraad.csv"), key=lambda r: r["gemeentecode"])
     schrijf(
+        doel,
         "woningvoorraad.csv",
         ["gemeentecode", "woningvoorraad", "peildatum"],
         [{k: r[k] for k in ("gemeentecode", "woningvoorraad", "peildatum")} for r in rijen],
     )
 
 
-def woningvoorraad_eigendom(ref: Path) -> None:
+def woningvoorraad_eigendom(ref: Path, doel: Path) -> None:
     """Stock by owner: the provinces and the country (2023), and Amsterdam's own row."""
     uit = []
     for r in lees(ref / "woningvoorraad_eigendom_regio.csv"):
@@ -100,13 +102,14 @@ def woningvoorraad_eigendom(ref: Path) -> None:
         if sleutel not in nieuwste or str(r["peildatum"]) > str(nieuwste[sleutel]["peildatum"]):
             nieuwste[sleutel] = r
     schrijf(
+        doel,
         "woningvoorraad_eigendom.csv",
         ["gebied", "gebiedstype", "gemeentecode", "peildatum", "woningvoorraad_totaal", "corporatiewoningen"],
         sorted(nieuwste.values(), key=lambda r: (str(r["gebiedstype"]), str(r["gebied"]))),
     )
 
 
-def leeftijd_nederland(ref: Path) -> None:
+def leeftijd_nederland(ref: Path, doel: Path) -> None:
     """National age bands on 1-1-2020, regrouped to the model's cohorts."""
     nl = {
         r["leeftijdsgroep"]: int(r["waarde"])
@@ -123,11 +126,11 @@ def leeftijd_nederland(ref: Path) -> None:
         {"leeftijdsgroep": k, "personen": v, "peildatum": "2020-01-01"} for k, v in cohorten.items()
     ]
     rijen.append({"leeftijdsgroep": "65+", "personen": nl["65+"], "peildatum": "2020-01-01"})
-    schrijf("leeftijd_nederland.csv", ["leeftijdsgroep", "personen", "peildatum"], rijen)
-    (BUNDEL / "aandeel_65plus_nederland.txt").write_text(AANDEEL_65PLUS_2020_PROCENT + "\n", encoding="utf-8")
+    schrijf(doel, "leeftijd_nederland.csv", ["leeftijdsgroep", "personen", "peildatum"], rijen)
+    (doel / "aandeel_65plus_nederland.txt").write_text(AANDEEL_65PLUS_2020_PROCENT + "\n", encoding="utf-8")
 
 
-def regios(ref: Path) -> None:
+def regios(ref: Path, doel: Path) -> None:
     namen = {r["gemeentecode"]: r["gemeentenaam"] for r in lees(ref / "gemeenten.csv")}
     per_regio: dict[str, list[dict[str, str]]] = {}
     for r in lees(ref / "regio_indeling.csv"):
@@ -153,17 +156,18 @@ def regios(ref: Path) -> None:
                 regels.append(f"  - naam: {deelregio}")
                 regels.append("    gemeenten:")
                 regels += [f"      - {c}  # {namen[c]}" for c in sorted(codes, key=namen.get)]
-        (BUNDEL / "regios" / f"{REGIO_SLEUTELS[regio]}.yaml").write_text("\n".join(regels) + "\n", encoding="utf-8")
+        (doel / "regios" / f"{REGIO_SLEUTELS[regio]}.yaml").write_text("\n".join(regels) + "\n", encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("referentie", type=Path, help="map met de referentietabellen (../shared/reference)")
-    ref = parser.parse_args().referentie
-    (BUNDEL / "regios").mkdir(parents=True, exist_ok=True)
+    parser.add_argument("--uit", type=Path, default=BUNDEL, help="doelmap (standaard de bundel van het pakket)")
+    args = parser.parse_args()
+    (args.uit / "regios").mkdir(parents=True, exist_ok=True)
     for bouw in (gemeenten, woningvoorraad, woningvoorraad_eigendom, leeftijd_nederland, regios):
-        bouw(ref)
-    print(f"bundel geschreven naar {BUNDEL}")
+        bouw(args.referentie, args.uit)
+    print(f"bundel geschreven naar {args.uit}")
 
 
 if __name__ == "__main__":

@@ -94,7 +94,8 @@ def datacontrole(regio: Regio, console: Console) -> None:
     herkomst = in_regio.groupby(["indicator", "herkomst", "peildatum", "bron"]).size()
     console.print("Herkomst:")
     for (indicator, soort, peildatum, bron), aantal in herkomst.items():
-        console.print(f"- {indicator} ({soort}, peildatum {peildatum}, {aantal} gemeente{"n" if aantal != 1 else ""}): {bron}", markup=False)
+        gemeenten_tekst = "1 gemeente" if aantal == 1 else f"{aantal} gemeenten"
+        console.print(f"- {indicator} ({soort}, peildatum {peildatum}, {gemeenten_tekst}): {bron}", markup=False)
     console.print(
         f"{len(regio.gemeentecodes)} gemeenten in {len(regio.deelregios)} deelregio's; "
         "deelregio- en regiototalen zijn exacte sommen van de gemeenten."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,3 +37,17 @@ class WoonzorgFout(Exception):
             meldingen = [Melding("", "", meldingen)]
         self.meldingen: tuple[Melding, ...] = tuple(meldingen)
         super().__init__("\n".join(str(m) for m in self.meldingen))
+
+
+def keuze(waarde: str, opties: Iterable[str]) -> str:
+    """The closest option as a suggestion, or else the list to choose from.
+
+    >>> keuze("Ijmond", ["Amsterdam", "IJmond"])
+    "bedoelde u 'IJmond'?"
+    >>> keuze("Texel", ["Amsterdam", "IJmond"])
+    'kies uit: Amsterdam, IJmond'
+    """
+    opties = list(opties)
+    op_klein = {o.lower(): o for o in opties}
+    tip = difflib.get_close_matches(waarde.lower(), list(op_klein), n=1, cutoff=0.75)
+    return f"bedoelde u '{op_klein[tip[0]]}'?" if tip else f"kies uit: {', '.join(opties)}"

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.yaml_io import lees_yaml
-from woonzorg_lib.errors import Melding, WoonzorgFout
+from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.pydantic_nl import vertaal_fouten
 
 
@@ -90,9 +90,8 @@ def valideer_parameters(
     meldingen: list[Melding] = []
     bekend_sjabloon = isinstance(notebook, str) and notebook in SJABLONEN
     if not bekend_sjabloon:
-        keuze = ", ".join(SJABLONEN)
         wat = "verplichte sleutel ontbreekt" if notebook is None else f"onbekend sjabloon {notebook!r}"
-        meldingen.append(Melding(bestand, "notebook", f"{wat}; kies uit {keuze}"))
+        meldingen.append(Melding(bestand, "notebook", f"{wat}; {keuze(str(notebook), SJABLONEN)}"))
     # With an unknown template the other keys are still checked, against the main template.
     model = SJABLONEN[notebook] if bekend_sjabloon else WoonzorganalyseParameters
     try:
@@ -112,10 +111,8 @@ def valideer_parameters(
                 waarden["regio"] = str(_pad_bij(regio, basismap))
             deelregio = waarden.get("deelregio")
             if isinstance(deelregio, str) and deelregio not in gevonden.deelregios:
-                keuze = ", ".join(gevonden.deelregios)
-                meldingen.append(
-                    Melding(bestand, "deelregio", f"'{deelregio}' is geen deelregio van {gevonden.naam}; kies uit: {keuze}")
-                )
+                tip = keuze(deelregio, gevonden.deelregios)
+                meldingen.append(Melding(bestand, "deelregio", f"'{deelregio}' is geen deelregio van {gevonden.naam}; {tip}"))
     invoer = waarden.get("invoer")
     if isinstance(invoer, str):
         if not _pad_bij(invoer, basismap).is_file():

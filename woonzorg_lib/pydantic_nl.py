@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from woonzorg_lib.errors import Melding
+from woonzorg_lib.errors import Melding, keuze
 
 
 def _toon(waarde: Any) -> str:
@@ -37,10 +36,7 @@ def _plek(loc: tuple[int | str, ...]) -> str:
 def _tekst(fout: dict[str, Any], velden: list[str]) -> str:
     soort, ctx, kreeg = fout["type"], fout.get("ctx", {}), _toon(fout.get("input"))
     if soort == "extra_forbidden":
-        naam = str(fout["loc"][-1])
-        tip = difflib.get_close_matches(naam, velden, n=1)
-        hint = f"; bedoelde u '{tip[0]}'?" if tip else f"; toegestaan: {', '.join(velden)}"
-        return f"onbekende sleutel{hint}"
+        return f"onbekende sleutel; {keuze(str(fout['loc'][-1]), velden)}"
     if soort == "missing":
         return "verplichte sleutel ontbreekt"
     if soort.startswith("int_"):
@@ -58,10 +54,10 @@ def _tekst(fout: dict[str, Any], velden: list[str]) -> str:
     if soort == "literal_error":
         return f"verwacht een van {ctx.get('expected', '')}, kreeg {kreeg}".replace(" or ", " of ")
     if soort in ("greater_than_equal", "greater_than"):
-        grens = ctx.get("ge", ctx.get("gt"))
+        grens = f'{ctx.get("ge", ctx.get("gt")):g}'
         return f"moet {'minstens' if soort == 'greater_than_equal' else 'groter zijn dan'} {grens} zijn, kreeg {kreeg}"
     if soort in ("less_than_equal", "less_than"):
-        grens = ctx.get("le", ctx.get("lt"))
+        grens = f'{ctx.get("le", ctx.get("lt")):g}'
         return f"mag {'hoogstens' if soort == 'less_than_equal' else 'niet groter dan of gelijk aan'} {grens} zijn, kreeg {kreeg}"
     # Our own validators raise PydanticCustomError with a Dutch message.
     return str(fout["msg"])

@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from woonzorg_lib.config import REGIO_MAP
 from woonzorg_lib.data.basis import gemeenten
 from woonzorg_lib.data.yaml_io import lees_yaml
-from woonzorg_lib.errors import Melding, WoonzorgFout
+from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.pydantic_nl import vertaal_fouten
 
 GEMEENTECODE = re.compile(r"^GM\d{4}$")
@@ -77,9 +77,8 @@ class Regio:
     def deelregio(self, naam: str) -> Regio:
         """The sub-region with one deelregio, for a deelregio report."""
         if naam not in self.deelregios:
-            raise WoonzorgFout(
-                [Melding("", "deelregio", f"'{naam}' is geen deelregio van {self.naam}; kies uit: {', '.join(self.deelregios)}")]
-            )
+            tip = keuze(naam, self.deelregios)
+            raise WoonzorgFout([Melding("", "deelregio", f"'{naam}' is geen deelregio van {self.naam}; {tip}")])
         return Regio(f"{self.sleutel}/{naam}", naam, {naam: self.deelregios[naam]}, self.bronnen, self.notities)
 
 
@@ -149,7 +148,7 @@ def laad_regio(regio: str, basismap: Path | None = None) -> Regio:
         if not pad.is_file():
             raise WoonzorgFout([Melding("", "regio", f"regiobestand {pad} bestaat niet")])
         return _regio_uit_bestand(pad, pad.stem)
-    bekend = ", ".join(sorted(p.stem for p in REGIO_MAP.glob("*.yaml")))
+    tip = keuze(regio, sorted(p.stem for p in REGIO_MAP.glob("*.yaml")))
     raise WoonzorgFout(
-        [Melding("", "regio", f"onbekende regio '{regio}'; kies uit {bekend}, of geef het pad van een eigen regiobestand (.yaml)")]
+        [Melding("", "regio", f"onbekende regio '{regio}'; {tip} (of geef het pad van een eigen regiobestand, .yaml)")]
     )

@@ -1,0 +1,61 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PARAMETERS, PROJECT
+from woonzorg_lib.cli import main
+
+
+def test_valideer_accepts_the_bundled_parameters(capsys):
+    bestanden = sorted(str(p) for p in PARAMETERS.glob("*.yaml"))
+    assert main(["valideer", *bestanden]) == 0
+    assert "Alle 8 parameterbestanden zijn in orde." in capsys.readouterr().out
+
+
+def test_valideer_reports_every_error_and_exits_2(schrijf, capsys):
+    kapot = (PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8")
+    kapot = kapot.replace("peiljaar: 2024", "peijlaar: 2024").replace("scenario: midden", "scenario: 3")
+    pad = schrijf("ijmond.yaml", kapot)
+    assert main(["valideer", str(PARAMETERS / "mra.yaml"), str(pad)]) == 2
+    uit = capsys.readouterr().out
+    assert f"✗ {pad}" in uit
+    assert "peijlaar: onbekende sleutel; bedoelde u 'peiljaar'?" in uit
+    assert "scenario: verwacht een van 'laag', 'midden' of 'hoog', kreeg 3" in uit
+    assert "1 van 2 parameterbestanden bevatten fouten." in uit
+
+
+def test_data_shows_sources_and_catalogue(capsys):
+    assert main(["data"]) == 0
+    uit = capsys.readouterr().out
+    for tekst in ("85984NED", "82900NED", "CC BY 4.0", "Regiocatalogus", "Hart van Brabant", "schatting"):
+        assert tekst in uit
+
+
+def test_data_check_for_the_mra_prints_exact_totals(capsys):
+    assert main(["data", "--regio", "mra"]) == 0
+    uit = capsys.readouterr().out
+    assert "2.607.523" in uit  # inwoners of the 30 gemeenten on 1-1-2024
+    assert "1.222.775" in uit  # their woningvoorraad
+    assert "totaal Zaanstreek-Waterland" in uit
+    assert "provincie Noord-Holland 31,4%" in uit
+
+
+def test_unknown_region_is_a_dutch_error(capsys):
+    assert main(["data", "--regio", "mrx"]) == 2
+    assert "onbekende regio 'mrx'" in capsys.readouterr().err
+
+
+def test_console_script_gives_no_traceback(schrijf):
+    """The installed ``woonzorg`` script, beside this interpreter, as an analyst runs it."""
+    script = Path(sys.executable).parent / "woonzorg"
+    pad = schrijf("p.yaml", "notebook: woonzorganalyse\nregio: mra\nregio: mra\n")
+    klaar = subprocess.run([str(script), "valideer", str(pad)], capture_output=True, text=True, cwd=PROJECT)
+    assert klaar.returncode == 2
+    assert "sleutel 'regio' staat er twee keer in" in klaar.stdout
+    assert "Traceback" not in klaar.stdout + klaar.stderr
+
+
+def test_module_runs_as_a_script():
+    klaar = subprocess.run([sys.executable, "-m", "woonzorg_lib.cli", "--versie"], capture_output=True, text=True)
+    assert klaar.returncode == 0
+    assert klaar.stdout.startswith("woonzorg ")

@@ -1,0 +1,49 @@
+"""pyproject.toml owns the dependencies; environment.yml must list the same for conda users."""
+
+import re
+import tomllib
+
+import yaml
+
+from tests.conftest import PROJECT
+
+
+def _normaal(eis: str) -> tuple[str, str]:
+    eis = eis.split("#")[0].replace(" ", "")
+    naam, spec = re.match(r"^([A-Za-z0-9_.\-]+)(.*)$", eis).groups()
+    return naam.lower().replace("_", "-"), spec
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def _conda() -> tuple[dict[str, str], list]:
+    omgeving = yaml.safe_load((PROJECT / "environment.yml").read_text(encoding="utf-8"))
+    assert omgeving["channels"] == ["conda-forge"]
+    pakketten, pip = {}, []
+    for dep in omgeving["dependencies"]:
+        if isinstance(dep, dict):
+            pip += dep["pip"]
+        else:
+            naam, spec = _normaal(dep)
+            pakketten[naam] = spec
+    return pakketten, pip
+
+
+def test_environment_yml_lists_the_same_runtime_and_test_packages_as_pyproject():
+    project = _pyproject()
+    verwacht = dict(_normaal(e) for e in project["dependencies"] + project["optional-dependencies"]["test"])
+    pakketten, _ = _conda()
+    assert {k: v for k, v in pakketten.items() if k not in ("python", "pip")} == verwacht
+
+
+def test_environment_yml_pins_the_python_that_pyproject_requires_and_installs_the_library():
+    pakketten, pip = _conda()
+    assert pakketten["python"] == "=3.11"
+    assert _pyproject()["requires-python"] == ">=3.11"
+    assert pip == ["-e ."]
+
+
+def test_nbconvert_is_pinned_to_the_security_release():
+    assert ("nbconvert", ">=7.17.1") in [_normaal(e) for e in _pyproject()["dependencies"]]

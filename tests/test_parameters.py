@@ -1,0 +1,164 @@
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PARAMETERS
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.parameters import (
+    SJABLONEN,
+    RegioOverzichtParameters,
+    WoonzorganalyseParameters,
+    lees_parameterbestand,
+    valideer_parameters,
+)
+
+GOED = """notebook: woonzorganalyse
+regio: mra
+deelregio: IJmond
+peiljaar: 2024
+doeljaar: 2030
+scenario: midden
+aandeel_verhuringen_aandachtsgroepen: 0.10
+"""
+
+
+def fouten(pad: Path) -> list[str]:
+    with pytest.raises(WoonzorgFout) as fout:
+        lees_parameterbestand(pad)
+    assert all(m.bestand == str(pad) for m in fout.value.meldingen)
+    return [f"{m.plek}: {m.tekst}" for m in fout.value.meldingen]
+
+
+def test_the_bundled_mra_set_is_valid():
+    bestanden = {p.stem: lees_parameterbestand(p) for p in PARAMETERS.glob("*.yaml")}
+    assert bestanden["mra"].notebook == "regio-overzicht"
+    deelregios = {b.parameters.deelregio for n, b in bestanden.items() if n != "mra"}
+    assert deelregios == {
+        "Zuid-Kennemerland", "IJmond", "Zaanstreek-Waterland", "Gooi en Vechtstreek",
+        "Amsterdam", "Amstelland-Meerlanden", "Almere-Lelystad",
+    }
+
+
+def test_the_example_with_an_own_region_resolves_its_region_file():
+    bestand = lees_parameterbestand(PARAMETERS / "voorbeelden" / "utrecht.yaml")
+    assert Path(bestand.parameters.regio) == (PARAMETERS / "voorbeelden" / "gemeente-utrecht.yaml").resolve()
+
+
+def test_a_good_file(schrijf):
+    bestand = lees_parameterbestand(schrijf("p.yaml", GOED))
+    assert isinstance(bestand.parameters, WoonzorganalyseParameters)
+    assert bestand.parameters.model_dump() == {
+        "regio": "mra", "deelregio": "IJmond", "peiljaar": 2024, "doeljaar": 2030, "scenario": "midden",
+        "invoer": None, "aandeel_verhuringen_aandachtsgroepen": 0.10,
+    }
+
+
+def test_a_typo_in_a_key_suggests_the_right_one(schrijf):
+    assert fouten(schrijf("p.yaml", GOED.replace("peiljaar", "peijlaar"))) == [
+        "peijlaar: onbekende sleutel; bedoelde u 'peiljaar'?"
+    ]
+
+
+def test_all_errors_of_a_file_at_once(schrijf):
+    tekst = (
+        GOED.replace("peiljaar: 2024", "peiljaar: '2024'")
+        .replace("doeljaar: 2030", "doeljaar: 2099")
+        .replace("scenario: midden", "scenario: gemiddeld")
+        .replace("0.10", "10")
+        .replace("deelregio: IJmond", "deelregio: Texel")
+        + "onzin: 1\n"
+    )
+    assert fouten(schrijf("p.yaml", tekst)) == [
+        "peiljaar: verwacht een geheel getal (bijvoorbeeld 2024), kreeg '2024'",
+        "doeljaar: mag hoogstens 2050 zijn, kreeg 2099",
+        "scenario: verwacht een van 'laag', 'midden' of 'hoog', kreeg 'gemiddeld'",
+        "aandeel_verhuringen_aandachtsgroepen: mag hoogstens 1 zijn, kreeg 10",
+        "onzin: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
+        "aandeel_verhuringen_aandachtsgroepen, deelregio",
+        "deelregio: 'Texel' is geen deelregio van Metropoolregio Amsterdam (MRA); kies uit: Zuid-Kennemerland, "
+        "IJmond, Zaanstreek-Waterland, Gooi en Vechtstreek, Amsterdam, Amstelland-Meerlanden, Almere-Lelystad",
+    ]
+
+
+def test_unknown_region(schrijf):
+    assert fouten(schrijf("p.yaml", GOED.replace("regio: mra", "regio: metropool"))) == [
+        "regio: onbekende regio 'metropool'; kies uit: groene-metropoolregio-arnhem-nijmegen, haaglanden, "
+        "hart-van-brabant, mra, parkstad-limburg, regio-enschede, regio-groningen (of geef het pad van een eigen "
+        "regiobestand, .yaml)"
+    ]
+
+
+def test_unknown_gemeente_in_an_own_region_file(schrijf):
+    regio = schrijf("regio.yaml", "naam: Eigen\ngemeenten: [GM0344, GM0001]\n")
+    pad = schrijf("p.yaml", GOED.replace("regio: mra", "regio: regio.yaml").replace("deelregio: IJmond\n", ""))
+    with pytest.raises(WoonzorgFout) as fout:
+        lees_parameterbestand(pad)
+    assert [str(m) for m in fout.value.meldingen] == [
+        f"{regio}: gemeenten: gemeente GM0001 bestaat niet in de huidige gemeentelijke indeling"
+    ]
+
+
+def test_a_misspelt_deelregio_or_template_gets_a_suggestion(schrijf):
+    tekst = GOED.replace("deelregio: IJmond", "deelregio: Ijmond").replace("woonzorganalyse", "woonzorganalyze")
+    assert fouten(schrijf("p.yaml", tekst)) == [
+        "notebook: onbekend sjabloon 'woonzorganalyze'; bedoelde u 'woonzorganalyse'?",
+        "deelregio: 'Ijmond' is geen deelregio van Metropoolregio Amsterdam (MRA); bedoelde u 'IJmond'?",
+    ]
+
+
+def test_year_range_and_order(schrijf):
+    assert fouten(schrijf("p.yaml", GOED.replace("peiljaar: 2024", "peiljaar: 1999"))) == [
+        "peiljaar: moet minstens 2015 zijn, kreeg 1999"
+    ]
+    assert fouten(schrijf("p.yaml", GOED.replace("doeljaar: 2030", "doeljaar: 2024"))) == [
+        "(hele bestand): doeljaar (2024) moet na het peiljaar (2024) liggen"
+    ]
+
+
+def test_missing_and_unknown_template(schrijf):
+    assert fouten(schrijf("p.yaml", GOED.replace("notebook: woonzorganalyse\n", ""))) == [
+        "notebook: verplichte sleutel ontbreekt; kies uit: woonzorganalyse, regio-overzicht"
+    ]
+    assert fouten(schrijf("p.yaml", GOED.replace("notebook: woonzorganalyse", "notebook: [a]"))) == [
+        "notebook: onbekend sjabloon ['a']; kies uit: woonzorganalyse, regio-overzicht"
+    ]
+
+
+def test_missing_required_key(schrijf):
+    assert fouten(schrijf("p.yaml", GOED.replace("regio: mra\n", "").replace("deelregio: IJmond\n", ""))) == [
+        "regio: verplichte sleutel ontbreekt"
+    ]
+
+
+def test_invoer_must_exist_and_becomes_absolute(schrijf, tmp_path):
+    assert fouten(schrijf("p.yaml", GOED + "invoer: weg.xlsx\n")) == [
+        f"invoer: invoerbestand {tmp_path / 'weg.xlsx'} bestaat niet"
+    ]
+    schrijf("invoer/mra.xlsx", "")
+    bestand = lees_parameterbestand(schrijf("p.yaml", GOED + "invoer: invoer/mra.xlsx\n"))
+    assert bestand.parameters.invoer == str(tmp_path / "invoer" / "mra.xlsx")
+
+
+def test_region_overview_has_no_deelregio(schrijf):
+    tekst = GOED.replace("woonzorganalyse", "regio-overzicht")
+    assert fouten(schrijf("p.yaml", tekst)) == [
+        "deelregio: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
+        "aandeel_verhuringen_aandachtsgroepen"
+    ]
+    bestand = lees_parameterbestand(schrijf("p.yaml", tekst.replace("deelregio: IJmond\n", "")))
+    assert isinstance(bestand.parameters, RegioOverzichtParameters)
+
+
+def test_validation_for_injected_notebook_parameters():
+    """The same check runs in a notebook's first cell, on the values papermill injected."""
+    assert valideer_parameters("woonzorganalyse", {"regio": "mra"}).scenario == "midden"
+    with pytest.raises(WoonzorgFout, match="peiljaar: verwacht een geheel getal"):
+        valideer_parameters("woonzorganalyse", {"regio": "mra", "peiljaar": "2024"})
+
+
+def test_every_template_model_is_strict_and_closed():
+    for model in SJABLONEN.values():
+        assert model.model_config["extra"] == "forbid"
+        assert model.model_config["strict"] is True
+        for naam, veld in model.model_fields.items():
+            assert veld.description, f"{model.__name__}.{naam} needs a Dutch help text"
