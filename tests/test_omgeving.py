@@ -19,15 +19,16 @@ def _pyproject() -> dict:
 
 
 def _conda() -> tuple[dict[str, str], list]:
+    """Packages of environment.yml (conda and pip alike) by name, and pip's install options."""
     omgeving = yaml.safe_load((PROJECT / "environment.yml").read_text(encoding="utf-8"))
     assert omgeving["channels"] == ["conda-forge"]
     pakketten, pip = {}, []
     for dep in omgeving["dependencies"]:
         if isinstance(dep, dict):
-            pip += dep["pip"]
+            pip += [e for e in dep["pip"] if e.startswith("-")]
+            pakketten.update(_normaal(e) for e in dep["pip"] if not e.startswith("-"))
         else:
-            naam, spec = _normaal(dep)
-            pakketten[naam] = spec
+            pakketten.update([_normaal(dep)])
     return pakketten, pip
 
 
