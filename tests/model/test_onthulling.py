@@ -1,0 +1,76 @@
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from woonzorg_lib.model.onthulling import TOTAAL, VERBORGEN, afronden, beveilig, percentage
+
+
+def _verborgen(uit: pd.DataFrame) -> np.ndarray:
+    return (uit == VERBORGEN).to_numpy()
+
+
+def test_small_cells_are_hidden_and_the_rest_rounded_to_fives():
+    tabel = pd.DataFrame({"BW": [3, 40, 25], "MO": [22, 31, 18]}, index=["A", "B", "C"])
+    uit = beveilig(tabel)
+    assert uit.loc["A", "BW"] == VERBORGEN  # 3 < 10: primary suppression
+    assert uit.loc["B", "BW"] == 40 and uit.loc["B", "MO"] == 30
+    assert uit.loc[TOTAAL, TOTAAL] == 140  # 139 before rounding
+    assert "afwijken" in uit.attrs["opmerking"]
+
+
+def test_a_single_hidden_cell_in_a_row_gets_a_partner_so_it_cannot_be_recomputed():
+    tabel = pd.DataFrame({"BW": [3, 40], "MO": [22, 31], "DAK": [50, 60]}, index=["A", "B"])
+    uit = beveilig(tabel)
+    # Row A: 3 is hidden, and so is the smallest other cell of that row (22), not the larger 50.
+    assert uit.loc["A", "BW"] == VERBORGEN and uit.loc["A", "MO"] == VERBORGEN
+    assert uit.loc["A", "DAK"] == 50
+
+
+def test_zero_is_not_a_small_cell():
+    uit = beveilig(pd.DataFrame({"BW": [0, 40], "MO": [20, 30]}, index=["A", "B"]))
+    assert not _verborgen(uit).any()
+    assert uit.loc["A", "BW"] == 0
+
+
+def test_threshold_and_multiple_are_parameters():
+    tabel = pd.DataFrame({"BW": [12, 40], "MO": [22, 31]}, index=["A", "B"])
+    assert not _verborgen(beveilig(tabel)).any()
+    assert _verborgen(beveilig(tabel, drempel=15)).sum() == 4
+    assert beveilig(tabel, veelvoud=10).loc["B", "MO"] == 30
+
+
+def test_refuses_negative_or_missing_counts():
+    with pytest.raises(ValueError):
+        beveilig(pd.DataFrame({"BW": [-1, 4]}))
+
+
+@given(arrays(np.int64, st.tuples(st.integers(1, 6), st.integers(1, 6)), elements=st.integers(0, 60)))
+def test_no_row_or_column_ever_has_exactly_one_hidden_cell(matrix):
+    tabel = pd.DataFrame(matrix, index=[f"g{i}" for i in range(matrix.shape[0])])
+    verborgen = _verborgen(beveilig(tabel))
+    assert set(verborgen.sum(axis=0)) <= {0} | set(range(2, 99))
+    assert set(verborgen.sum(axis=1)) <= {0} | set(range(2, 99))
+    # every primary cell is hidden
+    assert verborgen[:-1, :-1][(matrix > 0) & (matrix < 10)].all()
+
+
+@given(arrays(np.int64, st.tuples(st.integers(1, 6), st.integers(1, 6)), elements=st.integers(0, 500)))
+def test_shown_counts_are_multiples_of_five_within_2_of_the_truth(matrix):
+    tabel = pd.DataFrame(matrix)
+    uit = beveilig(tabel).iloc[:-1, :-1].to_numpy()
+    getoond = uit != VERBORGEN
+    assert all(v % 5 == 0 for v in uit[getoond])
+    assert (np.abs(uit[getoond].astype(int) - matrix[getoond]) <= 2).all()
+
+
+def test_afronden_half_up():
+    assert afronden(pd.Series([2.4, 2.5, 7.5, 0])).tolist() == [0, 5, 10, 0]
+
+
+def test_percentage_only_over_a_sufficient_denominator():
+    uit = percentage(pd.Series([5, 30, 1]), pd.Series([99, 100, 0]))
+    assert np.isnan(uit[0]) and uit[1] == 0.3 and np.isnan(uit[2])
+    assert percentage(pd.Series([5]), pd.Series([20]), minimale_noemer=10)[0] == 0.25

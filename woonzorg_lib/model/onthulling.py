@@ -1,0 +1,92 @@
+"""Disclosure control: make a table of counts of vulnerable people safe to publish.
+
+The CBS/CIZ convention for such tables (see docs/bronnen.md): counts rounded to
+multiples of 5, small cells shown as ".", secondary suppression so that a hidden cell
+cannot be recomputed from a row or column total, and percentages only over a
+sufficiently large denominator.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+VERBORGEN = "."
+TOTAAL = "Totaal"
+OPMERKING = (
+    "Aantallen afgerond op veelvouden van {veelvoud}; '.' = minder dan {drempel} of afgeschermd om herleiding "
+    "te voorkomen. Totalen zijn berekend vóór afronding en kunnen afwijken van de som van de afgeronde cellen."
+)
+
+
+def afronden(waarden: pd.DataFrame | pd.Series, veelvoud: int = 5) -> pd.DataFrame | pd.Series:
+    """Round to the nearest multiple of ``veelvoud`` (halves up).
+
+    >>> afronden(pd.Series([2, 3, 12, 12.5, 17])).tolist()
+    [0, 5, 10, 15, 15]
+    """
+    return (np.floor(waarden / veelvoud + 0.5) * veelvoud).astype("int64")
+
+
+def _secundair(verborgen: np.ndarray, waarden: np.ndarray) -> np.ndarray:
+    """Hide more cells until no row or column of the table (totals included) has exactly one hidden cell."""
+    verborgen = verborgen.copy()
+    # Prefer the smallest non-zero inner cell, then zeros, and totals (last row/column) only as a last resort.
+    groot = 1e15
+    rang = np.where(waarden > 0, waarden, groot)
+    rang[-1, :] += 2 * groot
+    rang[:, -1] += 2 * groot
+    while True:
+        veranderd = False
+        for lijn in [(i, slice(None)) for i in range(verborgen.shape[0])] + [
+            (slice(None), j) for j in range(verborgen.shape[1])
+        ]:
+            if verborgen[lijn].sum() != 1:
+                continue
+            keuze = int(np.argmin(np.where(verborgen[lijn], np.inf, rang[lijn])))
+            cel = (lijn[0], keuze) if isinstance(lijn[0], int) else (keuze, lijn[1])
+            verborgen[cel] = True
+            veranderd = True
+        if not veranderd:
+            return verborgen
+
+
+def beveilig(tabel: pd.DataFrame, drempel: int = 10, veelvoud: int = 5) -> pd.DataFrame:
+    """A publishable version of a table of person counts (rows × columns), with totals.
+
+    Adds a "Totaal" row and column computed from the unrounded counts, hides cells
+    above 0 and below ``drempel`` as ".", hides further cells until no hidden cell can be
+    recomputed from a total, and rounds all shown counts to multiples of ``veelvoud``.
+    The note for under the table is in ``.attrs["opmerking"]``.
+
+    >>> t = pd.DataFrame({"BW": [3, 40, 25], "MO": [22, 31, 18]}, index=["A", "B", "C"])
+    >>> beveilig(t)
+            BW  MO Totaal
+    A        .   .     25
+    B       40  30     70
+    C        .   .     45
+    Totaal  70  70    140
+    """
+    waarden = tabel.astype("float64")
+    if (waarden < 0).any().any() or waarden.isna().any().any():
+        raise ValueError("beveilig verwacht aantallen van 0 of meer, zonder lege cellen")
+    volledig = waarden.copy()
+    volledig[TOTAAL] = waarden.sum(axis=1)
+    volledig.loc[TOTAAL] = volledig.sum(axis=0)
+    matrix = volledig.to_numpy()
+    verborgen = _secundair((matrix > 0) & (matrix < drempel), matrix)
+    uit = afronden(volledig, veelvoud).astype(object)
+    uit = uit.mask(pd.DataFrame(verborgen, index=uit.index, columns=uit.columns), VERBORGEN)
+    uit.attrs["opmerking"] = OPMERKING.format(veelvoud=veelvoud, drempel=drempel)
+    return uit
+
+
+def percentage(teller: pd.Series, noemer: pd.Series, minimale_noemer: int = 100) -> pd.Series:
+    """teller ÷ noemer, but only where the denominator is at least ``minimale_noemer`` (else NaN).
+
+    The default of 100 follows the CBS rule for percentages in its income statistics.
+
+    >>> percentage(pd.Series([5, 30]), pd.Series([40, 200])).tolist()
+    [nan, 0.15]
+    """
+    return (teller / noemer).where(noemer >= minimale_noemer)
