@@ -49,7 +49,13 @@ def test_a_good_file(schrijf):
     assert isinstance(bestand.parameters, WoonzorganalyseParameters)
     assert bestand.parameters.model_dump() == {
         "regio": "mra", "deelregio": "IJmond", "peiljaar": 2024, "doeljaar": 2030, "scenario": "midden",
-        "invoer": None, "aandeel_verhuringen_aandachtsgroepen": 0.10,
+        "invoer": None, "aandeel_verhuringen_aandachtsgroepen": 0.10, "plafond_aandeel_verhuringen": None,
+        "correctie_jaren": None, "drempel_onthulling": 10,
+        "verdeelsleutels": {
+            "Naar inwoners": {"inwoners": 1.0},
+            "Naar sociale huurvoorraad": {"sociale_huurvoorraad": 1.0},
+            "Inwoners en verhuringen": {"inwoners": 0.5, "verhuringen": 0.5},
+        },
     }
 
 
@@ -74,7 +80,8 @@ def test_all_errors_of_a_file_at_once(schrijf):
         "scenario: verwacht een van 'laag', 'midden' of 'hoog', kreeg 'gemiddeld'",
         "aandeel_verhuringen_aandachtsgroepen: mag hoogstens 1 zijn, kreeg 10",
         "onzin: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
-        "aandeel_verhuringen_aandachtsgroepen, deelregio",
+        "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, correctie_jaren, "
+        "drempel_onthulling, deelregio",
         "deelregio: 'Texel' is geen deelregio van Metropoolregio Amsterdam (MRA); kies uit: Zuid-Kennemerland, "
         "IJmond, Zaanstreek-Waterland, Gooi en Vechtstreek, Amsterdam, Amstelland-Meerlanden, Almere-Lelystad",
     ]
@@ -130,6 +137,23 @@ def test_missing_required_key(schrijf):
     ]
 
 
+def test_fair_share_variants_are_checked(schrijf):
+    tekst = GOED + "verdeelsleutels:\n  Eigen mix:\n    inwoners: 1\n    voorraad: 1\n  Leeg:\n    inwoners: 0\n"
+    assert fouten(schrijf("p.yaml", tekst)) == [
+        "verdeelsleutels: variant 'Eigen mix': onbekende sleutel voorraad; kies uit: inwoners, huishoudens, "
+        "sociale_huurvoorraad, verhuringen, huidige_belasting, herkomstgemeente, draagkracht"
+    ]
+    tekst = GOED + "verdeelsleutels:\n  Leeg:\n    inwoners: 0\n"
+    assert fouten(schrijf("p.yaml", tekst)) == [
+        "verdeelsleutels: variant 'Leeg': gewichten moeten 0 of meer zijn en samen meer dan 0"
+    ]
+    tekst = GOED + "plafond_aandeel_verhuringen: 0\ncorrectie_jaren: 0\n"
+    assert fouten(schrijf("p.yaml", tekst)) == [
+        "plafond_aandeel_verhuringen: moet groter dan 0 zijn, kreeg 0",
+        "correctie_jaren: moet minstens 1 zijn, kreeg 0",
+    ]
+
+
 def test_invoer_must_exist_and_becomes_absolute(schrijf, tmp_path):
     assert fouten(schrijf("p.yaml", GOED + "invoer: weg.xlsx\n")) == [
         f"invoer: invoerbestand {tmp_path / 'weg.xlsx'} bestaat niet"
@@ -143,7 +167,8 @@ def test_region_overview_has_no_deelregio(schrijf):
     tekst = GOED.replace("woonzorganalyse", "regio-overzicht")
     assert fouten(schrijf("p.yaml", tekst)) == [
         "deelregio: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
-        "aandeel_verhuringen_aandachtsgroepen"
+        "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, correctie_jaren, "
+        "drempel_onthulling"
     ]
     bestand = lees_parameterbestand(schrijf("p.yaml", tekst.replace("deelregio: IJmond\n", "")))
     assert isinstance(bestand.parameters, RegioOverzichtParameters)

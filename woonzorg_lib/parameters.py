@@ -12,13 +12,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.yaml_io import lees_yaml
 from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.pydantic_nl import vertaal_fouten
+
+
+VERDEELSLEUTELS: tuple[str, ...] = (
+    "inwoners", "huishoudens", "sociale_huurvoorraad", "verhuringen", "huidige_belasting", "herkomstgemeente",
+    "draagkracht",
+)
+STANDAARD_VERDEELSLEUTELS: dict[str, dict[str, float]] = {
+    "Naar inwoners": {"inwoners": 1.0},
+    "Naar sociale huurvoorraad": {"sociale_huurvoorraad": 1.0},
+    "Inwoners en verhuringen": {"inwoners": 0.5, "verhuringen": 0.5},
+}
 
 
 class _Basisparameters(BaseModel):
@@ -34,6 +45,36 @@ class _Basisparameters(BaseModel):
     aandeel_verhuringen_aandachtsgroepen: float = Field(
         0.10, ge=0, le=1, description="afgesproken aandeel van de sociale verhuringen voor aandachtsgroepen"
     )
+    verdeelsleutels: dict[str, dict[str, float]] = Field(
+        default_factory=lambda: {k: dict(v) for k, v in STANDAARD_VERDEELSLEUTELS.items()},
+        description="varianten voor de fair-share verdeling: naam → {sleutel: gewicht}",
+    )
+    plafond_aandeel_verhuringen: float | None = Field(
+        None, gt=0, le=1, description="plafond per gemeente als aandeel van haar verhuringen; leeg = geen plafond"
+    )
+    correctie_jaren: int | None = Field(
+        None, ge=1, le=30, description="jaren waarover de huidige belasting wordt rechtgetrokken; leeg = geen correctie"
+    )
+    drempel_onthulling: int = Field(10, ge=1, le=100, description="kleinste aantal personen dat een rapport toont")
+
+    @field_validator("verdeelsleutels")
+    @classmethod
+    def _bekende_sleutels(cls, waarde: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        if not waarde:
+            raise PydanticCustomError("verdeelsleutels", "geef minstens één variant met verdeelsleutels")
+        for naam, gewichten in waarde.items():
+            onbekend = [k for k in gewichten if k not in VERDEELSLEUTELS]
+            if onbekend:
+                raise PydanticCustomError(
+                    "verdeelsleutels", "variant '{naam}': onbekende sleutel {sleutel}; {tip}",
+                    {"naam": naam, "sleutel": ", ".join(onbekend), "tip": keuze(onbekend[0], VERDEELSLEUTELS)},
+                )
+            if any(g < 0 for g in gewichten.values()) or sum(gewichten.values()) <= 0:
+                raise PydanticCustomError(
+                    "verdeelsleutels", "variant '{naam}': gewichten moeten 0 of meer zijn en samen meer dan 0",
+                    {"naam": naam},
+                )
+        return waarde
 
     @model_validator(mode="after")
     def _doeljaar_na_peiljaar(self) -> _Basisparameters:

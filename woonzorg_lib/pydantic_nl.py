@@ -55,10 +55,10 @@ def _tekst(fout: dict[str, Any], velden: list[str]) -> str:
         return f"verwacht een van {ctx.get('expected', '')}, kreeg {kreeg}".replace(" or ", " of ")
     if soort in ("greater_than_equal", "greater_than"):
         grens = f'{ctx.get("ge", ctx.get("gt")):g}'
-        return f"moet {'minstens' if soort == 'greater_than_equal' else 'groter zijn dan'} {grens} zijn, kreeg {kreeg}"
+        return f"moet {'minstens' if soort == 'greater_than_equal' else 'groter dan'} {grens} zijn, kreeg {kreeg}"
     if soort in ("less_than_equal", "less_than"):
         grens = f'{ctx.get("le", ctx.get("lt")):g}'
-        return f"mag {'hoogstens' if soort == 'less_than_equal' else 'niet groter dan of gelijk aan'} {grens} zijn, kreeg {kreeg}"
+        return f"{'mag hoogstens' if soort == 'less_than_equal' else 'moet kleiner dan'} {grens} zijn, kreeg {kreeg}"
     # Our own validators raise PydanticCustomError with a Dutch message.
     return str(fout["msg"])
 

@@ -6,13 +6,16 @@ The canonical form is long: one row per gemeente × indicator with ``waarde``,
 
 from __future__ import annotations
 
+import copy
 from functools import cache
+from typing import Any
 
 import pandas as pd
 
 from woonzorg_lib.config import BUNDEL_MAP
 from woonzorg_lib.data import schattingen
 from woonzorg_lib.data.bronnen import bronnen
+from woonzorg_lib.data.yaml_io import lees_yaml
 
 HERKOMSTEN: tuple[str, ...] = ("register", "schatting", "aanname")
 
@@ -104,3 +107,13 @@ def basisgegevens() -> pd.DataFrame:
 def per_gemeente(lang: pd.DataFrame) -> pd.DataFrame:
     """Pivot long base figures to one row per gemeente and one column per indicator."""
     return lang.pivot(index="gemeentecode", columns="indicator", values="waarde").rename_axis(columns=None)
+
+
+@cache
+def _landelijk() -> dict[str, Any]:
+    return lees_yaml(BUNDEL_MAP / "kengetallen_landelijk.yaml")
+
+
+def landelijke_kengetallen() -> dict[str, Any]:
+    """National counts behind the default estimates (taakstelling, dakloosheid, jeugdzorg, detentie)."""
+    return copy.deepcopy(_landelijk())

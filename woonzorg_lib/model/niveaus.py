@@ -32,3 +32,20 @@ def per_niveau(per_gemeente: pd.DataFrame, regio: Regio, kolommen: Sequence[str]
     blokken.append(totaal.assign(niveau="regio", deelregio="", gemeentecode="", naam=regio.naam))
     tabel = pd.concat(blokken, ignore_index=True)
     return tabel[["niveau", "deelregio", "gemeentecode", "naam", *kolommen]]
+
+
+def op_niveaus(tabel: pd.DataFrame, regio: Regio, sleutels: Sequence[str], kolommen: Sequence[str]) -> pd.DataFrame:
+    """Add deelregio and regio rows to a table with a ``gemeentecode`` column and further ``sleutels``.
+
+    Each level's rows are exact sums of ``kolommen`` over the gemeenten below it. The
+    result has ``niveau``, ``naam`` and ``deelregio`` before the original columns.
+    """
+    indeling = regio.indeling().rename(columns={"gemeentenaam": "naam"})
+    gemeenten = indeling.merge(tabel, on="gemeentecode", how="inner").assign(niveau="gemeente")
+    sleutels, kolommen = list(sleutels), list(kolommen)
+    deelregio = gemeenten.groupby(["deelregio", *sleutels], sort=False, observed=True)[kolommen].sum(min_count=1).reset_index()
+    deelregio = deelregio.assign(niveau="deelregio", naam=deelregio["deelregio"], gemeentecode="")
+    geheel = gemeenten.groupby(sleutels, sort=False, observed=True)[kolommen].sum(min_count=1).reset_index()
+    geheel = geheel.assign(niveau="regio", naam=regio.naam, deelregio="", gemeentecode="")
+    uit = pd.concat([gemeenten, deelregio, geheel], ignore_index=True)
+    return uit[["niveau", "naam", "deelregio", "gemeentecode", *sleutels, *kolommen]]

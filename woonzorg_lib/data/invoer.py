@@ -1,0 +1,265 @@
+"""Read a filled-in invoerformat (Excel workbook or CSV) and validate it strictly.
+
+Every problem is reported at once, in Dutch, with sheet, row and column. A workbook
+with any problem gives no result at all: never a partial one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from woonzorg_lib.data.basis import HERKOMSTEN
+from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
+
+BLAD_INVOER = "invoer"
+BLAD_KENGETALLEN = "kengetallen"
+BLAD_TOELICHTING = "toelichting"
+KOLOMMEN_INVOER = [
+    "gemeentecode", "gemeente", "onderwerp", "omschrijving", "eenheid",
+    "standaard", "herkomst_standaard", "bron_standaard",
+    "lokaal", "herkomst", "bron", "peildatum",
+]
+KOLOMMEN_KENGETALLEN = ["kengetal", "omschrijving", "eenheid", "laag", "midden", "hoog", "herkomst", "bron"]
+
+_DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def lees_getal(waarde: Any) -> float | None:
+    """A number as an Excel user enters it; None for an empty cell; ValueError otherwise.
+
+    Dutch notation is accepted: ``1.234,5`` and ``1.234`` (thousands), ``5,8%``.
+
+    >>> lees_getal("1.234,5"), lees_getal("1.234"), lees_getal("5,8%"), lees_getal(" "), lees_getal(12)
+    (1234.5, 1234.0, 0.058, None, 12.0)
+    """
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
+        return None
+    if isinstance(waarde, bool):
+        raise ValueError(waarde)
+    if isinstance(waarde, int | float):
+        return float(waarde)
+    tekst = str(waarde).strip().replace("\u00a0", "").replace(" ", "")
+    if not tekst:
+        return None
+    procent = tekst.endswith("%")
+    tekst = tekst.removesuffix("%")
+    if "," in tekst:
+        tekst = tekst.replace(".", "").replace(",", ".")
+    elif _DUIZENDTALLEN.match(tekst):
+        tekst = tekst.replace(".", "")
+    getal = float(tekst)
+    if math.isnan(getal) or math.isinf(getal):
+        raise ValueError(waarde)
+    return round(getal / 100, 12) if procent else getal
+
+
+def _tekst(waarde: Any) -> str:
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
+        return ""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde).strip()
+
+
+@dataclass(frozen=True)
+class Invoer:
+    """A validated invoerformat: one value per gemeente × onderwerp, and the kengetallen (if the file had them)."""
+
+    waarden: pd.DataFrame
+    kengetallen: pd.DataFrame | None
+
+
+@dataclass(frozen=True)
+class _Blad:
+    naam: str
+    kolommen: list[str]
+    rijen: list[tuple[int, dict[str, Any]]]  # (row number as the user sees it, values)
+
+
+def _lees_bladen(pad: Path) -> list[_Blad]:
+    if pad.suffix.lower() == ".csv":
+        return [_lees_csv(pad)]
+    if pad.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise WoonzorgFout([Melding(str(pad), "", "verwacht een Excel-werkmap (.xlsx) of een CSV-bestand (.csv)")])
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        werkmap = load_workbook(pad, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as fout:
+        raise WoonzorgFout([Melding(str(pad), "", f"geen leesbare Excel-werkmap ({fout.__class__.__name__})")]) from None
+    bladen = []
+    for blad in werkmap.worksheets:
+        if blad.title not in (BLAD_INVOER, BLAD_KENGETALLEN):
+            continue
+        regels = blad.iter_rows(values_only=True)
+        kop = [_tekst(c) for c in next(regels, ())]
+        while kop and not kop[-1]:
+            kop.pop()
+        rijen = [
+            (nummer, dict(zip(kop, cellen, strict=False)))
+            for nummer, cellen in enumerate(regels, start=2)
+            if any(_tekst(c) for c in cellen)
+        ]
+        bladen.append(_Blad(blad.title, kop, rijen))
+    werkmap.close()
+    return bladen
+
+
+def _lees_csv(pad: Path) -> _Blad:
+    ruw = pad.read_bytes()
+    try:
+        tekst = ruw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        tekst = ruw.decode("cp1252")  # Excel "CSV (gescheiden door lijstscheidingsteken)" on Windows
+    eerste = tekst.splitlines()[0] if tekst else ""
+    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
+    lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
+    kop = [k.strip() for k in next(lezer, [])]
+    rijen = [(nummer, dict(zip(kop, cellen, strict=False))) for nummer, cellen in enumerate(lezer, start=2) if any(c.strip() for c in cellen)]
+    return _Blad(BLAD_INVOER, kop, rijen)
+
+
+def _controleer_kop(bestand: str, blad: _Blad, verwacht: list[str]) -> list[Melding]:
+    plek = f"blad '{blad.naam}', rij 1"
+    meldingen = [
+        Melding(bestand, plek, f"kolom '{k}' ontbreekt") for k in verwacht if k not in blad.kolommen
+    ]
+    meldingen += [
+        Melding(bestand, plek, f"onbekende kolom '{k}'; {keuze(k, verwacht)}")
+        for k in blad.kolommen
+        if k not in verwacht
+    ]
+    return meldingen
+
+
+def _getal(bestand: str, plek: str, waarde: Any, meldingen: list[Melding]) -> float | None:
+    try:
+        getal = lees_getal(waarde)
+    except ValueError:
+        meldingen.append(Melding(bestand, plek, f"verwacht een getal (bijvoorbeeld 1.234,5), kreeg '{_tekst(waarde)}'"))
+        return None
+    if getal is not None and getal < 0:
+        meldingen.append(Melding(bestand, plek, f"mag niet negatief zijn, kreeg {_tekst(waarde)}"))
+        return None
+    return getal
+
+
+def _herkomst(bestand: str, plek: str, waarde: str, meldingen: list[Melding]) -> None:
+    if waarde and waarde not in HERKOMSTEN:
+        meldingen.append(Melding(bestand, plek, f"herkomst '{waarde}' bestaat niet; kies uit: {', '.join(HERKOMSTEN)}"))
+
+
+def _invoerrijen(
+    bestand: str, blad: _Blad, gemeentecodes: Sequence[str], onderwerpen: Iterable[str], meldingen: list[Melding]
+) -> pd.DataFrame:
+    onderwerpen = list(onderwerpen)
+    uit: list[dict[str, Any]] = []
+    gezien: dict[tuple[str, str], int] = {}
+    for nummer, rij in blad.rijen:
+        def plek(kolom: str) -> str:
+            return f"blad '{blad.naam}', rij {nummer}, kolom '{kolom}'"
+
+        code, onderwerp = _tekst(rij.get("gemeentecode")), _tekst(rij.get("onderwerp"))
+        fouten_voor = len(meldingen)
+        if code not in gemeentecodes:
+            meldingen.append(Melding(bestand, plek("gemeentecode"), f"gemeente '{code}' hoort niet bij deze regio"))
+        if onderwerp not in onderwerpen:
+            meldingen.append(Melding(bestand, plek("onderwerp"), f"onbekend onderwerp '{onderwerp}'; {keuze(onderwerp, onderwerpen)}"))
+        if (code, onderwerp) in gezien:
+            meldingen.append(
+                Melding(bestand, f"blad '{blad.naam}', rij {nummer}", f"dubbele rij: {code} / {onderwerp} staat ook in rij {gezien[(code, onderwerp)]}")
+            )
+        gezien.setdefault((code, onderwerp), nummer)
+        standaard = _getal(bestand, plek("standaard"), rij.get("standaard"), meldingen)
+        lokaal = _getal(bestand, plek("lokaal"), rij.get("lokaal"), meldingen)
+        herkomst, bron = _tekst(rij.get("herkomst")), _tekst(rij.get("bron"))
+        _herkomst(bestand, plek("herkomst"), herkomst, meldingen)
+        _herkomst(bestand, plek("herkomst_standaard"), _tekst(rij.get("herkomst_standaard")), meldingen)
+        if lokaal is not None and not herkomst:
+            meldingen.append(Melding(bestand, plek("herkomst"), f"bij een lokaal cijfer hoort een herkomst: {', '.join(HERKOMSTEN)}"))
+        if lokaal is not None and not bron:
+            meldingen.append(Melding(bestand, plek("bron"), "bij een lokaal cijfer hoort een bron (registratie, telling of document)"))
+        if len(meldingen) > fouten_voor:
+            continue
+        if lokaal is not None:
+            uit.append(dict(gemeentecode=code, onderwerp=onderwerp, waarde=lokaal, herkomst=herkomst, bron=bron,
+                            peildatum=_tekst(rij.get("peildatum"))))
+        elif standaard is not None:
+            uit.append(dict(gemeentecode=code, onderwerp=onderwerp, waarde=standaard,
+                            herkomst=_tekst(rij.get("herkomst_standaard")) or "schatting",
+                            bron=_tekst(rij.get("bron_standaard")), peildatum=_tekst(rij.get("peildatum"))))
+    aanwezig = {code for code, _ in gezien}
+    for code in gemeentecodes:
+        if code not in aanwezig:
+            meldingen.append(Melding(bestand, f"blad '{blad.naam}'", f"gemeente {code} van de regio ontbreekt"))
+    return pd.DataFrame(uit, columns=["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"])
+
+
+def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Iterable[str], meldingen: list[Melding]) -> pd.DataFrame:
+    verwacht = list(verwacht)
+    uit: list[dict[str, Any]] = []
+    gezien: dict[str, int] = {}
+    for nummer, rij in blad.rijen:
+        def plek(kolom: str) -> str:
+            return f"blad '{blad.naam}', rij {nummer}, kolom '{kolom}'"
+
+        fouten_voor = len(meldingen)
+        sleutel = _tekst(rij.get("kengetal"))
+        if sleutel not in verwacht:
+            meldingen.append(Melding(bestand, plek("kengetal"), f"onbekend kengetal '{sleutel}'; {keuze(sleutel, verwacht)}"))
+        elif sleutel in gezien:
+            meldingen.append(Melding(bestand, plek("kengetal"), f"dubbele rij: {sleutel} staat ook in rij {gezien[sleutel]}"))
+        gezien.setdefault(sleutel, nummer)
+        waarden = {}
+        for kolom in ("laag", "midden", "hoog"):
+            waarden[kolom] = _getal(bestand, plek(kolom), rij.get(kolom), meldingen)
+            if waarden[kolom] is None and len(meldingen) == fouten_voor:
+                meldingen.append(Melding(bestand, plek(kolom), "verwacht een getal, de cel is leeg"))
+        herkomst = _tekst(rij.get("herkomst"))
+        _herkomst(bestand, plek("herkomst"), herkomst, meldingen)
+        if not herkomst:
+            meldingen.append(Melding(bestand, plek("herkomst"), f"vul de herkomst in: {', '.join(HERKOMSTEN)}"))
+        if not _tekst(rij.get("bron")):
+            meldingen.append(Melding(bestand, plek("bron"), "vul de bron in, of de reden van de aanname"))
+        if len(meldingen) == fouten_voor:
+            uit.append({"sleutel": sleutel, **{k: _tekst(rij.get(k)) for k in ("omschrijving", "eenheid", "herkomst", "bron")}, **waarden})
+    for sleutel in verwacht:
+        if sleutel not in gezien:
+            meldingen.append(Melding(bestand, f"blad '{blad.naam}'", f"kengetal {sleutel} ontbreekt"))
+    return pd.DataFrame(uit).set_index("sleutel") if uit else pd.DataFrame()
+
+
+def lees_invoer(pad: Path, gemeentecodes: Sequence[str], onderwerpen: Iterable[str], kengetallen: Iterable[str]) -> Invoer:
+    """Read and validate an invoerformat for the gemeenten ``gemeentecodes``.
+
+    ``onderwerpen`` and ``kengetallen`` are the keys the model knows. Raises WoonzorgFout
+    with every problem; returns nothing partial.
+    """
+    bestand = str(pad)
+    if not pad.is_file():
+        raise WoonzorgFout([Melding(bestand, "", "invoerbestand bestaat niet")])
+    bladen = {b.naam: b for b in _lees_bladen(pad)}
+    if BLAD_INVOER not in bladen:
+        raise WoonzorgFout([Melding(bestand, "", f"blad '{BLAD_INVOER}' ontbreekt")])
+    meldingen = _controleer_kop(bestand, bladen[BLAD_INVOER], KOLOMMEN_INVOER)
+    if BLAD_KENGETALLEN in bladen:
+        meldingen += _controleer_kop(bestand, bladen[BLAD_KENGETALLEN], KOLOMMEN_KENGETALLEN)
+    if meldingen:
+        raise WoonzorgFout(meldingen)
+    waarden = _invoerrijen(bestand, bladen[BLAD_INVOER], list(gemeentecodes), onderwerpen, meldingen)
+    tabel = None
+    if BLAD_KENGETALLEN in bladen:
+        tabel = _kengetalrijen(bestand, bladen[BLAD_KENGETALLEN], kengetallen, meldingen)
+    if meldingen:
+        raise WoonzorgFout(meldingen)
+    return Invoer(waarden, tabel)

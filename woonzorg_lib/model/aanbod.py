@@ -1,0 +1,85 @@
+"""Supply and confrontation: lettings, the agreed share, new supply, the gap and the claim rate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+
+
+def _onderwerp(invoer: pd.DataFrame, onderwerp: str, gemeenten: pd.Index) -> pd.Series:
+    rijen = invoer[invoer["onderwerp"] == onderwerp].set_index("gemeentecode")["waarde"]
+    return rijen.reindex(gemeenten)
+
+
+def bereken_aanbod(
+    invoer: pd.DataFrame,
+    gemeenten: pd.Index,
+    mutatiegraad: float,
+    aandeel_aandachtsgroepen: float,
+) -> pd.DataFrame:
+    """Supply per gemeente (index: gemeentecode).
+
+    verhuringen = the actual lettings where given, else corporatiewoningen × mutatiegraad;
+    beschikbaar = verhuringen × the agreed share for aandachtsgroepen. New supply that
+    nobody entered counts as 0 and is flagged in ``nieuw_aanbod_ingevuld``.
+    """
+    voorraad = _onderwerp(invoer, "corporatiewoningen", gemeenten)
+    werkelijk = _onderwerp(invoer, "verhuringen", gemeenten)
+    verhuringen = werkelijk.fillna(voorraad * mutatiegraad)
+    nieuw = _onderwerp(invoer, "nieuw_aanbod", gemeenten)
+    ouderen = _onderwerp(invoer, "ouderen_aanbod", gemeenten)
+    return pd.DataFrame(
+        {
+            "corporatiewoningen": voorraad,
+            "verhuringen": verhuringen,
+            "verhuringen_bron": np.where(werkelijk.notna(), "werkelijke verhuringen", "voorraad × mutatiegraad"),
+            "beschikbaar": verhuringen * aandeel_aandachtsgroepen,
+            "nieuw_aanbod": nieuw.fillna(0.0),
+            "nieuw_aanbod_ingevuld": nieuw.notna(),
+            "ouderen_aanbod": ouderen.fillna(0.0),
+        },
+        index=gemeenten,
+    )
+
+
+def confrontatie(vraag: pd.DataFrame, aanbod: pd.DataFrame) -> pd.DataFrame:
+    """Gap per gemeente × scenario × year.
+
+    aandachtsgroepen: tekort = vraag − verhuringen × afgesproken aandeel − nieuw aanbod;
+    claim = vraag ÷ verhuringen (the share of vacated social homes the groups would need).
+    Older people separately: tekort_ouderen = vraag − planned homes for older people.
+    """
+    aandacht = {k for k, d in DOELGROEPEN.items() if d.aandachtsgroep}
+    soort = np.where(vraag["doelgroep"].isin(aandacht), "vraag_aandachtsgroepen", "vraag_ouderen")
+    som = (
+        vraag.assign(soort=soort)
+        .pivot_table(index=["gemeentecode", "scenario", "jaar"], columns="soort", values="woningen", aggfunc="sum")
+        .reindex(columns=["vraag_aandachtsgroepen", "vraag_ouderen"])
+        .fillna(0.0)
+        .rename_axis(columns=None)
+        .reset_index()
+    )
+    uit = som.join(aanbod[["verhuringen", "beschikbaar", "nieuw_aanbod", "ouderen_aanbod"]], on="gemeentecode")
+    return voeg_saldo_toe(uit)
+
+
+def voeg_saldo_toe(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Add tekort, claim and tekort_ouderen from summed columns (also after adding up to deelregio or regio)."""
+    tabel = tabel.copy()
+    tabel["tekort"] = tabel["vraag_aandachtsgroepen"] - tabel["beschikbaar"] - tabel["nieuw_aanbod"]
+    tabel["claim"] = tabel["vraag_aandachtsgroepen"] / tabel["verhuringen"].where(tabel["verhuringen"] > 0)
+    tabel["tekort_ouderen"] = tabel["vraag_ouderen"] - tabel["ouderen_aanbod"]
+    return tabel
+
+
+def aanbod_parameters(kengetallen: pd.DataFrame, aandeel: float, vervang: Mapping[str, float] | None = None) -> tuple[float, float]:
+    """The mutatiegraad (central value, or overridden) and the agreed share (or overridden)."""
+    vervang = vervang or {}
+    return (
+        float(vervang.get("mutatiegraad", kengetallen.loc["mutatiegraad", "midden"])),
+        float(vervang.get("aandeel_verhuringen_aandachtsgroepen", aandeel)),
+    )

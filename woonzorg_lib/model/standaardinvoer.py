@@ -1,0 +1,104 @@
+"""Default estimates for the invoerformat, derived from national figures and the base data.
+
+Pure functions: the caller passes the base figures of *all* gemeenten (national sums are
+needed) and the national kengetallen; the result is one row per gemeente × onderwerp
+with ``waarde``, ``herkomst``, ``bron`` and ``peildatum``. Every value is a labelled
+``schatting`` unless it is a published count for that gemeente.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from woonzorg_lib.model.verdeling import taakstelling_art29
+from woonzorg_lib.opmaak import getal
+
+KOLOMMEN = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]
+
+
+def _rijen(onderwerp: str, waarden: pd.Series, herkomst: str, bron: str, peildatum: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "gemeentecode": waarden.index,
+            "onderwerp": onderwerp,
+            "waarde": waarden.to_numpy(dtype="float64"),
+            "herkomst": herkomst,
+            "bron": bron,
+            "peildatum": peildatum,
+        }
+    )
+
+
+def standaard_invoer(per_gemeente: pd.DataFrame, herkomst_basis: pd.DataFrame, landelijk: Mapping[str, Any]) -> pd.DataFrame:
+    """Default values for every gemeente of ``per_gemeente`` (wide base figures, all of the Netherlands).
+
+    ``herkomst_basis`` is the long base table (for the provenance of base figures);
+    ``landelijk`` the national kengetallen of ``kengetallen_landelijk.yaml``.
+    """
+    inwoners = per_gemeente["inwoners"]
+    nederland = int(inwoners.sum())
+    delen = []
+
+    taak = landelijk["taakstelling_halfjaar"]
+    delen.append(
+        _rijen(
+            "statushouders_taakstelling",
+            taakstelling_art29(int(taak["waarde"]), inwoners, nederland),
+            "schatting",
+            f"schatting met de methode van art. 29 Huisvestingswet: landelijk aantal {taak['peildatum']} "
+            f"({getal(taak['waarde'])}; {taak['bron']}) × inwoners ÷ inwoners van Nederland, naar boven afgerond. "
+            "Geen officiële taakstelling: vul die uit de circulaire in.",
+            taak["peildatum"],
+        )
+    )
+    for onderwerp, sleutel, toelichting in (
+        ("dakloze_personen", "dakloze_personen", "Noodoplossing zonder regionale telling"),
+        ("jeugdzorg_uitstroom", "jeugdzorg_uitstroom", "Landelijk aantal"),
+    ):
+        kengetal = landelijk[sleutel]
+        delen.append(
+            _rijen(
+                onderwerp,
+                (inwoners * kengetal["waarde"] / nederland).round(1),
+                "schatting",
+                f"schatting: {toelichting.lower()} {getal(kengetal['waarde'])} naar rato van de inwoners "
+                f"({kengetal['bron']})",
+                kengetal["peildatum"],
+            )
+        )
+
+    detentie, bekend = landelijk["detentie_uitstroom"], landelijk["detentie_uitstroom_gemeenten"]
+    eigen = pd.Series(bekend["waarden"], dtype="float64")
+    eigen = eigen[eigen.index.isin(inwoners.index)]
+    overig = inwoners.drop(eigen.index)
+    rest = (detentie["waarde"] - eigen.sum()) * overig / overig.sum()
+    delen.append(_rijen("detentie_uitstroom", eigen, "register", bekend["bron"], bekend["peildatum"]))
+    delen.append(
+        _rijen(
+            "detentie_uitstroom",
+            rest.round(1),
+            "schatting",
+            f"schatting: landelijke uitstroom {getal(detentie['waarde'])} ({detentie['bron']}) min de gemeenten met "
+            "een eigen telling, naar rato van de inwoners",
+            detentie["peildatum"],
+        )
+    )
+
+    basis = herkomst_basis.set_index(["indicator", "gemeentecode"])
+    for onderwerp, indicatoren in (
+        ("inwoners_75plus", ["inwoners_75_84", "inwoners_85plus"]),
+        ("corporatiewoningen", ["corporatiewoningen"]),
+    ):
+        waarden = per_gemeente[indicatoren].sum(axis=1)
+        herkomst = basis.loc[indicatoren[0]].reindex(waarden.index)
+        bron = herkomst["bron"] if len(indicatoren) == 1 else "som van 75-84 en 85+; " + herkomst["bron"]
+        deel = _rijen(onderwerp, waarden, "", "", "")
+        deel["herkomst"] = herkomst["herkomst"].to_numpy()
+        deel["bron"] = bron.to_numpy()
+        deel["peildatum"] = herkomst["peildatum"].to_numpy()
+        delen.append(deel)
+    uit = pd.concat(delen, ignore_index=True)[KOLOMMEN]
+    return uit.sort_values(["gemeentecode", "onderwerp"], ignore_index=True)

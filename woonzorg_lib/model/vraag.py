@@ -1,0 +1,98 @@
+"""Yearly demand per doelgroep × gemeente × year × scenario, in persons and in homes.
+
+Vectorised: one pass over all gemeenten, vraagposten, scenarios and years. Every row
+carries the provenance of its basis figure and the weakest tier of all its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from woonzorg_lib.model.doelgroepen import SCENARIOS, VRAAGPOSTEN, Vraagpost
+
+RANG = {"register": 0, "schatting": 1, "aanname": 2}
+HERKOMST_OP_RANG = {v: k for k, v in RANG.items()}
+KOLOMMEN = [
+    "gemeentecode", "doelgroep", "vraagpost", "scenario", "jaar", "personen", "woningen",
+    "herkomst", "bron", "peildatum", "kengetallen",
+]
+
+
+def kengetal_waarden(kengetallen: pd.DataFrame, vervang: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """The value of every kengetal per scenario (columns laag/midden/hoog); ``vervang`` fixes some in all scenarios."""
+    waarden = kengetallen[list(SCENARIOS)].astype("float64").copy()
+    for sleutel, waarde in (vervang or {}).items():
+        if sleutel in waarden.index:
+            waarden.loc[sleutel] = waarde
+    return waarden
+
+
+def _factoren(post: Vraagpost, waarden: pd.DataFrame, jaren: int) -> tuple[np.ndarray, np.ndarray]:
+    personen = np.full(len(SCENARIOS), post.vast / (jaren if post.spreiden else 1))
+    for sleutel, bewerking in post.personen:
+        personen = personen * waarden.loc[sleutel].to_numpy() ** (1 if bewerking == "maal" else -1)
+    woningen = personen.copy()
+    for sleutel, bewerking in post.woningen:
+        woningen = woningen * waarden.loc[sleutel].to_numpy() ** (1 if bewerking == "maal" else -1)
+    return personen, woningen
+
+
+def _posten(kengetallen: pd.DataFrame, waarden: pd.DataFrame, jaren: int, posten: Mapping[str, Vraagpost]) -> pd.DataFrame:
+    rijen = []
+    for post in posten.values():
+        personen, woningen = _factoren(post, waarden, jaren)
+        gebruikt = [s for s, _ in post.personen + post.woningen]
+        zwakst = max((RANG[kengetallen.loc[s, "herkomst"]] for s in gebruikt), default=0)
+        for i, scenario in enumerate(SCENARIOS):
+            rijen.append(
+                {
+                    "vraagpost": post.sleutel,
+                    "doelgroep": post.doelgroep,
+                    "onderwerp": post.onderwerp,
+                    "scenario": scenario,
+                    "f_personen": personen[i] if post.met_personen else np.nan,
+                    "f_woningen": woningen[i],
+                    "rang_kengetallen": zwakst,
+                    "kengetallen": ", ".join(gebruikt),
+                }
+            )
+    return pd.DataFrame(rijen)
+
+
+def bereken_vraag(
+    invoer: pd.DataFrame,
+    kengetallen: pd.DataFrame,
+    jaren: Sequence[int],
+    vervang: Mapping[str, float] | None = None,
+    posten: Mapping[str, Vraagpost] = VRAAGPOSTEN,
+) -> pd.DataFrame:
+    """Demand rows for every gemeente × vraagpost with an input value, × scenario × year.
+
+    ``invoer`` has one row per gemeente × onderwerp (``waarde``, ``herkomst``, ``bron``,
+    ``peildatum``). A group without an input value for a gemeente has no row: missing
+    data is never a zero.
+
+    Statushouders: taakstelling per halfjaar × 2 ÷ huishoudgrootte; a stock (achterstand,
+    dakloze personen, wachtlijst) is spread evenly over the years of the analysis.
+    """
+    jaren = list(jaren)
+    waarden = kengetal_waarden(kengetallen, vervang)
+    factoren = _posten(kengetallen, waarden, len(jaren), posten)
+    basis = invoer.merge(factoren, on="onderwerp", how="inner")
+    basis["personen"] = basis["waarde"] * basis["f_personen"]
+    basis["woningen"] = basis["waarde"] * basis["f_woningen"]
+    rang = np.maximum(basis["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64"), basis["rang_kengetallen"].to_numpy())
+    basis["herkomst"] = pd.Series(rang, index=basis.index).map(HERKOMST_OP_RANG)
+    n = len(basis)
+    uit = basis.iloc[np.repeat(np.arange(n), len(jaren))].reset_index(drop=True)
+    uit["jaar"] = np.tile(np.asarray(jaren, dtype="int64"), n)
+    return uit[KOLOMMEN]
+
+
+def bandbreedte(tabel: pd.DataFrame, waarde: str, sleutels: Sequence[str]) -> pd.DataFrame:
+    """One row per ``sleutels`` with the low, central and high value of ``waarde`` side by side."""
+    breed = tabel.pivot_table(index=list(sleutels), columns="scenario", values=waarde, aggfunc="sum", observed=True)
+    return breed.reindex(columns=list(SCENARIOS)).rename_axis(columns=None).reset_index()
