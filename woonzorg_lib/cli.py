@@ -13,13 +13,18 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+import pandas as pd
+
 from woonzorg_lib import __version__
+from woonzorg_lib.analyse import Analyse, analyseer, analysegebied, invoer_voor
 from woonzorg_lib.data.basis import basisgegevens, gemeenten, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.catalogus import Regio, catalogus, laad_regio
 from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.model.niveaus import per_niveau
-from woonzorg_lib.opmaak import getal
+from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.opmaak import getal, kengetal, procent
 from woonzorg_lib.parameters import lees_parameterbestand
 
 CONTROLE_KOLOMMEN = ("inwoners", "woningvoorraad", "corporatiewoningen")
@@ -35,6 +40,8 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
     for pad in bestanden:
         try:
             bestand = lees_parameterbestand(pad)
+            if bestand.parameters.invoer:
+                invoer_voor(bestand.parameters, analysegebied(bestand.parameters))
         except WoonzorgFout as fout:
             fouten += 1
             console.print(f"[red]✗[/red] {pad}")
@@ -102,6 +109,46 @@ def datacontrole(regio: Regio, console: Console) -> None:
     )
 
 
+def _tabel(console: Console, titel: str, data: pd.DataFrame, procenten: Sequence[str] = ()) -> None:
+    tabel = Table(title=titel)
+    for kolom in data.columns:
+        tabel.add_column(str(kolom), justify="right" if pd.api.types.is_numeric_dtype(data[kolom]) else "left")
+    for rij in data.itertuples(index=False):
+        cellen = []
+        for kolom, waarde in zip(data.columns, rij, strict=True):
+            if isinstance(waarde, float | int) and not isinstance(waarde, bool):
+                cellen.append(procent(waarde) if kolom in procenten else getal(waarde))
+            else:
+                cellen.append(str(waarde))
+        tabel.add_row(*cellen)
+    console.print(tabel)
+
+
+def toon_analyse(analyse: Analyse, console: Console) -> None:
+    """The key results of an analysis, for the analyst (whole numbers, not yet disclosure-controlled)."""
+    p = analyse.parameters
+    vraag = analyse.vraag[analyse.vraag["jaar"] == p.peiljaar]
+    per_groep = vraag.pivot_table(index="doelgroep", columns="scenario", values="woningen", aggfunc="sum")
+    herkomst = vraag.groupby("doelgroep")["herkomst"].agg(lambda h: max(h, key=["register", "schatting", "aanname"].index))
+    per_groep = per_groep.reindex(columns=["laag", "midden", "hoog"]).join(herkomst).reset_index()
+    per_groep.insert(0, "doelgroep_naam", per_groep.pop("doelgroep").map(lambda k: DOELGROEPEN[k].naam))
+    _tabel(console, f"Vraag per jaar in woningen — {analyse.regio.naam} ({p.peiljaar})", per_groep.rename(columns={"doelgroep_naam": "doelgroep", "herkomst": "zwakste herkomst"}))
+    zonder = analyse.ontbrekend[analyse.ontbrekend["gemeenten_zonder_gegevens"] > 0]
+    if len(zonder):
+        console.print("Geen gegevens (niet meegeteld, niet 0): " + ", ".join(
+            f"{r.naam} ({r.gemeenten_zonder_gegevens} van {r.gemeenten} gemeenten)" for r in zonder.itertuples()))
+    conf = analyse.confrontatie
+    conf = conf[(conf["niveau"] != "gemeente") & (conf["scenario"] == p.scenario) & (conf["jaar"] == p.peiljaar)]
+    kolommen = ["naam", "vraag_aandachtsgroepen", "verhuringen", "beschikbaar", "nieuw_aanbod", "tekort", "claim"]
+    _tabel(console, f"Confrontatie aandachtsgroepen per jaar (scenario {p.scenario}, afgesproken aandeel "
+           f"{procent(p.aandeel_verhuringen_aandachtsgroepen)})", conf[kolommen], procenten=["claim"])
+    _tabel(console, f"Fair share: de jaarlijkse opgave aandachtsgroepen verdeeld (scenario {p.scenario})",
+           analyse.verdeling.drop(columns=["gemeentecode"]).rename(columns={"gemeentenaam": "gemeente"}))
+    gevoelig = analyse.gevoeligheid[["omschrijving", "waarde_laag", "waarde_hoog", "uitkomst_laag", "uitkomst_hoog"]]
+    gevoelig = gevoelig.assign(waarde_laag=gevoelig["waarde_laag"].map(kengetal), waarde_hoog=gevoelig["waarde_hoog"].map(kengetal))
+    _tabel(console, f"Gevoeligheid: regionaal tekort in {p.doeljaar} (scenario midden) per aanname", gevoelig)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="woonzorg", description="Woonzorganalyse: gegevens, parameters en rapporten.")
     parser.add_argument("--versie", action="version", version=f"woonzorg {__version__}")
@@ -110,6 +157,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
     p = sub.add_parser("data", help="toon de gebundelde gegevens, hun bronnen en de regiocatalogus")
     p.add_argument("--regio", help="toon de datacontrole voor deze regio (sleutel of pad naar regiobestand)")
+    p = sub.add_parser("invoer-sjabloon", help="schrijf het invoerformat voor de regio van een parameterbestand")
+    p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
+    p.add_argument("uit", type=Path, metavar="UIT.xlsx", help="doelbestand, .xlsx of .csv")
+    p = sub.add_parser("analyse", help="reken de analyse door en toon de kerncijfers")
+    p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     return parser
 
 
@@ -120,6 +172,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.opdracht == "valideer":
             return valideer(args.bestanden, console)
+        if args.opdracht == "invoer-sjabloon":
+            pad = schrijf_invoersjabloon(lees_parameterbestand(args.parameters).parameters, args.uit)
+            console.print(f"Invoerformat geschreven: {pad}")
+            return 0
+        if args.opdracht == "analyse":
+            toon_analyse(analyseer(lees_parameterbestand(args.parameters).parameters), console)
+            return 0
         if args.opdracht == "data":
             if args.regio:
                 datacontrole(laad_regio(args.regio, Path.cwd()), console)

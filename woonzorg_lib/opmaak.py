@@ -28,3 +28,15 @@ def procent(aandeel: float, decimalen: int = 1) -> str:
     '12,5%'
     """
     return f"{getal(aandeel * 100, decimalen)}%"
+
+
+def kengetal(waarde: float) -> str:
+    """A ratio or count with as many decimals as it needs (at most 3), Dutch notation.
+
+    >>> kengetal(0.0348), kengetal(1.83), kengetal(170000), kengetal(1 / 3)
+    ('0,035', '1,83', '170.000', '0,333')
+    """
+    if float(waarde).is_integer():
+        return getal(waarde)
+    tekst = getal(waarde, 3)
+    return tekst.rstrip("0").rstrip(",")

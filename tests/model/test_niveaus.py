@@ -38,3 +38,26 @@ def test_a_gemeente_without_figures_is_an_error():
     regio = Regio("x", "X", {"X": ("GM0344", "GM0363")})
     with pytest.raises(ValueError, match="GM0344"):
         per_niveau(pd.DataFrame({"inwoners": [1]}, index=["GM0363"]), regio, ["inwoners"])
+
+
+def test_op_niveaus_sums_each_scenario_and_year_separately():
+    from woonzorg_lib.model.niveaus import op_niveaus
+
+    regio = Regio("x", "X", {"Noord": ("GM0344", "GM0363"), "Zuid": ("GM0392",)})
+    tabel = pd.DataFrame(
+        {"gemeentecode": ["GM0344", "GM0363", "GM0392"] * 2, "jaar": [2024] * 3 + [2025] * 3,
+         "vraag": [1.0, 2.0, 4.0, 10.0, 20.0, 40.0]}
+    )
+    uit = op_niveaus(tabel, regio, ["jaar"], ["vraag"])
+    deel = uit[uit["niveau"] == "deelregio"].set_index(["naam", "jaar"])["vraag"]
+    assert deel.to_dict() == {("Noord", 2024): 3.0, ("Zuid", 2024): 4.0, ("Noord", 2025): 30.0, ("Zuid", 2025): 40.0}
+    geheel = uit[uit["niveau"] == "regio"].set_index("jaar")["vraag"]
+    assert geheel.to_dict() == {2024: 7.0, 2025: 70.0}
+
+
+def test_op_niveaus_skips_the_deelregio_level_of_a_single_deelregio():
+    from woonzorg_lib.model.niveaus import op_niveaus
+
+    regio = laad_regio("mra").deelregio("IJmond")
+    tabel = pd.DataFrame({"gemeentecode": list(regio.gemeentecodes), "vraag": [1.0, 2.0, 3.0, 4.0]})
+    assert op_niveaus(tabel, regio, [], ["vraag"])["niveau"].value_counts().to_dict() == {"gemeente": 4, "regio": 1}

@@ -13,7 +13,7 @@ def tornado(
     uitkomst: Callable[[Mapping[str, float]], float],
     bereiken: Mapping[str, tuple[str, float, float]],
 ) -> pd.DataFrame:
-    """One row per assumption, largest effect first: ready for a tornado chart.
+    """One row per assumption that moves the result, largest effect first: ready for a tornado chart.
 
     ``uitkomst(vervang)`` computes the result (e.g. the regional gap in the doeljaar) with
     the assumptions in ``vervang`` fixed and everything else at its central value;
@@ -30,6 +30,8 @@ def tornado(
         if laag == hoog:
             continue
         bij_laag, bij_hoog = float(uitkomst({sleutel: laag})), float(uitkomst({sleutel: hoog}))
+        if bij_laag == bij_hoog:  # e.g. a ratio of a group without data
+            continue
         rijen.append([sleutel, omschrijving, laag, hoog, bij_laag, bij_hoog, basis, abs(bij_hoog - bij_laag)])
     tabel = pd.DataFrame(rijen, columns=KOLOMMEN)
     return tabel.sort_values("bereik", ascending=False, kind="stable", ignore_index=True)

@@ -38,14 +38,20 @@ def op_niveaus(tabel: pd.DataFrame, regio: Regio, sleutels: Sequence[str], kolom
     """Add deelregio and regio rows to a table with a ``gemeentecode`` column and further ``sleutels``.
 
     Each level's rows are exact sums of ``kolommen`` over the gemeenten below it. The
-    result has ``niveau``, ``naam`` and ``deelregio`` before the original columns.
+    result has ``niveau``, ``naam`` and ``deelregio`` before the original columns. A
+    region with a single deelregio gets no deelregio rows (they would repeat the region).
     """
     indeling = regio.indeling().rename(columns={"gemeentenaam": "naam"})
     gemeenten = indeling.merge(tabel, on="gemeentecode", how="inner").assign(niveau="gemeente")
     sleutels, kolommen = list(sleutels), list(kolommen)
     deelregio = gemeenten.groupby(["deelregio", *sleutels], sort=False, observed=True)[kolommen].sum(min_count=1).reset_index()
     deelregio = deelregio.assign(niveau="deelregio", naam=deelregio["deelregio"], gemeentecode="")
-    geheel = gemeenten.groupby(sleutels, sort=False, observed=True)[kolommen].sum(min_count=1).reset_index()
+    if sleutels:
+        geheel = gemeenten.groupby(sleutels, sort=False, observed=True)[kolommen].sum(min_count=1).reset_index()
+    else:
+        geheel = gemeenten[kolommen].sum(min_count=1).to_frame().T
     geheel = geheel.assign(niveau="regio", naam=regio.naam, deelregio="", gemeentecode="")
-    uit = pd.concat([gemeenten, deelregio, geheel], ignore_index=True)
+    # A region of one deelregio (a deelregio report) has no separate deelregio level.
+    niveaus = [gemeenten, geheel] if len(regio.deelregios) == 1 else [gemeenten, deelregio, geheel]
+    uit = pd.concat(niveaus, ignore_index=True)
     return uit[["niveau", "naam", "deelregio", "gemeentecode", *sleutels, *kolommen]]

@@ -1,0 +1,46 @@
+import pandas as pd
+import pytest
+
+from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
+
+CODES = pd.Index(["GM0001", "GM0002"], name="gemeentecode")
+
+
+def _invoer(rijen):
+    return pd.DataFrame([{"gemeentecode": g, "onderwerp": o, "waarde": w} for g, o, w in rijen])
+
+
+def test_lettings_from_stock_times_turnover_unless_actual_lettings_are_given():
+    aanbod = bereken_aanbod(
+        _invoer([("GM0001", "corporatiewoningen", 1000), ("GM0002", "corporatiewoningen", 2000),
+                 ("GM0002", "verhuringen", 90), ("GM0001", "nieuw_aanbod", 5)]),
+        CODES, mutatiegraad=0.07, aandeel_aandachtsgroepen=0.1,
+    )
+    assert aanbod.loc["GM0001", "verhuringen"] == pytest.approx(70)
+    assert aanbod.loc["GM0002", "verhuringen"] == 90
+    assert aanbod.loc["GM0002", "verhuringen_bron"] == "werkelijke verhuringen"
+    assert aanbod.loc["GM0001", "beschikbaar"] == pytest.approx(7)
+    assert aanbod.loc["GM0001", "nieuw_aanbod"] == 5 and aanbod.loc["GM0001", "nieuw_aanbod_ingevuld"]
+    assert aanbod.loc["GM0002", "nieuw_aanbod"] == 0 and not aanbod.loc["GM0002", "nieuw_aanbod_ingevuld"]
+
+
+def test_gap_and_claim_rate():
+    aanbod = bereken_aanbod(_invoer([("GM0001", "corporatiewoningen", 1000), ("GM0002", "corporatiewoningen", 500),
+                                     ("GM0001", "nieuw_aanbod", 5)]), CODES, 0.1, 0.1)
+    vraag = pd.DataFrame(
+        {"gemeentecode": ["GM0001", "GM0001", "GM0002"], "doelgroep": ["urgenten", "ouderen", "urgenten"],
+         "scenario": "midden", "jaar": 2024, "woningen": [30.0, 12.0, 4.0]}
+    )
+    conf = confrontatie(vraag, aanbod).set_index("gemeentecode")
+    assert conf.loc["GM0001", "tekort"] == pytest.approx(30 - 100 * 0.1 - 5)
+    assert conf.loc["GM0001", "claim"] == pytest.approx(0.3)
+    assert conf.loc["GM0001", "tekort_ouderen"] == 12
+    assert conf.loc["GM0002", "tekort"] == pytest.approx(4 - 5)  # a surplus is a negative gap
+
+
+def test_claim_is_recomputed_from_sums_not_summed():
+    som = pd.DataFrame({"vraag_aandachtsgroepen": [30.0 + 4.0], "vraag_ouderen": [0.0], "verhuringen": [150.0],
+                        "beschikbaar": [15.0], "nieuw_aanbod": [5.0], "ouderen_aanbod": [0.0]})
+    assert voeg_saldo_toe(som)["claim"].iloc[0] == pytest.approx(34 / 150)
+    leeg = som.assign(verhuringen=0.0)
+    assert voeg_saldo_toe(leeg)["claim"].isna().all()

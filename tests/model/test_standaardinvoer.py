@@ -1,0 +1,52 @@
+import pandas as pd
+import pytest
+
+from woonzorg_lib.data.basis import basisgegevens, landelijke_kengetallen, per_gemeente
+from woonzorg_lib.model.standaardinvoer import standaard_invoer
+from woonzorg_lib.model.verdeling import taakstelling_art29
+
+
+@pytest.fixture(scope="module")
+def standaard() -> pd.DataFrame:
+    basis = basisgegevens()
+    return standaard_invoer(per_gemeente(basis), basis, landelijke_kengetallen())
+
+
+def _per(standaard: pd.DataFrame, onderwerp: str) -> pd.DataFrame:
+    return standaard[standaard["onderwerp"] == onderwerp].set_index("gemeentecode")
+
+
+def test_one_labelled_row_per_gemeente_and_estimated_onderwerp(standaard):
+    assert not standaard.duplicated(["gemeentecode", "onderwerp"]).any()
+    assert standaard.groupby("onderwerp").size().eq(342).all()
+    assert standaard[["herkomst", "bron", "peildatum"]].ne("").all().all()
+
+
+def test_taakstelling_estimate_is_art29_on_the_latest_national_number(standaard):
+    gem = per_gemeente(basisgegevens())["inwoners"]
+    verwacht = taakstelling_art29(21_200, gem, int(gem.sum()))
+    rijen = _per(standaard, "statushouders_taakstelling")
+    assert (rijen["waarde"] == verwacht.reindex(rijen.index)).all()
+    assert (rijen["herkomst"] == "schatting").all()
+    assert rijen["bron"].str.contains("Geen officiële taakstelling").all()
+
+
+def test_homeless_fallback_adds_up_to_the_national_estimate_and_says_cbs_advises_against_it(standaard):
+    rijen = _per(standaard, "dakloze_personen")
+    assert rijen["waarde"].sum() == pytest.approx(33_000, abs=342 * 0.05)
+    assert rijen["bron"].str.contains("niet voor regionale berekeningen").all()
+
+
+def test_detention_uses_published_city_counts_and_spreads_the_rest(standaard):
+    rijen = _per(standaard, "detentie_uitstroom")
+    assert rijen.loc["GM0363", "waarde"] == 1284 and rijen.loc["GM0363", "herkomst"] == "register"
+    assert rijen.loc["GM0599", "waarde"] == 1362 and rijen.loc["GM0518", "waarde"] == 1064
+    assert rijen["waarde"].sum() == pytest.approx(20_391, abs=342 * 0.05)
+    assert rijen.loc["GM0392", "herkomst"] == "schatting"
+
+
+def test_base_figures_keep_their_own_provenance(standaard):
+    corporatie = _per(standaard, "corporatiewoningen")
+    assert corporatie.loc["GM0363", "bron"].startswith("schatting: woningvoorraad")
+    ouderen = _per(standaard, "inwoners_75plus")
+    assert ouderen["bron"].str.startswith("som van 75-84 en 85+").all()

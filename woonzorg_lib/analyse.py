@@ -1,0 +1,191 @@
+"""The whole woonzorganalyse for one parameter set: load the inputs, run the model.
+
+This is the one call notebooks, the CLI and (later) the batch runner make::
+
+    analyse = analyseer(lees_parameterbestand(Path("parameters/ijmond.yaml")).parameters)
+
+It reads data and the invoerformat (data layer) and runs the pure model; it draws
+nothing and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from woonzorg_lib.data.basis import basisgegevens, landelijke_kengetallen, per_gemeente
+from woonzorg_lib.data.catalogus import Regio, laad_regio
+from woonzorg_lib.data.invoer import lees_invoer
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.model.aanbod import aanbod_parameters, bereken_aanbod, confrontatie, voeg_saldo_toe
+from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN, standaard_kengetallen
+from woonzorg_lib.model.gevoeligheid import tornado
+from woonzorg_lib.model.niveaus import op_niveaus
+from woonzorg_lib.model.standaardinvoer import standaard_invoer
+from woonzorg_lib.model.verdeling import varianten
+from woonzorg_lib.model.vraag import bereken_vraag
+from woonzorg_lib.parameters import _Basisparameters
+
+SOM_KOLOMMEN = [
+    "vraag_aandachtsgroepen", "vraag_ouderen", "verhuringen", "beschikbaar", "nieuw_aanbod", "ouderen_aanbod",
+]
+
+
+@dataclass(frozen=True)
+class Analyse:
+    """Every table of one woonzorganalyse."""
+
+    parameters: _Basisparameters
+    regio: Regio
+    jaren: list[int]
+    invoer: pd.DataFrame
+    kengetallen: pd.DataFrame
+    vraag: pd.DataFrame
+    aanbod: pd.DataFrame
+    confrontatie: pd.DataFrame
+    verdeling: pd.DataFrame
+    gevoeligheid: pd.DataFrame
+    ontbrekend: pd.DataFrame
+
+
+@cache
+def _standaard_nederland() -> tuple[pd.DataFrame, pd.DataFrame]:
+    basis = basisgegevens()
+    breed = per_gemeente(basis)
+    invoer = standaard_invoer(breed, basis, landelijke_kengetallen())
+    kengetallen = standaard_kengetallen(float(breed[["inwoners_75_84", "inwoners_85plus"]].sum(axis=1).sum()))
+    return invoer, kengetallen
+
+
+def standaard_invoer_voor(regio: Regio) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The pre-filled default inputs for the gemeenten of a region, and the default kengetallen."""
+    invoer, kengetallen = _standaard_nederland()
+    return invoer[invoer["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True), kengetallen.copy()
+
+
+def analysegebied(parameters: _Basisparameters) -> Regio:
+    """The region the parameters point at, narrowed to its deelregio when one is given."""
+    regio = laad_regio(parameters.regio)
+    deelregio = getattr(parameters, "deelregio", None)
+    return regio.deelregio(deelregio) if deelregio else regio
+
+
+def invoer_voor(parameters: _Basisparameters, regio: Regio) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The inputs to use: the filled-in invoerformat if the parameters name one, else the defaults."""
+    standaard, kengetallen = standaard_invoer_voor(regio)
+    if not parameters.invoer:
+        return standaard, kengetallen
+    # The invoerformat covers the whole region; the analysed area may be one of its deelregio's.
+    geheel = laad_regio(parameters.regio)
+    gelezen = lees_invoer(Path(parameters.invoer), geheel.gemeentecodes, ONDERWERPEN, kengetallen.index)
+    waarden = gelezen.waarden[gelezen.waarden["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True)
+    return waarden, (gelezen.kengetallen if gelezen.kengetallen is not None else kengetallen)
+
+
+def _sleutels(regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, eigen_vraag: pd.Series) -> pd.DataFrame:
+    codes = pd.Index(regio.gemeentecodes, name="gemeentecode")
+    basis = per_gemeente(basisgegevens()).reindex(codes)
+    sleutels = pd.DataFrame(
+        {
+            "inwoners": basis["inwoners"],
+            "sociale_huurvoorraad": aanbod["corporatiewoningen"],
+            "verhuringen": aanbod["verhuringen"],
+            "herkomstgemeente": eigen_vraag,
+        },
+        index=codes,
+    )
+    for onderwerp in ("huishoudens", "huidige_belasting", "draagkracht"):
+        waarden = invoer[invoer["onderwerp"] == onderwerp].set_index("gemeentecode")["waarde"].reindex(codes)
+        if waarden.notna().all():
+            sleutels[onderwerp] = waarden
+    return sleutels
+
+
+def fair_share(
+    parameters: _Basisparameters, regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, conf: pd.DataFrame
+) -> pd.DataFrame:
+    """The yearly task for aandachtsgroepen (scenario of the parameters, peiljaar) under each key mix."""
+    jaar = conf[(conf["scenario"] == parameters.scenario) & (conf["jaar"] == parameters.peiljaar)]
+    eigen = jaar.set_index("gemeentecode")["vraag_aandachtsgroepen"].reindex(list(regio.gemeentecodes)).fillna(0.0)
+    totaal = int(round(eigen.sum()))
+    sleutels = _sleutels(regio, invoer, aanbod, eigen)
+    belasting = None
+    if parameters.correctie_jaren:
+        if "huidige_belasting" not in sleutels:
+            raise WoonzorgFout("correctie_jaren is gezet, maar het invoerformat heeft geen huidige_belasting voor elke gemeente")
+        belasting = sleutels["huidige_belasting"]
+    plafond = None
+    if parameters.plafond_aandeel_verhuringen:
+        plafond = aanbod["verhuringen"] * parameters.plafond_aandeel_verhuringen
+    uit = varianten(totaal, sleutels, parameters.verdeelsleutels, belasting, parameters.correctie_jaren or 1, plafond)
+    uit.insert(0, "eigen_vraag", eigen)
+    return regio.indeling().set_index("gemeentecode").join(uit).reset_index()
+
+
+def _bereiken(kengetallen: pd.DataFrame, aandeel: float) -> dict[str, tuple[str, float, float]]:
+    bereiken = {
+        sleutel: (rij["omschrijving"], float(rij["laag"]), float(rij["hoog"]))
+        for sleutel, rij in kengetallen.iterrows()
+    }
+    bereiken["aandeel_verhuringen_aandachtsgroepen"] = (
+        "Afgesproken aandeel verhuringen voor aandachtsgroepen (±50% van de gekozen waarde)",
+        aandeel * 0.5,
+        min(aandeel * 1.5, 1.0),
+    )
+    return bereiken
+
+
+def _regionaal_tekort(
+    invoer: pd.DataFrame, kengetallen: pd.DataFrame, parameters: _Basisparameters, regio: Regio, jaren: list[int]
+):
+    codes = pd.Index(regio.gemeentecodes)
+
+    def uitkomst(vervang: Mapping[str, float]) -> float:
+        vraag = bereken_vraag(invoer, kengetallen, jaren, vervang)
+        vraag = vraag[(vraag["scenario"] == "midden") & (vraag["jaar"] == parameters.doeljaar)]
+        mutatiegraad, aandeel = aanbod_parameters(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen, vervang)
+        aanbod = bereken_aanbod(invoer, codes, mutatiegraad, aandeel)
+        conf = confrontatie(vraag, aanbod)
+        return float(conf["tekort"].sum())
+
+    return uitkomst
+
+
+def analyseer(parameters: _Basisparameters) -> Analyse:
+    """Run the whole model for one validated parameter set."""
+    regio = analysegebied(parameters)
+    jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
+    invoer, kengetallen = invoer_voor(parameters, regio)
+    vraag = bereken_vraag(invoer, kengetallen, jaren)
+    mutatiegraad, aandeel = aanbod_parameters(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen)
+    aanbod = bereken_aanbod(invoer, pd.Index(regio.gemeentecodes, name="gemeentecode"), mutatiegraad, aandeel)
+    if aanbod["corporatiewoningen"].isna().any() and aanbod["verhuringen"].isna().any():
+        zonder = ", ".join(aanbod.index[aanbod["verhuringen"].isna()])
+        raise WoonzorgFout(f"geen corporatiewoningen en geen verhuringen voor {zonder}: vul ze in het invoerformat in")
+    conf_gemeenten = confrontatie(vraag, aanbod)
+    conf = voeg_saldo_toe(op_niveaus(conf_gemeenten, regio, ["scenario", "jaar"], SOM_KOLOMMEN))
+    verdeling = fair_share(parameters, regio, invoer, aanbod, conf_gemeenten)
+    gevoeligheid = tornado(
+        _regionaal_tekort(invoer, kengetallen, parameters, regio, jaren),
+        _bereiken(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen),
+    )
+    return Analyse(parameters, regio, jaren, invoer, kengetallen, vraag, aanbod, conf, verdeling, gevoeligheid,
+                   ontbrekende_gegevens(vraag, regio))
+
+
+def ontbrekende_gegevens(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
+    """Per doelgroep the gemeenten without any input: their demand is unknown, not zero."""
+    met = vraag.groupby("doelgroep")["gemeentecode"].unique()
+    rijen = []
+    for sleutel, doelgroep in DOELGROEPEN.items():
+        zonder = [c for c in regio.gemeentecodes if c not in set(met.get(sleutel, []))]
+        rijen.append({"doelgroep": sleutel, "naam": doelgroep.naam, "gemeenten_zonder_gegevens": len(zonder),
+                      "gemeenten": len(regio.gemeentecodes)})
+    return pd.DataFrame(rijen)
+
+
+__all__ = ["Analyse", "analyseer", "analysegebied", "fair_share", "invoer_voor", "standaard_invoer_voor"]

@@ -1,0 +1,134 @@
+"""Write the invoerformat for a region: every gemeente × onderwerp, defaults pre-filled and labelled.
+
+The analyst fills in ``lokaal``, ``herkomst`` and ``bron`` where local figures exist and
+leaves the rest; ``woonzorg valideer`` and every analysis read it back strictly.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from woonzorg_lib.analyse import analysegebied, standaard_invoer_voor
+from woonzorg_lib.data.basis import HERKOMSTEN
+from woonzorg_lib.data.catalogus import laad_regio
+from woonzorg_lib.data.invoer import (
+    BLAD_INVOER,
+    BLAD_KENGETALLEN,
+    BLAD_TOELICHTING,
+    KOLOMMEN_INVOER,
+    KOLOMMEN_KENGETALLEN,
+)
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.model.doelgroepen import ONDERWERPEN
+from woonzorg_lib.parameters import _Basisparameters
+
+TOELICHTING = [
+    "Invoerformat woonzorganalyse — {regio}",
+    "",
+    "Blad 'invoer': één rij per gemeente en onderwerp.",
+    "- 'standaard' is een gelabelde schatting (of een gepubliceerd cijfer) met herkomst en bron; laat die staan.",
+    "- Heeft u een lokaal cijfer (registratie, telling, afspraak)? Vul dan 'lokaal' in, met 'herkomst' "
+    "(register, schatting of aanname), 'bron' en eventueel 'peildatum'. Het lokale cijfer gaat dan voor.",
+    "- Een lege rij zonder standaard en zonder lokaal cijfer betekent: geen gegevens. Het rapport toont die "
+    "doelgroep dan als 'geen gegevens', nooit als 0.",
+    "- Getallen mogen in Nederlandse notatie: 1.234,5 of 5,8%.",
+    "",
+    "Blad 'kengetallen': de verhoudingsgetallen per scenario (laag, midden, hoog), met herkomst en bron. "
+    "Vervang een aanname door een lokaal kengetal en noem de bron.",
+    "",
+    "Controleer het ingevulde bestand met: woonzorg valideer <parameterbestand>  (met invoer: <dit bestand>).",
+]
+_KOP = Font(bold=True, color="FFFFFF")
+_KOPVULLING = PatternFill("solid", fgColor="1F4E79")
+_INVULVULLING = PatternFill("solid", fgColor="FFF2CC")
+
+
+def invoertabel(parameters: _Basisparameters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows of the invoer and kengetallen sheets for the whole region of the parameters."""
+    regio = laad_regio(parameters.regio)
+    standaard, kengetallen = standaard_invoer_voor(regio)
+    waarden = standaard.set_index(["gemeentecode", "onderwerp"])
+    rijen = []
+    for code, naam in regio.indeling()[["gemeentecode", "gemeentenaam"]].itertuples(index=False):
+        for sleutel, onderwerp in ONDERWERPEN.items():
+            rij = waarden.loc[(code, sleutel)] if (code, sleutel) in waarden.index else None
+            rijen.append(
+                {
+                    "gemeentecode": code, "gemeente": naam, "onderwerp": sleutel,
+                    "omschrijving": onderwerp.omschrijving, "eenheid": onderwerp.eenheid,
+                    "standaard": None if rij is None else float(rij["waarde"]),
+                    "herkomst_standaard": "" if rij is None else rij["herkomst"],
+                    "bron_standaard": "" if rij is None else rij["bron"],
+                    "lokaal": None, "herkomst": "", "bron": "",
+                    "peildatum": "" if rij is None else rij["peildatum"],
+                }
+            )
+    tabel = pd.DataFrame(rijen, columns=KOLOMMEN_INVOER)
+    kengetallen = kengetallen.reset_index().rename(columns={"sleutel": "kengetal"})[KOLOMMEN_KENGETALLEN]
+    return tabel, kengetallen
+
+
+def _blad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, breedtes: dict[str, int], invul: list[str]) -> None:
+    blad = werkmap.create_sheet(naam)
+    blad.append(list(tabel.columns))
+    for rij in tabel.itertuples(index=False):
+        blad.append([None if (isinstance(v, float) and pd.isna(v)) else v for v in rij])
+    for i, kolom in enumerate(tabel.columns, start=1):
+        cel = blad.cell(row=1, column=i)
+        cel.font, cel.fill = _KOP, _KOPVULLING
+        letter = cel.column_letter
+        blad.column_dimensions[letter].width = breedtes.get(kolom, 14)
+        if kolom in invul:
+            for rij in range(2, len(tabel) + 2):
+                blad[f"{letter}{rij}"].fill = _INVULVULLING
+        if kolom.startswith("herkomst"):
+            keuze = DataValidation(type="list", formula1=f'"{",".join(HERKOMSTEN)}"', allow_blank=True)
+            keuze.error = f"Kies {', '.join(HERKOMSTEN)}"
+            blad.add_data_validation(keuze)
+            keuze.add(f"{letter}2:{letter}{len(tabel) + 1}")
+    blad.freeze_panes = "C2"
+    blad.auto_filter.ref = blad.dimensions
+
+
+def schrijf_invoersjabloon(parameters: _Basisparameters, pad: Path) -> Path:
+    """Write the invoerformat (.xlsx, or the invoer sheet as .csv with ';') atomically; return the path."""
+    analysegebied(parameters)  # validates region and deelregio
+    tabel, kengetallen = invoertabel(parameters)
+    pad = Path(pad)
+    if pad.suffix.lower() not in (".xlsx", ".csv"):
+        raise WoonzorgFout(f"{pad}: kies een naam die eindigt op .xlsx of .csv")
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=pad.suffix)
+    os.close(fd)
+    try:
+        if pad.suffix.lower() == ".csv":
+            tabel.to_csv(tijdelijk, sep=";", decimal=",", index=False, encoding="utf-8-sig")
+        else:
+            werkmap = Workbook()
+            toelichting = werkmap.active
+            toelichting.title = BLAD_TOELICHTING
+            regio = laad_regio(parameters.regio).naam
+            for regel in TOELICHTING:
+                toelichting.append([regel.format(regio=regio)])
+            toelichting["A1"].font = Font(bold=True, size=14)
+            toelichting.column_dimensions["A"].width = 120
+            for rij in toelichting.iter_rows():
+                rij[0].alignment = Alignment(wrap_text=True)
+            _blad(werkmap, BLAD_INVOER, tabel,
+                  {"gemeente": 20, "onderwerp": 28, "omschrijving": 48, "bron_standaard": 60, "bron": 40},
+                  ["lokaal", "herkomst", "bron", "peildatum"])
+            _blad(werkmap, BLAD_KENGETALLEN, kengetallen, {"kengetal": 30, "omschrijving": 48, "bron": 90},
+                  ["laag", "midden", "hoog", "herkomst", "bron"])
+            werkmap.save(tijdelijk)
+        os.replace(tijdelijk, pad)
+    finally:
+        if os.path.exists(tijdelijk):
+            os.unlink(tijdelijk)
+    return pad
