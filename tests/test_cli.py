@@ -59,3 +59,45 @@ def test_module_runs_as_a_script():
     klaar = subprocess.run([sys.executable, "-m", "woonzorg_lib.cli", "--versie"], capture_output=True, text=True)
     assert klaar.returncode == 0
     assert klaar.stdout.startswith("woonzorg ")
+
+
+def test_invoer_sjabloon_and_analyse_from_the_command_line(tmp_path, capsys):
+    pad = tmp_path / "ijmond.xlsx"
+    assert main(["invoer-sjabloon", str(PARAMETERS / "ijmond.yaml"), str(pad)]) == 0
+    assert pad.is_file()
+    assert main(["analyse", str(PARAMETERS / "ijmond.yaml")]) == 0
+    uit = capsys.readouterr().out
+    for tekst in ("Vraag per jaar in woningen — IJmond", "Statushouders", "Confrontatie", "Fair share", "Gevoeligheid",
+                  "Geen gegevens (niet meegeteld, niet 0)"):
+        assert tekst in uit
+
+
+def test_a_bad_workbook_gets_dutch_errors_from_valideer_without_traceback(tmp_path):
+    from openpyxl import load_workbook
+
+    sjabloon = tmp_path / "ijmond.xlsx"
+    assert main(["invoer-sjabloon", str(PARAMETERS / "ijmond.yaml"), str(sjabloon)]) == 0
+    werkmap = load_workbook(sjabloon)
+    blad = werkmap["invoer"]
+    blad["A2"] = "GM9999"
+    blad["I3"] = "-3"
+    werkmap.save(sjabloon)
+    parameters = tmp_path / "ijmond.yaml"
+    parameters.write_text(
+        (PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8").replace("invoer: null", "invoer: ijmond.xlsx"),
+        encoding="utf-8",
+    )
+    script = Path(sys.executable).parent / "woonzorg"
+    for opdracht in ("valideer", "analyse"):
+        klaar = subprocess.run([str(script), opdracht, str(parameters)], capture_output=True, text=True)
+        uitvoer = klaar.stdout + klaar.stderr
+        assert klaar.returncode == 2, uitvoer
+        assert "blad 'invoer', rij 2, kolom 'gemeentecode': gemeente 'GM9999' hoort niet bij deze regio" in uitvoer
+        assert "blad 'invoer', rij 3, kolom 'lokaal': mag niet negatief zijn, kreeg -3" in uitvoer
+        assert "Traceback" not in uitvoer
+
+
+def test_invoer_sjabloon_refuses_another_file_type(tmp_path, capsys):
+    assert main(["invoer-sjabloon", str(PARAMETERS / "ijmond.yaml"), str(tmp_path / "x.ods")]) == 2
+    assert "eindigt op .xlsx of .csv" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -10,6 +10,7 @@ import csv
 import io
 import math
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,7 @@ def _lees_bladen(pad: Path) -> list[_Blad]:
 
     try:
         werkmap = load_workbook(pad, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as fout:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as fout:
         raise WoonzorgFout([Melding(str(pad), "", f"geen leesbare Excel-werkmap ({fout.__class__.__name__})")]) from None
     bladen = []
     for blad in werkmap.worksheets:
@@ -185,9 +186,10 @@ def _invoerrijen(
         herkomst, bron = _tekst(rij.get("herkomst")), _tekst(rij.get("bron"))
         _herkomst(bestand, plek("herkomst"), herkomst, meldingen)
         _herkomst(bestand, plek("herkomst_standaard"), _tekst(rij.get("herkomst_standaard")), meldingen)
-        if lokaal is not None and not herkomst:
+        heeft_lokaal = _tekst(rij.get("lokaal")) != ""
+        if heeft_lokaal and not herkomst:
             meldingen.append(Melding(bestand, plek("herkomst"), f"bij een lokaal cijfer hoort een herkomst: {', '.join(HERKOMSTEN)}"))
-        if lokaal is not None and not bron:
+        if heeft_lokaal and not bron:
             meldingen.append(Melding(bestand, plek("bron"), "bij een lokaal cijfer hoort een bron (registratie, telling of document)"))
         if len(meldingen) > fouten_voor:
             continue

@@ -1,0 +1,206 @@
+"""Reading a filled-in invoerformat: strict validation, every problem located, nothing partial."""
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import PARAMETERS
+from woonzorg_lib.analyse import standaard_invoer_voor
+from woonzorg_lib.data.catalogus import laad_regio
+from woonzorg_lib.data.invoer import lees_getal, lees_invoer
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+from woonzorg_lib.model.doelgroepen import ONDERWERPEN
+from woonzorg_lib.parameters import lees_parameterbestand
+
+IJMOND = laad_regio("mra").deelregio("IJmond")
+
+
+@pytest.fixture(scope="module")
+def sjabloon(tmp_path_factory) -> Path:
+    """The real template for IJmond, written once per module."""
+    parameters = lees_parameterbestand(PARAMETERS / "ijmond.yaml").parameters.model_copy(update={"regio": _ijmond_regio(tmp_path_factory)})
+    return schrijf_invoersjabloon(parameters, tmp_path_factory.mktemp("sjabloon") / "ijmond.xlsx")
+
+
+def _ijmond_regio(tmp_path_factory) -> str:
+    pad = tmp_path_factory.mktemp("regio") / "ijmond.yaml"
+    pad.write_text("naam: IJmond\ngemeenten: [GM0375, GM0396, GM0450, GM0453]\n", encoding="utf-8")
+    return str(pad)
+
+
+def _lees(pad: Path):
+    kengetallen = standaard_invoer_voor(IJMOND)[1].index
+    return lees_invoer(pad, IJMOND.gemeentecodes, ONDERWERPEN, kengetallen)
+
+
+def _bewerk(sjabloon: Path, tmp_path: Path, wijzig) -> Path:
+    werkmap = load_workbook(sjabloon)
+    wijzig(werkmap)
+    pad = tmp_path / "bewerkt.xlsx"
+    werkmap.save(pad)
+    return pad
+
+
+def _meldingen(pad: Path) -> list[str]:
+    with pytest.raises(WoonzorgFout) as fout:
+        _lees(pad)
+    return [f"{m.plek}: {m.tekst}" for m in fout.value.meldingen]
+
+
+def _kolom(blad, naam: str) -> str:
+    return next(c.column_letter for c in blad[1] if c.value == naam)
+
+
+def _rij(blad, code: str, onderwerp: str) -> int:
+    return next(r[0].row for r in blad.iter_rows(min_row=2) if r[0].value == code and r[2].value == onderwerp)
+
+
+def test_the_template_reads_back_as_the_defaults(sjabloon):
+    gelezen = _lees(sjabloon)
+    standaard, kengetallen = standaard_invoer_voor(IJMOND)
+    a = gelezen.waarden.sort_values(["gemeentecode", "onderwerp"], ignore_index=True)
+    b = standaard.sort_values(["gemeentecode", "onderwerp"], ignore_index=True)
+    kolommen = ["gemeentecode", "onderwerp", "herkomst", "bron"]
+    assert a[kolommen].astype(str).values.tolist() == b[kolommen].astype(str).values.tolist()
+    assert (a["waarde"] - b["waarde"]).abs().max() < 1e-9
+    assert list(gelezen.kengetallen.index) == list(kengetallen.index)
+
+
+def test_a_local_figure_replaces_the_default_with_its_own_provenance(sjabloon, tmp_path):
+    def wijzig(werkmap):
+        blad = werkmap["invoer"]
+        rij = _rij(blad, "GM0453", "bw_clienten")
+        blad[f"{_kolom(blad, 'lokaal')}{rij}"] = "1.234,5"
+        blad[f"{_kolom(blad, 'herkomst')}{rij}"] = "register"
+        blad[f"{_kolom(blad, 'bron')}{rij}"] = "Cliëntregistratie centrumgemeente Velsen, 2024"
+
+    waarden = _lees(_bewerk(sjabloon, tmp_path, wijzig)).waarden.set_index(["gemeentecode", "onderwerp"])
+    rij = waarden.loc[("GM0453", "bw_clienten")]
+    assert rij["waarde"] == 1234.5 and rij["herkomst"] == "register" and "Velsen" in rij["bron"]
+
+
+def test_every_problem_with_sheet_row_and_column_at_once(sjabloon, tmp_path):
+    def wijzig(werkmap):
+        blad = werkmap["invoer"]
+        code, lokaal, herkomst = _kolom(blad, "gemeentecode"), _kolom(blad, "lokaal"), _kolom(blad, "herkomst")
+        blad[f"{code}2"] = "GM0363"  # Amsterdam is not in IJmond
+        blad[f"{lokaal}3"] = "veel"
+        blad[f"{herkomst}3"] = "register"
+        blad[f"{lokaal}4"] = -5
+        blad[f"{herkomst}4"] = "register"
+        blad[f"{lokaal}5"] = 12
+        blad[f"{herkomst}5"] = "geschat"
+        blad[f"{lokaal}6"] = 7  # no herkomst, no bron
+        blad.append([c.value for c in blad[8]])  # a duplicate of row 8
+
+    meldingen = _meldingen(_bewerk(sjabloon, tmp_path, wijzig))
+    laatste = 2 + 4 * len(ONDERWERPEN)
+    assert meldingen == [
+        "blad 'invoer', rij 2, kolom 'gemeentecode': gemeente 'GM0363' hoort niet bij deze regio",
+        "blad 'invoer', rij 3, kolom 'lokaal': verwacht een getal (bijvoorbeeld 1.234,5), kreeg 'veel'",
+        "blad 'invoer', rij 3, kolom 'bron': bij een lokaal cijfer hoort een bron (registratie, telling of document)",
+        "blad 'invoer', rij 4, kolom 'lokaal': mag niet negatief zijn, kreeg -5",
+        "blad 'invoer', rij 4, kolom 'bron': bij een lokaal cijfer hoort een bron (registratie, telling of document)",
+        "blad 'invoer', rij 5, kolom 'herkomst': herkomst 'geschat' bestaat niet; kies uit: register, schatting, aanname",
+        "blad 'invoer', rij 5, kolom 'bron': bij een lokaal cijfer hoort een bron (registratie, telling of document)",
+        "blad 'invoer', rij 6, kolom 'herkomst': bij een lokaal cijfer hoort een herkomst: register, schatting, aanname",
+        "blad 'invoer', rij 6, kolom 'bron': bij een lokaal cijfer hoort een bron (registratie, telling of document)",
+        f"blad 'invoer', rij {laatste}: dubbele rij: GM0375 / detentie_uitstroom staat ook in rij 8",
+    ]
+
+
+def test_a_missing_or_renamed_column_is_named(sjabloon, tmp_path):
+    def wijzig(werkmap):
+        blad = werkmap["invoer"]
+        blad[f"{_kolom(blad, 'lokaal')}1"] = "lokaal cijfer"
+        blad.delete_cols(blad[f"{_kolom(blad, 'peildatum')}1"].column)
+
+    assert _meldingen(_bewerk(sjabloon, tmp_path, wijzig)) == [
+        "blad 'invoer', rij 1: kolom 'lokaal' ontbreekt",
+        "blad 'invoer', rij 1: kolom 'peildatum' ontbreekt",
+        "blad 'invoer', rij 1: onbekende kolom 'lokaal cijfer'; kies uit: gemeentecode, gemeente, onderwerp, "
+        "omschrijving, eenheid, standaard, herkomst_standaard, bron_standaard, lokaal, herkomst, bron, peildatum",
+    ]
+
+
+def test_a_missing_gemeente_and_an_unknown_onderwerp(sjabloon, tmp_path):
+    def wijzig(werkmap):
+        blad = werkmap["invoer"]
+        for rij in sorted((r[0].row for r in blad.iter_rows(min_row=2) if r[0].value == "GM0450"), reverse=True):
+            blad.delete_rows(rij)
+        blad[f"{_kolom(blad, 'onderwerp')}2"] = "statushouder_taakstelling"
+
+    assert _meldingen(_bewerk(sjabloon, tmp_path, wijzig)) == [
+        "blad 'invoer', rij 2, kolom 'onderwerp': onbekend onderwerp 'statushouder_taakstelling'; "
+        "bedoelde u 'statushouders_taakstelling'?",
+        "blad 'invoer': gemeente GM0450 van de regio ontbreekt",
+    ]
+
+
+def test_kengetallen_sheet_is_validated_too(sjabloon, tmp_path):
+    def wijzig(werkmap):
+        blad = werkmap["kengetallen"]
+        blad[f"{_kolom(blad, 'midden')}2"] = "twee"
+        blad[f"{_kolom(blad, 'herkomst')}3"] = "gok"
+        blad.delete_rows(4)
+
+    meldingen = _meldingen(_bewerk(sjabloon, tmp_path, wijzig))
+    assert meldingen == [
+        "blad 'kengetallen', rij 2, kolom 'midden': verwacht een getal (bijvoorbeeld 1.234,5), kreeg 'twee'",
+        "blad 'kengetallen', rij 3, kolom 'herkomst': herkomst 'gok' bestaat niet; kies uit: register, schatting, aanname",
+        "blad 'kengetallen': kengetal verblijfsduur_bw ontbreekt",
+    ]
+
+
+def test_an_edited_kengetal_is_used(sjabloon, tmp_path):
+    def wijzig(werkmap):
+        blad = werkmap["kengetallen"]
+        rij = next(r[0].row for r in blad.iter_rows(min_row=2) if r[0].value == "mutatiegraad")
+        blad[f"{_kolom(blad, 'midden')}{rij}"] = "5,2%"
+        blad[f"{_kolom(blad, 'bron')}{rij}"] = "Jaarverslag corporaties IJmond 2024"
+        blad[f"{_kolom(blad, 'herkomst')}{rij}"] = "register"
+
+    kengetallen = _lees(_bewerk(sjabloon, tmp_path, wijzig)).kengetallen
+    assert kengetallen.loc["mutatiegraad", "midden"] == 0.052
+    assert kengetallen.loc["mutatiegraad", "herkomst"] == "register"
+
+
+def test_csv_with_semicolons_and_dutch_decimals_as_excel_writes_it(tmp_path):
+    regels = [
+        "gemeentecode;gemeente;onderwerp;omschrijving;eenheid;standaard;herkomst_standaard;bron_standaard;lokaal;herkomst;bron;peildatum"
+    ]
+    for code in IJMOND.gemeentecodes:
+        regels.append(f"{code};;corporatiewoningen;;woningen;1.234,5;schatting;CBS;;;;2024-01-01")
+    regels.append("GM0453;Velsen;urgenten;Urgentieverklaringen;huishoudens;;;;12;register;Urgentiecommissie IJmond;2024")
+    pad = tmp_path / "ijmond.csv"
+    pad.write_bytes("\r\n".join(regels).encode("cp1252"))  # Excel on Windows: ANSI, CRLF
+    waarden = _lees(pad).waarden.set_index(["gemeentecode", "onderwerp"])
+    assert waarden.loc[("GM0375", "corporatiewoningen"), "waarde"] == 1234.5
+    assert waarden.loc[("GM0453", "urgenten"), "herkomst"] == "register"
+    assert _lees(pad).kengetallen is None
+
+
+def test_not_an_invoer_file(tmp_path):
+    pad = tmp_path / "kapot.xlsx"
+    pad.write_text("dit is geen werkmap", encoding="utf-8")
+    assert _meldingen(pad) == [": geen leesbare Excel-werkmap (BadZipFile)"]
+    ods = tmp_path / "invoer.ods"
+    ods.write_text("x", encoding="utf-8")
+    assert _meldingen(ods) == [": verwacht een Excel-werkmap (.xlsx) of een CSV-bestand (.csv)"]
+
+
+@pytest.mark.parametrize(
+    ("tekst", "getal"),
+    [("1.234,5", 1234.5), ("1.234", 1234.0), ("12", 12.0), ("0,10", 0.1), ("0.10", 0.1), ("5,8%", 0.058),
+     ("1 234", 1234.0), (7, 7.0), (None, None), ("", None)],
+)
+def test_dutch_number_notation(tekst, getal):
+    assert lees_getal(tekst) == getal
+
+
+@pytest.mark.parametrize("tekst", ["veel", "1,2,3", True, "nan"])
+def test_not_a_number(tekst):
+    with pytest.raises(ValueError):
+        lees_getal(tekst)

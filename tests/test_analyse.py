@@ -1,0 +1,116 @@
+"""The whole model on the bundled MRA default: every gemeente, every level, adding up."""
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import PARAMETERS
+from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+from woonzorg_lib.parameters import lees_parameterbestand
+
+SOM = ["vraag_aandachtsgroepen", "vraag_ouderen", "verhuringen", "beschikbaar", "nieuw_aanbod", "tekort"]
+
+
+@pytest.fixture(scope="module")
+def mra():
+    return analyseer(lees_parameterbestand(PARAMETERS / "mra.yaml").parameters)
+
+
+def test_demand_supply_and_gap_for_all_30_gemeenten(mra):
+    conf = mra.confrontatie
+    assert conf["niveau"].value_counts().to_dict() == {"gemeente": 30 * 3 * 7, "deelregio": 7 * 3 * 7, "regio": 3 * 7}
+    gemeenten = conf[conf["niveau"] == "gemeente"]
+    assert gemeenten["gemeentecode"].nunique() == 30
+    assert gemeenten[["vraag_aandachtsgroepen", "verhuringen", "tekort"]].notna().all().all()
+    assert (gemeenten["vraag_aandachtsgroepen"] > 0).all()
+    assert set(mra.vraag["jaar"]) == set(range(2024, 2031))
+
+
+def test_gemeenten_sum_to_the_7_deelregios_and_the_mra_in_every_scenario_and_year(mra):
+    conf = mra.confrontatie
+    sleutels = ["scenario", "jaar"]
+    gemeenten = conf[conf["niveau"] == "gemeente"]
+    deelregios = conf[conf["niveau"] == "deelregio"].set_index(["deelregio", *sleutels])[SOM].sort_index()
+    pd.testing.assert_frame_equal(gemeenten.groupby(["deelregio", *sleutels])[SOM].sum().sort_index(), deelregios,
+                                  check_exact=False, rtol=1e-12)
+    regio = conf[conf["niveau"] == "regio"].set_index(sleutels)[SOM].sort_index()
+    pd.testing.assert_frame_equal(deelregios.groupby(sleutels).sum().sort_index(), regio, check_exact=False, rtol=1e-12)
+
+
+def test_claim_rate_at_every_level_is_demand_over_lettings(mra):
+    conf = mra.confrontatie
+    assert (conf["claim"] - conf["vraag_aandachtsgroepen"] / conf["verhuringen"]).abs().max() < 1e-12
+
+
+def test_three_fair_share_variants_add_up_to_the_regional_task(mra):
+    verdeling = mra.verdeling
+    varianten = ["Naar inwoners", "Naar sociale huurvoorraad", "Inwoners en verhuringen"]
+    assert len(verdeling) == 30
+    totaal = round(verdeling["eigen_vraag"].sum())
+    for variant in varianten:
+        assert verdeling[variant].sum() == totaal
+        assert verdeling[variant].dtype == "int64"
+    per_deelregio = verdeling.groupby("deelregio")[varianten].sum()
+    assert len(per_deelregio) == 7 and (per_deelregio.sum() == totaal).all()
+
+
+def test_scenarios_are_ordered(mra):
+    regio = mra.confrontatie[(mra.confrontatie["niveau"] == "regio") & (mra.confrontatie["jaar"] == 2024)]
+    vraag = regio.set_index("scenario")["vraag_aandachtsgroepen"]
+    assert vraag["laag"] < vraag["midden"] < vraag["hoog"]
+
+
+def test_groups_without_data_are_reported_not_zeroed(mra):
+    ontbrekend = mra.ontbrekend.set_index("doelgroep")["gemeenten_zonder_gegevens"]
+    assert ontbrekend["uitstroom_bw"] == 30
+    assert ontbrekend["statushouders"] == 0
+    assert "uitstroom_bw" not in set(mra.vraag["doelgroep"])
+
+
+def test_sensitivity_lists_the_assumptions_that_move_the_gap_largest_first(mra):
+    tornado = mra.gevoeligheid
+    assert list(tornado["bereik"]) == sorted(tornado["bereik"], reverse=True)
+    assert {"huishoudgrootte_statushouders", "mutatiegraad", "aandeel_verhuringen_aandachtsgroepen"} <= set(tornado["aanname"])
+    regio = mra.confrontatie
+    basis = regio[(regio["niveau"] == "regio") & (regio["scenario"] == "midden") & (regio["jaar"] == 2030)]["tekort"].item()
+    assert tornado["basis"].iloc[0] == pytest.approx(basis)
+
+
+def test_a_deelregio_report_covers_its_own_gemeenten_only():
+    analyse = analyseer(lees_parameterbestand(PARAMETERS / "ijmond.yaml").parameters)
+    assert set(analyse.verdeling["gemeentenaam"]) == {"Beverwijk", "Heemskerk", "Uitgeest", "Velsen"}
+    assert set(analyse.confrontatie["niveau"]) == {"gemeente", "regio"}
+
+
+def test_a_filled_in_invoerformat_flows_through_the_model(tmp_path):
+    parameters = lees_parameterbestand(PARAMETERS / "ijmond.yaml").parameters
+    pad = schrijf_invoersjabloon(parameters, tmp_path / "mra.xlsx")
+    werkmap = load_workbook(pad)
+    blad = werkmap["invoer"]
+    kop = {c.value: c.column_letter for c in blad[1]}
+    for rij in blad.iter_rows(min_row=2):
+        if rij[0].value == "GM0453" and rij[2].value == "bw_clienten":
+            blad[f"{kop['lokaal']}{rij[0].row}"] = 60
+            blad[f"{kop['herkomst']}{rij[0].row}"] = "register"
+            blad[f"{kop['bron']}{rij[0].row}"] = "Cliëntregistratie Velsen 2024"
+    werkmap.save(pad)
+    analyse = analyseer(parameters.model_copy(update={"invoer": str(pad)}))
+    bw = analyse.vraag[(analyse.vraag["doelgroep"] == "uitstroom_bw") & (analyse.vraag["scenario"] == "midden")]
+    assert set(bw["gemeentecode"]) == {"GM0453"}
+    assert bw["personen"].iloc[0] == pytest.approx(60 / 3 / 2)
+    assert bw["bron"].iloc[0] == "Cliëntregistratie Velsen 2024"
+    assert bw["herkomst"].iloc[0] == "aanname"  # the stay of 2 years is an assumption
+
+
+def test_caps_and_load_correction_from_the_parameters(tmp_path):
+    parameters = lees_parameterbestand(PARAMETERS / "ijmond.yaml").parameters
+    analyse = analyseer(parameters.model_copy(update={"plafond_aandeel_verhuringen": 0.25}))
+    verhuringen = analyse.aanbod["verhuringen"]
+    for variant in parameters.verdeelsleutels:
+        assert (analyse.verdeling.set_index("gemeentecode")[variant] <= verhuringen * 0.25).all()
+    with pytest.raises(WoonzorgFout, match="plafonds kunnen het totaal niet dragen"):
+        analyseer(parameters.model_copy(update={"plafond_aandeel_verhuringen": 0.01}))
+    with pytest.raises(WoonzorgFout, match="geen huidige_belasting"):
+        analyseer(parameters.model_copy(update={"correctie_jaren": 3}))

@@ -1,0 +1,49 @@
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import PARAMETERS
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+from woonzorg_lib.model.doelgroepen import ONDERWERPEN
+from woonzorg_lib.parameters import lees_parameterbestand
+
+
+@pytest.fixture(scope="module")
+def parameters():
+    return lees_parameterbestand(PARAMETERS / "mra.yaml").parameters
+
+
+def test_every_gemeente_of_the_region_and_every_onderwerp_with_labelled_defaults(parameters, tmp_path):
+    werkmap = load_workbook(schrijf_invoersjabloon(parameters, tmp_path / "mra.xlsx"))
+    assert werkmap.sheetnames == ["toelichting", "invoer", "kengetallen"]
+    blad = werkmap["invoer"]
+    kop = [c.value for c in blad[1]]
+    rijen = [dict(zip(kop, (c.value for c in r), strict=True)) for r in blad.iter_rows(min_row=2)]
+    assert len(rijen) == 30 * len(ONDERWERPEN)
+    assert len({r["gemeentecode"] for r in rijen}) == 30
+    gevuld = [r for r in rijen if r["standaard"] is not None]
+    assert all(r["herkomst_standaard"] in ("register", "schatting") and r["bron_standaard"] for r in gevuld)
+    assert all(r["lokaal"] is None and not r["herkomst"] and not r["bron"] for r in rijen)
+    taak = next(r for r in rijen if r["gemeentecode"] == "GM0363" and r["onderwerp"] == "statushouders_taakstelling")
+    assert taak["standaard"] == 1101 and taak["herkomst_standaard"] == "schatting"
+    assert "Metropoolregio Amsterdam" in werkmap["toelichting"]["A1"].value
+
+
+def test_writing_replaces_a_previous_file_whole_and_leaves_no_temporary_files(parameters, tmp_path):
+    pad = tmp_path / "mra.xlsx"
+    pad.write_text("oud", encoding="utf-8")
+    schrijf_invoersjabloon(parameters, pad)
+    assert load_workbook(pad).sheetnames[0] == "toelichting"
+    assert [p.name for p in tmp_path.iterdir()] == ["mra.xlsx"]
+
+
+def test_csv_variant_uses_semicolons_and_decimal_commas(parameters, tmp_path):
+    tekst = schrijf_invoersjabloon(parameters, tmp_path / "mra.csv").read_text(encoding="utf-8-sig")
+    kop, eerste = tekst.splitlines()[:2]
+    assert kop.startswith("gemeentecode;gemeente;onderwerp;")
+    assert ";29,0;schatting;" in eerste  # Bloemendaal, taakstelling
+
+
+def test_unknown_suffix_is_refused(parameters, tmp_path):
+    with pytest.raises(WoonzorgFout, match=r"\.xlsx of \.csv"):
+        schrijf_invoersjabloon(parameters, tmp_path / "mra.ods")
