@@ -25,6 +25,7 @@ $(VENV)/.test-geinstalleerd: pyproject.toml $(VENV)/.geinstalleerd
 
 run: $(VENV)/.geinstalleerd
 	$(BIN)/woonzorg data --regio mra
+	$(BIN)/woonzorg analyse parameters/mra.yaml
 
 test: $(VENV)/.test-geinstalleerd
 	$(BIN)/python -m pytest

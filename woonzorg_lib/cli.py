@@ -16,7 +16,7 @@ from rich.table import Table
 import pandas as pd
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse, analyseer, analysegebied, invoer_voor
+from woonzorg_lib.analyse import Analyse, analyseer, analysegebied, invoer_voor, standaard_invoer_voor
 from woonzorg_lib.data.basis import basisgegevens, gemeenten, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.catalogus import Regio, catalogus, laad_regio
@@ -80,6 +80,13 @@ def toon_bronnen(console: Console) -> None:
         tabel.add_row(sleutel, regio.naam, str(len(regio.deelregios)), str(len(regio.gemeentecodes)))
     console.print(tabel)
     console.print(f"Gemeenten in de huidige indeling: {len(gemeenten())}.")
+    kengetallen = standaard_invoer_voor(catalogus()["mra"])[1].reset_index()
+    tabel = Table(title="Kengetallen (standaard; per regio aan te passen in het invoerformat)", show_lines=True)
+    for kolom in ("kengetal", "laag", "midden", "hoog", "herkomst", "bron"):
+        tabel.add_column(kolom, overflow="fold")
+    for rij in kengetallen.itertuples():
+        tabel.add_row(rij.omschrijving, kengetal(rij.laag), kengetal(rij.midden), kengetal(rij.hoog), rij.herkomst, rij.bron)
+    console.print(tabel)
 
 
 def datacontrole(regio: Regio, console: Console) -> None:

@@ -31,12 +31,12 @@ def procent(aandeel: float, decimalen: int = 1) -> str:
 
 
 def kengetal(waarde: float) -> str:
-    """A ratio or count with as many decimals as it needs (at most 3), Dutch notation.
+    """A ratio or count with as many decimals as it needs (at most 3, or 4 below 0.1), Dutch notation.
 
-    >>> kengetal(0.0348), kengetal(1.83), kengetal(170000), kengetal(1 / 3)
-    ('0,035', '1,83', '170.000', '0,333')
+    >>> kengetal(0.0696), kengetal(1.83), kengetal(170000), kengetal(1 / 3)
+    ('0,0696', '1,83', '170.000', '0,333')
     """
     if float(waarde).is_integer():
         return getal(waarde)
-    tekst = getal(waarde, 3)
+    tekst = getal(waarde, 4 if abs(waarde) < 0.1 else 3)
     return tekst.rstrip("0").rstrip(",")

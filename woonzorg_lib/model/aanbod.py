@@ -53,16 +53,17 @@ def confrontatie(vraag: pd.DataFrame, aanbod: pd.DataFrame) -> pd.DataFrame:
     claim = vraag ÷ verhuringen (the share of vacated social homes the groups would need).
     Older people separately: tekort_ouderen = vraag − planned homes for older people.
     """
-    aandacht = {k for k, d in DOELGROEPEN.items() if d.aandachtsgroep}
-    soort = np.where(vraag["doelgroep"].isin(aandacht), "vraag_aandachtsgroepen", "vraag_ouderen")
+    ouderen = ~vraag["doelgroep"].astype(str).isin([k for k, d in DOELGROEPEN.items() if d.aandachtsgroep])
+    woningen = vraag["woningen"].to_numpy()
     som = (
-        vraag.assign(soort=soort)
-        .pivot_table(index=["gemeentecode", "scenario", "jaar"], columns="soort", values="woningen", aggfunc="sum")
-        .reindex(columns=["vraag_aandachtsgroepen", "vraag_ouderen"])
-        .fillna(0.0)
-        .rename_axis(columns=None)
+        vraag[["gemeentecode", "scenario", "jaar"]]
+        .assign(vraag_aandachtsgroepen=np.where(ouderen, 0.0, woningen), vraag_ouderen=np.where(ouderen, woningen, 0.0))
+        .groupby(["gemeentecode", "scenario", "jaar"], observed=True, sort=False)[["vraag_aandachtsgroepen", "vraag_ouderen"]]
+        .sum()
         .reset_index()
     )
+    for kolom in ("gemeentecode", "scenario"):
+        som[kolom] = som[kolom].astype(str)
     uit = som.join(aanbod[["verhuringen", "beschikbaar", "nieuw_aanbod", "ouderen_aanbod"]], on="gemeentecode")
     return voeg_saldo_toe(uit)
 

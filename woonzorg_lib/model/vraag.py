@@ -86,6 +86,9 @@ def bereken_vraag(
     basis["woningen"] = basis["waarde"] * basis["f_woningen"]
     rang = np.maximum(basis["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64"), basis["rang_kengetallen"].to_numpy())
     basis["herkomst"] = pd.Series(rang, index=basis.index).map(HERKOMST_OP_RANG)
+    # Text repeats per year: categories make the expansion and later grouping cheap.
+    for kolom in ("gemeentecode", "doelgroep", "vraagpost", "scenario", "herkomst", "bron", "peildatum", "kengetallen"):
+        basis[kolom] = basis[kolom].astype("category")
     n = len(basis)
     uit = basis.iloc[np.repeat(np.arange(n), len(jaren))].reset_index(drop=True)
     uit["jaar"] = np.tile(np.asarray(jaren, dtype="int64"), n)
