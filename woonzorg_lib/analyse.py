@@ -10,7 +10,7 @@ nothing and writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from woonzorg_lib.model.niveaus import op_niveaus
 from woonzorg_lib.model.standaardinvoer import standaard_invoer
 from woonzorg_lib.model.verdeling import varianten
 from woonzorg_lib.model.vraag import bereken_vraag
-from woonzorg_lib.parameters import _Basisparameters
+from woonzorg_lib.parameters import Basisparameters
 
 SOM_KOLOMMEN = [
     "vraag_aandachtsgroepen", "vraag_ouderen", "verhuringen", "beschikbaar", "nieuw_aanbod", "ouderen_aanbod",
@@ -39,7 +39,7 @@ SOM_KOLOMMEN = [
 class Analyse:
     """Every table of one woonzorganalyse."""
 
-    parameters: _Basisparameters
+    parameters: Basisparameters
     regio: Regio
     jaren: list[int]
     invoer: pd.DataFrame
@@ -67,14 +67,14 @@ def standaard_invoer_voor(regio: Regio) -> tuple[pd.DataFrame, pd.DataFrame]:
     return invoer[invoer["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True), kengetallen.copy()
 
 
-def analysegebied(parameters: _Basisparameters) -> Regio:
+def analysegebied(parameters: Basisparameters) -> Regio:
     """The region the parameters point at, narrowed to its deelregio when one is given."""
     regio = laad_regio(parameters.regio)
     deelregio = getattr(parameters, "deelregio", None)
     return regio.deelregio(deelregio) if deelregio else regio
 
 
-def invoer_voor(parameters: _Basisparameters, regio: Regio) -> tuple[pd.DataFrame, pd.DataFrame]:
+def invoer_voor(parameters: Basisparameters, regio: Regio) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The inputs to use: the filled-in invoerformat if the parameters name one, else the defaults."""
     standaard, kengetallen = standaard_invoer_voor(regio)
     if not parameters.invoer:
@@ -106,7 +106,7 @@ def _sleutels(regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, eigen_vr
 
 
 def fair_share(
-    parameters: _Basisparameters, regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, conf: pd.DataFrame
+    parameters: Basisparameters, regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, conf: pd.DataFrame
 ) -> pd.DataFrame:
     """The yearly task for aandachtsgroepen (scenario of the parameters, peiljaar) under each key mix."""
     jaar = conf[(conf["scenario"] == parameters.scenario) & (conf["jaar"] == parameters.peiljaar)]
@@ -140,8 +140,9 @@ def _bereiken(kengetallen: pd.DataFrame, aandeel: float) -> dict[str, tuple[str,
 
 
 def _regionaal_tekort(
-    invoer: pd.DataFrame, kengetallen: pd.DataFrame, parameters: _Basisparameters, regio: Regio, jaren: list[int]
-):
+    invoer: pd.DataFrame, kengetallen: pd.DataFrame, parameters: Basisparameters, regio: Regio, jaren: list[int]
+) -> Callable[[Mapping[str, float]], float]:
+    """The regional gap in the doeljaar (scenario midden) as a function of fixed assumptions."""
     codes = pd.Index(regio.gemeentecodes)
 
     def uitkomst(vervang: Mapping[str, float]) -> float:
@@ -155,7 +156,7 @@ def _regionaal_tekort(
     return uitkomst
 
 
-def analyseer(parameters: _Basisparameters) -> Analyse:
+def analyseer(parameters: Basisparameters) -> Analyse:
     """Run the whole model for one validated parameter set."""
     regio = analysegebied(parameters)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))

@@ -24,6 +24,7 @@ from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.model.niveaus import per_niveau
 from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.vraag import RANG
 from woonzorg_lib.opmaak import getal, kengetal, procent
 from woonzorg_lib.parameters import lees_parameterbestand
 
@@ -136,7 +137,7 @@ def toon_analyse(analyse: Analyse, console: Console) -> None:
     p = analyse.parameters
     vraag = analyse.vraag[analyse.vraag["jaar"] == p.peiljaar]
     per_groep = vraag.pivot_table(index="doelgroep", columns="scenario", values="woningen", aggfunc="sum")
-    herkomst = vraag.groupby("doelgroep")["herkomst"].agg(lambda h: max(h, key=["register", "schatting", "aanname"].index))
+    herkomst = vraag.groupby("doelgroep", observed=True)["herkomst"].agg(lambda h: max(h, key=RANG.get))
     per_groep = per_groep.reindex(columns=["laag", "midden", "hoog"]).join(herkomst).reset_index()
     per_groep.insert(0, "doelgroep_naam", per_groep.pop("doelgroep").map(lambda k: DOELGROEPEN[k].naam))
     _tabel(console, f"Vraag per jaar in woningen — {analyse.regio.naam} ({p.peiljaar})", per_groep.rename(columns={"doelgroep_naam": "doelgroep", "herkomst": "zwakste herkomst"}))

@@ -27,7 +27,7 @@ from woonzorg_lib.data.invoer import (
 )
 from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.model.doelgroepen import ONDERWERPEN
-from woonzorg_lib.parameters import _Basisparameters
+from woonzorg_lib.parameters import Basisparameters
 
 TOELICHTING = [
     "Invoerformat woonzorganalyse — {regio}",
@@ -50,7 +50,7 @@ _KOPVULLING = PatternFill("solid", fgColor="1F4E79")
 _INVULVULLING = PatternFill("solid", fgColor="FFF2CC")
 
 
-def invoertabel(parameters: _Basisparameters) -> tuple[pd.DataFrame, pd.DataFrame]:
+def invoertabel(parameters: Basisparameters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows of the invoer and kengetallen sheets for the whole region of the parameters."""
     regio = laad_regio(parameters.regio)
     standaard, kengetallen = standaard_invoer_voor(regio)
@@ -97,7 +97,7 @@ def _blad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, breedtes: dict[str,
     blad.auto_filter.ref = blad.dimensions
 
 
-def schrijf_invoersjabloon(parameters: _Basisparameters, pad: Path) -> Path:
+def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path) -> Path:
     """Write the invoerformat (.xlsx, or the invoer sheet as .csv with ';') atomically; return the path."""
     analysegebied(parameters)  # validates region and deelregio
     tabel, kengetallen = invoertabel(parameters)

@@ -32,7 +32,7 @@ STANDAARD_VERDEELSLEUTELS: dict[str, dict[str, float]] = {
 }
 
 
-class _Basisparameters(BaseModel):
+class Basisparameters(BaseModel):
     """Fields every template shares."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
@@ -77,7 +77,7 @@ class _Basisparameters(BaseModel):
         return waarde
 
     @model_validator(mode="after")
-    def _doeljaar_na_peiljaar(self) -> _Basisparameters:
+    def _doeljaar_na_peiljaar(self) -> Basisparameters:
         if self.doeljaar <= self.peiljaar:
             raise PydanticCustomError(
                 "doeljaar", "doeljaar ({doeljaar}) moet na het peiljaar ({peiljaar}) liggen",
@@ -86,17 +86,17 @@ class _Basisparameters(BaseModel):
         return self
 
 
-class WoonzorganalyseParameters(_Basisparameters):
+class WoonzorganalyseParameters(Basisparameters):
     """The prototype format for one deelregio, or for a whole region when ``deelregio`` is empty."""
 
     deelregio: str | None = Field(None, description="naam van de deelregio; leeg = de hele regio")
 
 
-class RegioOverzichtParameters(_Basisparameters):
+class RegioOverzichtParameters(Basisparameters):
     """The regional overview: all deelregio's side by side."""
 
 
-SJABLONEN: dict[str, type[_Basisparameters]] = {
+SJABLONEN: dict[str, type[Basisparameters]] = {
     "woonzorganalyse": WoonzorganalyseParameters,
     "regio-overzicht": RegioOverzichtParameters,
 }
@@ -108,7 +108,7 @@ class Parameterbestand:
 
     pad: Path
     notebook: str
-    parameters: _Basisparameters
+    parameters: Basisparameters
 
 
 def _pad_bij(waarde: str, basismap: Path) -> Path:
@@ -118,7 +118,7 @@ def _pad_bij(waarde: str, basismap: Path) -> Path:
 
 def valideer_parameters(
     notebook: Any, waarden: dict[str, Any], bestand: str = "parameters", basismap: Path | None = None
-) -> _Basisparameters:
+) -> Basisparameters:
     """Validate parameter values for a template; raise WoonzorgFout with every problem at once.
 
     Relative paths (an own region file, the invoer workbook) are taken relative to

@@ -8,7 +8,7 @@ region is any such file, named by its path.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,7 @@ class Regio:
     naam: str
     deelregios: dict[str, tuple[str, ...]]
     bronnen: tuple[str, ...] = ()
-    notities: tuple[str, ...] = field(default=())
+    notities: tuple[str, ...] = ()
 
     @property
     def gemeentecodes(self) -> tuple[str, ...]:

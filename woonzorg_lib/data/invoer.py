@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +131,10 @@ def _lees_csv(pad: Path) -> _Blad:
     return _Blad(BLAD_INVOER, kop, rijen)
 
 
+def _cel(blad: str, rij: int, kolom: str) -> str:
+    return f"blad '{blad}', rij {rij}, kolom '{kolom}'"
+
+
 def _controleer_kop(bestand: str, blad: _Blad, verwacht: list[str]) -> list[Melding]:
     plek = f"blad '{blad.naam}', rij 1"
     meldingen = [
@@ -167,8 +172,7 @@ def _invoerrijen(
     uit: list[dict[str, Any]] = []
     gezien: dict[tuple[str, str], int] = {}
     for nummer, rij in blad.rijen:
-        def plek(kolom: str) -> str:
-            return f"blad '{blad.naam}', rij {nummer}, kolom '{kolom}'"
+        plek = partial(_cel, blad.naam, nummer)
 
         code, onderwerp = _tekst(rij.get("gemeentecode")), _tekst(rij.get("onderwerp"))
         fouten_voor = len(meldingen)
@@ -212,8 +216,7 @@ def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Iterable[str], meldingen
     uit: list[dict[str, Any]] = []
     gezien: dict[str, int] = {}
     for nummer, rij in blad.rijen:
-        def plek(kolom: str) -> str:
-            return f"blad '{blad.naam}', rij {nummer}, kolom '{kolom}'"
+        plek = partial(_cel, blad.naam, nummer)
 
         fouten_voor = len(meldingen)
         sleutel = _tekst(rij.get("kengetal"))
