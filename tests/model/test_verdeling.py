@@ -207,3 +207,9 @@ def test_unknown_or_empty_key_is_a_dutch_error():
         verdeel(10, tabel, {"draagkracht": 1})
     with pytest.raises(WoonzorgFout, match="geen verdeelsleutels"):
         verdeel(10, tabel, {})
+
+
+def test_tiny_key_values_do_not_underflow():
+    """Found by hypothesis: 0.5 × 5e-324 is 0 in floating point, so normalise the key first."""
+    tabel = pd.DataFrame({"inwoners": [5e-324], "verhuringen": [5e-324]}, index=["A"])
+    assert verdeel(2, tabel, {"inwoners": 1, "verhuringen": 1}).to_dict() == {"A": 2}

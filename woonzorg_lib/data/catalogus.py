@@ -70,9 +70,10 @@ class Regio:
 
     def indeling(self) -> pd.DataFrame:
         """One row per gemeente: gemeentecode, gemeentenaam, deelregio, in catalogue order."""
-        namen = gemeenten().set_index("gemeentecode")["gemeentenaam"]
-        rijen = [(code, namen[code], deelregio) for deelregio, codes in self.deelregios.items() for code in codes]
-        return pd.DataFrame(rijen, columns=["gemeentecode", "gemeentenaam", "deelregio"])
+        codes = list(self.gemeentecodes)
+        namen = gemeenten().set_index("gemeentecode")["gemeentenaam"].reindex(codes)
+        deelregio = [naam for naam, leden in self.deelregios.items() for _ in leden]
+        return pd.DataFrame({"gemeentecode": codes, "gemeentenaam": namen.to_numpy(), "deelregio": deelregio})
 
     def deelregio(self, naam: str) -> Regio:
         """The sub-region with one deelregio, for a deelregio report."""

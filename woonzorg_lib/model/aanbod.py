@@ -10,11 +10,6 @@ import pandas as pd
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 
 
-def _onderwerp(invoer: pd.DataFrame, onderwerp: str, gemeenten: pd.Index) -> pd.Series:
-    rijen = invoer[invoer["onderwerp"] == onderwerp].set_index("gemeentecode")["waarde"]
-    return rijen.reindex(gemeenten)
-
-
 def bereken_aanbod(
     invoer: pd.DataFrame,
     gemeenten: pd.Index,
@@ -27,11 +22,12 @@ def bereken_aanbod(
     beschikbaar = verhuringen × the agreed share for aandachtsgroepen. New supply that
     nobody entered counts as 0 and is flagged in ``nieuw_aanbod_ingevuld``.
     """
-    voorraad = _onderwerp(invoer, "corporatiewoningen", gemeenten)
-    werkelijk = _onderwerp(invoer, "verhuringen", gemeenten)
+    onderwerpen = ["corporatiewoningen", "verhuringen", "nieuw_aanbod", "ouderen_aanbod"]
+    rijen = invoer[invoer["onderwerp"].isin(onderwerpen)]
+    breed = rijen.pivot(index="gemeentecode", columns="onderwerp", values="waarde")
+    breed = breed.reindex(index=gemeenten, columns=onderwerpen)
+    voorraad, werkelijk, nieuw, ouderen = (breed[k] for k in onderwerpen)
     verhuringen = werkelijk.fillna(voorraad * mutatiegraad)
-    nieuw = _onderwerp(invoer, "nieuw_aanbod", gemeenten)
-    ouderen = _onderwerp(invoer, "ouderen_aanbod", gemeenten)
     return pd.DataFrame(
         {
             "corporatiewoningen": voorraad,
@@ -53,7 +49,7 @@ def confrontatie(vraag: pd.DataFrame, aanbod: pd.DataFrame) -> pd.DataFrame:
     claim = vraag ÷ verhuringen (the share of vacated social homes the groups would need).
     Older people separately: tekort_ouderen = vraag − planned homes for older people.
     """
-    ouderen = ~vraag["doelgroep"].astype(str).isin([k for k, d in DOELGROEPEN.items() if d.aandachtsgroep])
+    ouderen = ~vraag["doelgroep"].isin([k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]).to_numpy()
     woningen = vraag["woningen"].to_numpy()
     som = (
         vraag[["gemeentecode", "scenario", "jaar"]]

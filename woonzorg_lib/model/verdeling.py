@@ -122,8 +122,8 @@ def aandelen(sleutels: pd.DataFrame, gewichten: Mapping[str, float]) -> pd.Serie
         waarden = _controleer_sleutel(sleutels[naam], f"verdeelsleutel {naam}")
         if gewicht and waarden.sum() <= 0:
             raise WoonzorgFout(f"verdeelsleutel {naam} is overal 0")
-        if gewicht:
-            aandeel += gewicht / som_gewichten * waarden / waarden.sum()
+        if gewicht:  # normalise the key first: tiny keys must not underflow to 0
+            aandeel += (waarden / waarden.sum()) * (gewicht / som_gewichten)
     return aandeel
 
 

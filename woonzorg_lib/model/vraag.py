@@ -81,16 +81,17 @@ def bereken_vraag(
     jaren = list(jaren)
     waarden = kengetal_waarden(kengetallen, vervang)
     factoren = _posten(kengetallen, waarden, len(jaren), posten)
-    basis = invoer.merge(factoren, on="onderwerp", how="inner")
+    # Text repeats per scenario and year: categories (made on the small tables) keep that cheap.
+    factoren = factoren.astype({k: "category" for k in ("vraagpost", "doelgroep", "scenario", "kengetallen")})
+    tekst = {k: "category" for k in ("gemeentecode", "bron", "peildatum")}
+    basis = invoer[["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]].astype(tekst)
+    basis = basis.merge(factoren, on="onderwerp", how="inner")
     basis["personen"] = basis["waarde"] * basis["f_personen"]
     basis["woningen"] = basis["waarde"] * basis["f_woningen"]
     rang = np.maximum(basis["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64"), basis["rang_kengetallen"].to_numpy())
-    basis["herkomst"] = pd.Series(rang, index=basis.index).map(HERKOMST_OP_RANG)
-    # Text repeats per year: categories make the expansion and later grouping cheap.
-    for kolom in ("gemeentecode", "doelgroep", "vraagpost", "scenario", "herkomst", "bron", "peildatum", "kengetallen"):
-        basis[kolom] = basis[kolom].astype("category")
+    basis["herkomst"] = pd.Categorical.from_codes(rang, categories=list(RANG))
     n = len(basis)
-    uit = basis.iloc[np.repeat(np.arange(n), len(jaren))].reset_index(drop=True)
+    uit = basis.take(np.repeat(np.arange(n), len(jaren))).reset_index(drop=True)
     uit["jaar"] = np.tile(np.asarray(jaren, dtype="int64"), n)
     return uit[KOLOMMEN]
 
