@@ -146,8 +146,8 @@ def _regionaal_tekort(
     codes = pd.Index(regio.gemeentecodes)
 
     def uitkomst(vervang: Mapping[str, float]) -> float:
-        vraag = bereken_vraag(invoer, kengetallen, jaren, vervang)
-        vraag = vraag[(vraag["scenario"] == "midden") & (vraag["jaar"] == parameters.doeljaar)]
+        vraag = bereken_vraag(invoer, kengetallen, [parameters.doeljaar], vervang, spreidjaren=len(jaren))
+        vraag = vraag[vraag["scenario"] == "midden"]
         mutatiegraad, aandeel = aanbod_parameters(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen, vervang)
         aanbod = bereken_aanbod(invoer, codes, mutatiegraad, aandeel)
         conf = confrontatie(vraag, aanbod)
@@ -156,11 +156,23 @@ def _regionaal_tekort(
     return uitkomst
 
 
-def analyseer(parameters: Basisparameters) -> Analyse:
-    """Run the whole model for one validated parameter set."""
+def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, float] | None = None) -> Analyse:
+    """Run the whole model for one validated parameter set.
+
+    ``kengetallen_vervangen`` fixes kengetallen at a value in every scenario (the
+    explorer's sliders); the kengetallen table of the result shows the values used.
+    """
     regio = analysegebied(parameters)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
     invoer, kengetallen = invoer_voor(parameters, regio)
+    if kengetallen_vervangen:
+        onbekend = sorted(set(kengetallen_vervangen) - set(kengetallen.index))
+        if onbekend:
+            raise WoonzorgFout(f"onbekend kengetal {', '.join(onbekend)}")
+        kengetallen = kengetallen.copy()
+        for sleutel, waarde in kengetallen_vervangen.items():
+            kengetallen.loc[sleutel, ["laag", "midden", "hoog"]] = float(waarde)
+            kengetallen.loc[sleutel, ["herkomst", "bron"]] = ["aanname", f"gekozen in de verkenner: {waarde}"]
     vraag = bereken_vraag(invoer, kengetallen, jaren)
     mutatiegraad, aandeel = aanbod_parameters(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen)
     aanbod = bereken_aanbod(invoer, pd.Index(regio.gemeentecodes, name="gemeentecode"), mutatiegraad, aandeel)
@@ -178,6 +190,24 @@ def analyseer(parameters: Basisparameters) -> Analyse:
                    ontbrekende_gegevens(vraag, regio))
 
 
+def verdeling_over_deelregios(analyse: Analyse) -> pd.DataFrame:
+    """The regional task for aandachtsgroepen distributed over the deelregio's, per key mix.
+
+    Keys are the sums of the gemeente keys per deelregio; current load is the deelregio's own demand.
+    """
+    p = analyse.parameters
+    conf = analyse.confrontatie
+    gemeenten = conf[(conf["niveau"] == "gemeente") & (conf["scenario"] == p.scenario) & (conf["jaar"] == p.peiljaar)]
+    eigen = gemeenten.set_index("gemeentecode")["vraag_aandachtsgroepen"].reindex(list(analyse.regio.gemeentecodes))
+    sleutels = _sleutels(analyse.regio, analyse.invoer, analyse.aanbod, eigen.fillna(0.0))
+    indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
+    per_deelregio = sleutels.groupby(indeling, sort=False).sum()
+    totaal = int(round(per_deelregio["herkomstgemeente"].sum()))
+    uit = varianten(totaal, per_deelregio, p.verdeelsleutels)
+    uit.insert(0, "eigen_vraag", per_deelregio["herkomstgemeente"])
+    return uit.rename_axis("deelregio").reset_index()
+
+
 def ontbrekende_gegevens(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
     """Per doelgroep the gemeenten without any input: their demand is unknown, not zero."""
     met = vraag.groupby("doelgroep")["gemeentecode"].unique()
@@ -189,4 +219,7 @@ def ontbrekende_gegevens(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
     return pd.DataFrame(rijen)
 
 
-__all__ = ["Analyse", "analyseer", "analysegebied", "fair_share", "invoer_voor", "standaard_invoer_voor"]
+__all__ = [
+    "Analyse", "analyseer", "analysegebied", "fair_share", "invoer_voor", "standaard_invoer_voor",
+    "verdeling_over_deelregios",
+]

@@ -9,24 +9,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
-import pandas as pd
-
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse, analyseer, analysegebied, invoer_voor, standaard_invoer_voor
-from woonzorg_lib.data.basis import basisgegevens, gemeenten, per_gemeente
-from woonzorg_lib.data.bronnen import bronnen
-from woonzorg_lib.data.catalogus import Regio, catalogus, laad_regio
 from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.model.niveaus import per_niveau
-from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
-from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.model.vraag import RANG
 from woonzorg_lib.opmaak import getal, kengetal, procent
 from woonzorg_lib.parameters import lees_parameterbestand
+
+if TYPE_CHECKING:  # the heavy modules are imported by the command that needs them
+    import pandas as pd
+
+    from woonzorg_lib.analyse import Analyse
+    from woonzorg_lib.data.catalogus import Regio
 
 CONTROLE_KOLOMMEN = ("inwoners", "woningvoorraad", "corporatiewoningen")
 
@@ -37,6 +34,8 @@ def _console() -> Console:
 
 def valideer(bestanden: Sequence[Path], console: Console) -> int:
     """Check parameter files without running anything; report every problem of every file."""
+    from woonzorg_lib.analyse import analysegebied, invoer_voor
+
     fouten = 0
     for pad in bestanden:
         try:
@@ -59,6 +58,11 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
 
 def toon_bronnen(console: Console) -> None:
     """The bundled tables with source and reference date, and the catalogue of regions."""
+    from woonzorg_lib.analyse import standaard_invoer_voor
+    from woonzorg_lib.data.basis import basisgegevens, gemeenten
+    from woonzorg_lib.data.bronnen import bronnen
+    from woonzorg_lib.data.catalogus import catalogus
+
     tabel = Table(title=f"Gebundelde gegevens (woonzorg {__version__})", show_lines=True)
     for kolom in ("tabel", "peildatum", "bron", "licentie"):
         tabel.add_column(kolom, overflow="fold")
@@ -92,6 +96,9 @@ def toon_bronnen(console: Console) -> None:
 
 def datacontrole(regio: Regio, console: Console) -> None:
     """Gemeenten per deelregio with inwoners, woningvoorraad and corporatiewoningen, with totals."""
+    from woonzorg_lib.data.basis import basisgegevens, per_gemeente
+    from woonzorg_lib.model.niveaus import per_niveau
+
     basis = basisgegevens()
     tabel_data = per_niveau(per_gemeente(basis), regio, CONTROLE_KOLOMMEN)
     tabel = Table(title=f"Datacontrole {regio.naam}")
@@ -118,6 +125,8 @@ def datacontrole(regio: Regio, console: Console) -> None:
 
 
 def _tabel(console: Console, titel: str, data: pd.DataFrame, procenten: Sequence[str] = ()) -> None:
+    import pandas as pd
+
     tabel = Table(title=titel)
     for kolom in data.columns:
         tabel.add_column(str(kolom), justify="right" if pd.api.types.is_numeric_dtype(data[kolom]) else "left")
@@ -134,6 +143,9 @@ def _tabel(console: Console, titel: str, data: pd.DataFrame, procenten: Sequence
 
 def toon_analyse(analyse: Analyse, console: Console) -> None:
     """The key results of an analysis, for the analyst (whole numbers, not yet disclosure-controlled)."""
+    from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+    from woonzorg_lib.model.vraag import RANG
+
     p = analyse.parameters
     vraag = analyse.vraag[analyse.vraag["jaar"] == p.peiljaar]
     per_groep = vraag.pivot_table(index="doelgroep", columns="scenario", values="woningen", aggfunc="sum")
@@ -157,6 +169,14 @@ def toon_analyse(analyse: Analyse, console: Console) -> None:
     _tabel(console, f"Gevoeligheid: regionaal tekort in {p.doeljaar} (scenario midden) per aanname", gevoelig)
 
 
+def _standaardset() -> list[Path]:
+    """The parameter files of the MRA set: parameters/*.yaml in the working folder."""
+    bestanden = sorted(Path("parameters").glob("*.yaml"))
+    if not bestanden:
+        raise WoonzorgFout("geen parameterbestanden in ./parameters; geef ze op, of start vanuit de projectmap")
+    return bestanden
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="woonzorg", description="Woonzorganalyse: gegevens, parameters en rapporten.")
     parser.add_argument("--versie", action="version", version=f"woonzorg {__version__}")
@@ -170,6 +190,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("uit", type=Path, metavar="UIT.xlsx", help="doelbestand, .xlsx of .csv")
     p = sub.add_parser("analyse", help="reken de analyse door en toon de kerncijfers")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
+    p = sub.add_parser("batch", help="maak de rapporten voor een reeks parameterbestanden (standaard: parameters/*.yaml)")
+    p.add_argument("parameters", type=Path, nargs="*", metavar="PARAMETERS.yaml")
+    p.add_argument("--uitvoer", type=Path, default=Path("outputs"), help="uitvoermap (standaard: outputs)")
+    p.add_argument("--parallel", type=int, default=2, help="aantal rapporten tegelijk (standaard: 2)")
+    p.add_argument("--opnieuw", action="store_true", help="ook ongewijzigde rapporten opnieuw maken")
+    p.add_argument("--verse-kernel", action="store_true",
+                   help="een nieuwe rekenkern voor elk rapport (trager; standaard hergebruikt elke werker zijn kern, schoongemaakt)")
+    p = sub.add_parser("run", help="maak het rapport voor één parameterbestand")
+    p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
+    p.add_argument("--uitvoer", type=Path, default=Path("outputs"), help="uitvoermap (standaard: outputs)")
+    p.add_argument("--opnieuw", action="store_true", help="ook als er niets is gewijzigd")
     return parser
 
 
@@ -181,14 +212,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.opdracht == "valideer":
             return valideer(args.bestanden, console)
         if args.opdracht == "invoer-sjabloon":
+            from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+
             pad = schrijf_invoersjabloon(lees_parameterbestand(args.parameters).parameters, args.uit)
             console.print(f"Invoerformat geschreven: {pad}")
             return 0
         if args.opdracht == "analyse":
+            from woonzorg_lib.analyse import analyseer
+
             toon_analyse(analyseer(lees_parameterbestand(args.parameters).parameters), console)
             return 0
+        if args.opdracht in ("batch", "run"):
+            from woonzorg_lib.runner.batch import batch
+
+            bestanden = [args.parameters] if args.opdracht == "run" else (args.parameters or _standaardset())
+            resultaten, index = batch(bestanden, args.uitvoer, getattr(args, "parallel", 1), args.opnieuw, console,
+                                      getattr(args, "verse_kernel", False))
+            console.print(f"Overzicht: {index.resolve()}")
+            return 1 if any(r.status == "mislukt" for r in resultaten) else 0
         if args.opdracht == "data":
             if args.regio:
+                from woonzorg_lib.data.catalogus import laad_regio
+
                 datacontrole(laad_regio(args.regio, Path.cwd()), console)
             else:
                 toon_bronnen(console)

@@ -7,3 +7,5 @@ from pathlib import Path
 PAKKET_MAP = Path(__file__).resolve().parent
 BUNDEL_MAP = PAKKET_MAP / "data" / "bundel"
 REGIO_MAP = BUNDEL_MAP / "regios"
+PROJECT_MAP = PAKKET_MAP.parent
+NOTEBOOK_MAP = PROJECT_MAP / "notebooks"

@@ -41,7 +41,7 @@ class Basisparameters(BaseModel):
     peiljaar: int = Field(2024, ge=2015, le=2040, description="jaar van de basisgegevens")
     doeljaar: int = Field(2030, ge=2016, le=2050, description="laatste jaar van de analyse")
     scenario: Literal["laag", "midden", "hoog"] = Field("midden", description="bandbreedte: laag, midden of hoog")
-    invoer: str | None = Field(None, description="pad naar een ingevuld invoerformat; leeg = gelabelde schattingen")
+    invoer: str | None = Field(None, description="pad naar een ingevuld invoerformat; leeg: gelabelde schattingen")
     aandeel_verhuringen_aandachtsgroepen: float = Field(
         0.10, ge=0, le=1, description="afgesproken aandeel van de sociale verhuringen voor aandachtsgroepen"
     )
@@ -50,10 +50,10 @@ class Basisparameters(BaseModel):
         description="varianten voor de fair-share verdeling: naam → {sleutel: gewicht}",
     )
     plafond_aandeel_verhuringen: float | None = Field(
-        None, gt=0, le=1, description="plafond per gemeente als aandeel van haar verhuringen; leeg = geen plafond"
+        None, gt=0, le=1, description="plafond per gemeente als aandeel van haar verhuringen; leeg: geen plafond"
     )
     correctie_jaren: int | None = Field(
-        None, ge=1, le=30, description="jaren waarover de huidige belasting wordt rechtgetrokken; leeg = geen correctie"
+        None, ge=1, le=30, description="jaren waarover de huidige belasting wordt rechtgetrokken; leeg: geen correctie"
     )
     drempel_onthulling: int = Field(10, ge=1, le=100, description="kleinste aantal personen dat een rapport toont")
 
@@ -89,7 +89,7 @@ class Basisparameters(BaseModel):
 class WoonzorganalyseParameters(Basisparameters):
     """The prototype format for one deelregio, or for a whole region when ``deelregio`` is empty."""
 
-    deelregio: str | None = Field(None, description="naam van de deelregio; leeg = de hele regio")
+    deelregio: str | None = Field(None, description="naam van de deelregio; leeg: de hele regio")
 
 
 class RegioOverzichtParameters(Basisparameters):

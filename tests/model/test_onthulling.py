@@ -74,3 +74,18 @@ def test_percentage_only_over_a_sufficient_denominator():
     uit = percentage(pd.Series([5, 30, 1]), pd.Series([99, 100, 0]))
     assert np.isnan(uit[0]) and uit[1] == 0.3 and np.isnan(uit[2])
     assert percentage(pd.Series([5]), pd.Series([20]), minimale_noemer=10)[0] == 0.25
+
+
+def test_scenarios_are_not_added_up_and_only_columns_get_partners():
+    tabel = pd.DataFrame({"laag": [3.0, 40.0, 25.0], "midden": [12.0, 50.0, 30.0], "hoog": [20.0, 60.0, 35.0]},
+                         index=["BW", "MO", "DAK"])
+    uit = beveilig(tabel, rijtotaal=False)
+    assert TOTAAL not in uit.columns and TOTAAL in uit.index
+    # BW laag (3) is hidden, and in its column one partner (the next smallest, DAK 25) too; nothing else.
+    assert _verborgen(uit).sum() == 2
+    assert uit.loc["DAK", "laag"] == VERBORGEN and uit.loc["BW", "midden"] == 10
+
+
+def test_without_any_total_only_small_cells_are_hidden():
+    uit = beveilig(pd.DataFrame({"a": [3.0, 40.0]}), rijtotaal=False, kolomtotaal=False)
+    assert _verborgen(uit).tolist() == [[True], [False]]

@@ -7,18 +7,21 @@ region is any such file, named by its path.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from woonzorg_lib.config import REGIO_MAP
-from woonzorg_lib.data.basis import gemeenten
+from woonzorg_lib.config import BUNDEL_MAP, REGIO_MAP
 from woonzorg_lib.data.yaml_io import lees_yaml
+
+if TYPE_CHECKING:
+    import pandas as pd
 from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.pydantic_nl import vertaal_fouten
 
@@ -70,6 +73,10 @@ class Regio:
 
     def indeling(self) -> pd.DataFrame:
         """One row per gemeente: gemeentecode, gemeentenaam, deelregio, in catalogue order."""
+        import pandas as pd
+
+        from woonzorg_lib.data.basis import gemeenten
+
         codes = list(self.gemeentecodes)
         namen = gemeenten().set_index("gemeentecode")["gemeentenaam"].reindex(codes)
         deelregio = [naam for naam, leden in self.deelregios.items() for _ in leden]
@@ -104,8 +111,15 @@ def _regio_uit_bestand(pad: Path, sleutel: str) -> Regio:
     return Regio(sleutel, bestand.naam, deelregios, tuple(bestand.bronnen), tuple(bestand.notities))
 
 
+@cache
+def bekende_codes() -> frozenset[str]:
+    """The CBS codes of the current division, read without pandas (fast validation)."""
+    with (BUNDEL_MAP / "gemeenten.csv").open(encoding="utf-8", newline="") as f:
+        return frozenset(r["gemeentecode"] for r in csv.DictReader(f))
+
+
 def _controleer_indeling(naam: str, met_deelregios: bool, deelregios: dict[str, tuple[str, ...]]) -> list[Melding]:
-    bekend = set(gemeenten()["gemeentecode"])
+    bekend = bekende_codes()
     meldingen: list[Melding] = []
     gezien: dict[str, str] = {}
     if met_deelregios and len(deelregios) == 0:

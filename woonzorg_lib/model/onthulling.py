@@ -28,19 +28,25 @@ def afronden(waarden: pd.DataFrame | pd.Series, veelvoud: int = 5) -> pd.DataFra
     return (np.floor(waarden / veelvoud + 0.5) * veelvoud).astype("int64")
 
 
-def _secundair(verborgen: np.ndarray, waarden: np.ndarray) -> np.ndarray:
-    """Hide more cells until no row or column of the table (totals included) has exactly one hidden cell."""
+def _secundair(verborgen: np.ndarray, waarden: np.ndarray, rijen: bool, kolommen: bool) -> np.ndarray:
+    """Hide more cells until no published line (a row with its total, a column with its total) has exactly one hidden cell.
+
+    ``rijen`` / ``kolommen``: whether rows / columns add up to a published total (the last
+    column / row of the matrix). Only those lines can give a hidden cell away.
+    """
     verborgen = verborgen.copy()
-    # Prefer the smallest non-zero inner cell, then zeros, and totals (last row/column) only as a last resort.
+    # Prefer the smallest non-zero inner cell, then zeros, and totals only as a last resort.
     groot = 1e15
     rang = np.where(waarden > 0, waarden, groot)
-    rang[-1, :] += 2 * groot
-    rang[:, -1] += 2 * groot
+    if kolommen:
+        rang[-1, :] += 2 * groot
+    if rijen:
+        rang[:, -1] += 2 * groot
+    lijnen = [(i, slice(None)) for i in range(verborgen.shape[0])] if rijen else []
+    lijnen += [(slice(None), j) for j in range(verborgen.shape[1])] if kolommen else []
     while True:
         veranderd = False
-        for lijn in [(i, slice(None)) for i in range(verborgen.shape[0])] + [
-            (slice(None), j) for j in range(verborgen.shape[1])
-        ]:
+        for lijn in lijnen:
             if verborgen[lijn].sum() != 1:
                 continue
             keuze = int(np.argmin(np.where(verborgen[lijn], np.inf, rang[lijn])))
@@ -51,13 +57,17 @@ def _secundair(verborgen: np.ndarray, waarden: np.ndarray) -> np.ndarray:
             return verborgen
 
 
-def beveilig(tabel: pd.DataFrame, drempel: int = 10, veelvoud: int = 5) -> pd.DataFrame:
+def beveilig(
+    tabel: pd.DataFrame, drempel: int = 10, veelvoud: int = 5, rijtotaal: bool = True, kolomtotaal: bool = True
+) -> pd.DataFrame:
     """A publishable version of a table of person counts (rows × columns), with totals.
 
-    Adds a "Totaal" row and column computed from the unrounded counts, hides cells
-    above 0 and below ``drempel`` as ".", hides further cells until no hidden cell can be
-    recomputed from a total, and rounds all shown counts to multiples of ``veelvoud``.
-    The note for under the table is in ``.attrs["opmerking"]``.
+    Adds a "Totaal" column (``rijtotaal``) and a "Totaal" row (``kolomtotaal``) computed from
+    the unrounded counts, hides cells above 0 and below ``drempel`` as ".", hides further
+    cells until no hidden cell can be recomputed from a total, and rounds all shown counts
+    to multiples of ``veelvoud``. Leave out a total where the columns (or rows) are not parts
+    of a whole, such as the scenarios laag / midden / hoog. The note for under the table is
+    in ``.attrs["opmerking"]``.
 
     >>> t = pd.DataFrame({"BW": [3, 40, 25], "MO": [22, 31, 18]}, index=["A", "B", "C"])
     >>> beveilig(t)
@@ -71,10 +81,12 @@ def beveilig(tabel: pd.DataFrame, drempel: int = 10, veelvoud: int = 5) -> pd.Da
     if (waarden < 0).any().any() or waarden.isna().any().any():
         raise ValueError("beveilig verwacht aantallen van 0 of meer, zonder lege cellen")
     volledig = waarden.copy()
-    volledig[TOTAAL] = waarden.sum(axis=1)
-    volledig.loc[TOTAAL] = volledig.sum(axis=0)
+    if rijtotaal:
+        volledig[TOTAAL] = waarden.sum(axis=1)
+    if kolomtotaal:
+        volledig.loc[TOTAAL] = volledig.sum(axis=0)
     matrix = volledig.to_numpy()
-    verborgen = _secundair((matrix > 0) & (matrix < drempel), matrix)
+    verborgen = _secundair((matrix > 0) & (matrix < drempel), matrix, rijtotaal, kolomtotaal)
     uit = afronden(volledig, veelvoud).astype(object)
     uit = uit.mask(pd.DataFrame(verborgen, index=uit.index, columns=uit.columns), VERBORGEN)
     uit.attrs["opmerking"] = OPMERKING.format(veelvoud=veelvoud, drempel=drempel)

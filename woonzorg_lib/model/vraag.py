@@ -68,6 +68,7 @@ def bereken_vraag(
     jaren: Sequence[int],
     vervang: Mapping[str, float] | None = None,
     posten: Mapping[str, Vraagpost] = VRAAGPOSTEN,
+    spreidjaren: int | None = None,
 ) -> pd.DataFrame:
     """Demand rows for every gemeente × vraagpost with an input value, × scenario × year.
 
@@ -76,11 +77,12 @@ def bereken_vraag(
     data is never a zero.
 
     Statushouders: taakstelling per halfjaar × 2 ÷ huishoudgrootte; a stock (achterstand,
-    dakloze personen, wachtlijst) is spread evenly over the years of the analysis.
+    dakloze personen, wachtlijst) is spread evenly over the years of the analysis
+    (``spreidjaren``, by default the number of ``jaren``; give it to compute single years).
     """
     jaren = list(jaren)
     waarden = kengetal_waarden(kengetallen, vervang)
-    factoren = _posten(kengetallen, waarden, len(jaren), posten)
+    factoren = _posten(kengetallen, waarden, spreidjaren or len(jaren), posten)
     # Text repeats per scenario and year: categories (made on the small tables) keep that cheap.
     factoren = factoren.astype({k: "category" for k in ("vraagpost", "doelgroep", "scenario", "kengetallen")})
     tekst = {k: "category" for k in ("gemeentecode", "bron", "peildatum")}

@@ -1,0 +1,1 @@
+"""Report layer: house style, charts, publishable tables, generated text, exports."""

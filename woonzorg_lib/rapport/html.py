@@ -1,0 +1,75 @@
+"""Export an executed notebook to the stakeholder report: code-free, offline, with title, contents and footer."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import platform
+import re
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+from nbformat import NotebookNode
+
+from woonzorg_lib import __version__
+from woonzorg_lib.data.bronnen import bronnen
+from woonzorg_lib.data.catalogus import laad_regio
+
+SJABLOON_MAP = Path(__file__).resolve().parent / "sjabloon"
+VERBORGEN_TAGS = {"injected-parameters", "parameters", "verberg"}
+_MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december"]
+
+
+def _inhoud(nb: NotebookNode) -> list[tuple[str, str]]:
+    """Chapter headings (##) of the markdown cells, with the anchor nbconvert gives them."""
+    koppen = []
+    for cel in nb.cells:
+        if cel.cell_type != "markdown":
+            continue
+        for regel in cel.source.splitlines():
+            if regel.startswith("## "):
+                tekst = regel[3:].strip()
+                koppen.append((tekst, tekst.replace(" ", "-")))
+    return koppen
+
+
+def _datum(vandaag: dt.date | None = None) -> str:
+    vandaag = vandaag or dt.date.today()
+    return f"{vandaag.day} {_MAANDEN[vandaag.month - 1]} {vandaag.year}"
+
+
+def gegevens(nb: NotebookNode, parameters: dict[str, Any]) -> dict[str, Any]:
+    """What the title block and footer show, from the notebook and its validated parameters."""
+    regio = laad_regio(parameters["regio"])
+    gebied = regio.naam + (f" — deelregio {parameters['deelregio']}" if parameters.get("deelregio") else "")
+    pakketten = ", ".join(f"{p} {version(p)}" for p in ("pandas", "seaborn", "papermill", "nbconvert"))
+    return {
+        "titel": nb.metadata.get("woonzorg", {}).get("titel", "Woonzorganalyse"),
+        "gebied": gebied,
+        "peiljaar": parameters.get("peiljaar"),
+        "doeljaar": parameters.get("doeljaar"),
+        "scenario": parameters.get("scenario"),
+        "datum": _datum(),
+        "inhoud": _inhoud(nb),
+        "parameters": [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)) for k, v in parameters.items()],
+        "bronnen": [f"{b.titel}: {b.bron} (peildatum {b.peildatum}; {b.licentie})" for b in bronnen().values()],
+        "software": f"woonzorg {__version__}; Python {platform.python_version()}; {pakketten}",
+    }
+
+
+def exporteer_html(nb: NotebookNode, parameters: dict[str, Any]) -> str:
+    """The report as one self-contained HTML page (images inline, no script, stylesheet or font from the network)."""
+    exporteur = HTMLExporter(template_name="woonzorg", extra_template_basedirs=[str(SJABLOON_MAP)])
+    exporteur.exclude_input = True
+    exporteur.exclude_input_prompt = True
+    exporteur.exclude_output_prompt = True
+    exporteur.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=VERBORGEN_TAGS), enabled=True)
+    nb = copy.deepcopy(nb)  # the preprocessors change it
+    nb.metadata.pop("widgets", None)
+    html, _ = exporteur.from_notebook_node(nb, resources={"woonzorg": gegevens(nb, parameters)})
+    return re.sub(r"\n{3,}", "\n\n", html)

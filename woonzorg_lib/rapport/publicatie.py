@@ -1,0 +1,66 @@
+"""Tables as a stakeholder sees them: disclosure-controlled, Dutch notation, escaped HTML."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+
+from woonzorg_lib.model.onthulling import VERBORGEN, afronden, beveilig
+from woonzorg_lib.opmaak import getal, procent
+
+
+def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtotaal: bool = True) -> pd.DataFrame:
+    """Counts of people of vulnerable groups, made safe: rounded to fives, small cells '.', no recomputation."""
+    return beveilig(tabel.fillna(0.0), drempel=drempel, rijtotaal=rijtotaal, kolomtotaal=kolomtotaal)
+
+
+def woningen(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Counts of dwellings (no people): whole numbers, rounded to fives like every count in a report."""
+    return afronden(tabel.fillna(0.0)).astype(object)
+
+
+def cijfers(tabel: pd.DataFrame) -> pd.DataFrame:
+    """A protected table back to numbers for a chart: hidden cells become NaN (not drawn)."""
+    return tabel.replace(VERBORGEN, float("nan")).astype("float64")
+
+
+def _cel(waarde: object, als_procent: bool) -> str:
+    if isinstance(waarde, str):
+        return html.escape(waarde)
+    if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
+        return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, int | float):
+        return procent(float(waarde)) if als_procent else getal(float(waarde))
+    return html.escape(str(waarde))
+
+
+def html_tabel(
+    tabel: pd.DataFrame,
+    procenten: Sequence[str] = (),
+    opmerking: str | None = None,
+    index: bool = True,
+    bijschrift: str | None = None,
+) -> str:
+    """An HTML table with Dutch number notation; every text (names, sources from input files) is escaped."""
+    kop = ([html.escape(str(tabel.index.name or ""))] if index else []) + [html.escape(str(k)) for k in tabel.columns]
+    regels = ['<table class="wz-tabel">']
+    if bijschrift:
+        regels.append(f"<caption>{html.escape(bijschrift)}</caption>")
+    regels.append("<thead><tr>" + "".join(f"<th>{k}</th>" for k in kop) + "</tr></thead><tbody>")
+    for label, rij in tabel.iterrows():
+        klasse = ' class="wz-totaal"' if str(label) == "Totaal" else ""
+        cellen = [f"<th>{html.escape(str(label))}</th>"] if index else []
+        for kolom, waarde in rij.items():
+            rechts = isinstance(waarde, int | float) or waarde == VERBORGEN
+            uitlijning = ' class="wz-getal"' if rechts else ""
+            cellen.append(f"<td{uitlijning}>{_cel(waarde, kolom in procenten)}</td>")
+        regels.append(f"<tr{klasse}>" + "".join(cellen) + "</tr>")
+    regels.append("</tbody></table>")
+    opmerking = opmerking or tabel.attrs.get("opmerking")
+    if opmerking:
+        regels.append(f'<p class="wz-opmerking">{html.escape(opmerking)}</p>')
+    return "\n".join(regels)

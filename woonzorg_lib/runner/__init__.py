@@ -1,0 +1,1 @@
+"""Runner: execute notebooks with papermill, export reports, skip unchanged work, build the index."""

@@ -1,0 +1,123 @@
+"""The batch: validate every parameter file first, then run the notebooks in parallel processes.
+
+One failing region never stops the others; unchanged runs are skipped; the result is an
+index of every run and an exit code that says whether anything failed.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from woonzorg_lib.config import NOTEBOOK_MAP
+from woonzorg_lib.errors import Melding, WoonzorgFout
+from woonzorg_lib.opmaak import getal
+from woonzorg_lib.parameters import lees_parameterbestand
+from woonzorg_lib.runner.index import schrijf_index
+from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, voer_uit
+from woonzorg_lib.runner.vingerafdruk import vingerafdruk
+
+
+def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
+    """Validate all parameter files before any kernel starts; every problem of every file at once."""
+    if not bestanden:
+        raise WoonzorgFout("geen parameterbestanden opgegeven")
+    taken, meldingen, namen = [], [], {}
+    for pad in bestanden:
+        try:
+            bestand = lees_parameterbestand(pad)
+            # An invoerformat is read and checked now, not halfway through the batch.
+            if bestand.parameters.invoer:
+                from woonzorg_lib.analyse import analysegebied, invoer_voor
+
+                invoer_voor(bestand.parameters, analysegebied(bestand.parameters))
+        except WoonzorgFout as fout:
+            meldingen += fout.meldingen
+            continue
+        if pad.stem in namen:
+            meldingen.append(Melding(str(pad), "", f"dezelfde naam als {namen[pad.stem]}: de uitvoer zou elkaar overschrijven"))
+            continue
+        namen[pad.stem] = str(pad)
+        notebook = NOTEBOOK_MAP / f"{bestand.notebook}.ipynb"
+        parameters = bestand.parameters.model_dump()
+        taken.append(Taak(pad.stem, str(pad), str(notebook), bestand.notebook, parameters,
+                          vingerafdruk(notebook, parameters), str(uitvoer)))
+    if meldingen:
+        raise WoonzorgFout(meldingen)
+    return taken
+
+
+def actueel(taak: Taak) -> bool:
+    """True when the outputs of a previous run exist and nothing it depends on changed."""
+    map_ = Path(taak.uitvoer) / taak.naam
+    manifest = map_ / MANIFEST
+    if not manifest.is_file() or not all((map_ / b).is_file() for b in BESTANDEN):
+        return False
+    vorig = json.loads(manifest.read_text(encoding="utf-8"))
+    return vorig.get("vingerafdruk") == taak.vingerafdruk and not (map_ / "mislukt.json").is_file()
+
+
+def draai(
+    taken: Sequence[Taak], parallel: int = 2, opnieuw: bool = False, console: Console | None = None,
+    verse_kernel: bool = False,
+) -> list[Resultaat]:
+    """Run the tasks (skipping unchanged ones unless ``opnieuw``), with a progress bar; return every result."""
+    console = console or Console()
+    resultaten: list[Resultaat] = []
+    te_doen = [t for t in taken if opnieuw or not actueel(t)]
+    for taak in taken:
+        if taak not in te_doen:
+            resultaten.append(Resultaat(taak.naam, taak.sjabloon, "overgeslagen"))
+    if te_doen:
+        kolommen = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+        with Progress(*kolommen, console=console, transient=False) as voortgang:
+            balk = voortgang.add_task("bezig", total=len(te_doen))
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=max(1, min(parallel, len(te_doen))), mp_context=context) as pool:
+                lopend = {pool.submit(voer_uit, taak, verse_kernel): taak for taak in te_doen}
+                mislukt = 0
+                for klaar in as_completed(lopend):
+                    try:
+                        resultaat = klaar.result()
+                    except Exception as fout:  # noqa: BLE001 - a crashed worker fails its own run only
+                        taak = lopend[klaar]
+                        resultaat = Resultaat(taak.naam, taak.sjabloon, "mislukt",
+                                              melding=f"De werker stopte onverwacht: {fout.__class__.__name__}: {fout}")
+                    resultaten.append(resultaat)
+                    mislukt += resultaat.status == "mislukt"
+                    gedaan = sum(r.status != "overgeslagen" for r in resultaten)
+                    voortgang.update(balk, advance=1, description=(
+                        f"klaar {gedaan - mislukt} · bezig {len(te_doen) - gedaan} · mislukt {mislukt}"))
+    volgorde = {t.naam: i for i, t in enumerate(taken)}
+    return sorted(resultaten, key=lambda r: volgorde[r.naam])
+
+
+def samenvattingstabel(resultaten: Sequence[Resultaat], index: Path) -> Table:
+    """The summary at the end of a batch."""
+    tabel = Table(title=f"Batch: {len(resultaten)} rapporten — {index}")
+    for kolom in ("rapport", "sjabloon", "status", "duur", "melding"):
+        tabel.add_column(kolom, overflow="fold")
+    kleur = {"geslaagd": "green", "overgeslagen": "dim", "mislukt": "red"}
+    for r in resultaten:
+        tabel.add_row(r.naam, r.sjabloon, f"[{kleur[r.status]}]{r.status}[/]", f"{getal(r.duur, 1)} s" if r.duur else "",
+                      r.melding)
+    return tabel
+
+
+def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: bool = False,
+          console: Console | None = None, verse_kernel: bool = False) -> tuple[list[Resultaat], Path]:
+    """Plan, run and index; return the results and the path of index.html."""
+    console = console or Console()
+    uitvoer.mkdir(parents=True, exist_ok=True)
+    taken = plan(bestanden, uitvoer.resolve())
+    resultaten = draai(taken, parallel, opnieuw, console, verse_kernel)
+    index = schrijf_index(uitvoer, {r.naam: (r.status, r.duur if r.status != "overgeslagen" else None) for r in resultaten})
+    console.print(samenvattingstabel(resultaten, index))
+    return resultaten, index

@@ -1,0 +1,92 @@
+"""outputs/index.html: every run with status, key figures, duration and links. Offline, escaped."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+from jinja2 import Environment
+
+from woonzorg_lib import __version__
+from woonzorg_lib.opmaak import getal, procent
+from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT
+
+SJABLOON = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Woonzorganalyses — overzicht</title>
+<style>
+body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
+h1 { color: #1F4E79; border-bottom: 4px solid #1F4E79; padding-bottom: .4rem; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th { background: #1F4E79; color: #fff; text-align: left; padding: .35rem .6rem; }
+td { border-bottom: 1px solid #dde3ea; padding: .35rem .6rem; vertical-align: top; }
+td.getal { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.geslaagd { color: #0b6e2f; font-weight: bold; } .mislukt { color: #a40000; font-weight: bold; }
+.overgeslagen { color: #555; font-weight: bold; } .melding { color: #a40000; font-size: .85rem; }
+p.voet { font-size: .8rem; color: #555; margin-top: 2rem; }
+</style></head><body>
+<h1>Woonzorganalyses</h1>
+<p>{{ runs|length }} rapporten · {{ aantallen.geslaagd }} geslaagd · {{ aantallen.overgeslagen }} ongewijzigd overgeslagen ·
+{{ aantallen.mislukt }} mislukt · bijgewerkt {{ bijgewerkt }}</p>
+<table>
+<thead><tr><th>rapport</th><th>gebied</th><th>status</th><th>vraag aandachtsgroepen per jaar (laag – midden – hoog)</th>
+<th>tekort per jaar (midden)</th><th>claim (midden)</th><th>duur</th><th>bestanden</th></tr></thead>
+<tbody>
+{% for run in runs %}<tr>
+<td>{{ run.naam }}</td><td>{{ run.gebied }}</td>
+<td><span class="{{ run.status }}">{{ run.status_tekst }}</span>{% if run.melding %}<div class="melding">{{ run.melding }}</div>{% endif %}</td>
+<td class="getal">{{ run.vraag }}</td><td class="getal">{{ run.tekort }}</td><td class="getal">{{ run.claim }}</td>
+<td class="getal">{{ run.duur }}</td>
+<td>{% for tekst, link in run.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}</td>
+</tr>{% endfor %}
+</tbody></table>
+<p class="voet">Aantallen afgerond op vijftallen. Gemaakt met woonzorg {{ versie }}.</p>
+</body></html>
+"""
+
+STATUS = {"geslaagd": "geslaagd", "overgeslagen": "ongewijzigd", "mislukt": "mislukt"}
+
+
+def _lees(pad: Path) -> dict:
+    return json.loads(pad.read_text(encoding="utf-8")) if pad.is_file() else {}
+
+
+def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dict:
+    """One row of the index from a run's folder: its manifest and, if newer, its failure."""
+    manifest, mislukt = _lees(map_ / MANIFEST), _lees(map_ / MISLUKT)
+    kern = manifest.get("samenvatting", {})
+    status = status or ("mislukt" if mislukt else "geslaagd")
+    links = [(t, f"{map_.name}/{b}") for t, b in (("rapport", "rapport.html"), ("tabellen", "tabellen.xlsx"),
+                                                  ("kerncijfers", "kerncijfers.csv")) if (map_ / b).is_file()]
+    if (map_ / "mislukt.ipynb").is_file():
+        links.append(("mislukt notebook", f"{map_.name}/mislukt.ipynb"))
+    melding = mislukt.get("melding", "") if status == "mislukt" else ""
+    if melding and (map_ / "rapport.html").is_file():
+        melding += " Het rapport hiernaast is de vorige geslaagde versie."
+    return {
+        "naam": map_.name,
+        "gebied": kern.get("gebied", ""),
+        "status": status,
+        "status_tekst": STATUS[status],
+        "melding": melding,
+        "vraag": f"{getal(kern['vraag_laag'])} – {getal(kern['vraag_midden'])} – {getal(kern['vraag_hoog'])}" if kern else "",
+        "tekort": getal(kern["tekort_midden"]) if kern else "",
+        "claim": procent(kern["claim_midden"]) if kern else "",
+        "duur": f"{getal(duur if duur is not None else manifest.get('duur', 0), 1)} s",
+        "links": links,
+    }
+
+
+def schrijf_index(uitvoer: Path, statussen: dict[str, tuple[str, float]]) -> Path:
+    """Write index.html for every run folder in ``uitvoer``; ``statussen`` holds what this batch did."""
+    mappen = sorted(p for p in uitvoer.iterdir() if p.is_dir() and not p.name.startswith("."))
+    rijen = [rij(m, *statussen.get(m.name, (None, None))) for m in mappen if (m / MANIFEST).is_file() or (m / MISLUKT).is_file()]
+    aantallen = {s: sum(r["status"] == s for r in rijen) for s in STATUS}
+    html = Environment(autoescape=True).from_string(SJABLOON).render(
+        runs=rijen, aantallen=aantallen, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), versie=__version__)
+    pad = uitvoer / "index.html"
+    tijdelijk = uitvoer / ".index.html.tmp"
+    tijdelijk.write_text(html, encoding="utf-8")
+    os.replace(tijdelijk, pad)
+    return pad

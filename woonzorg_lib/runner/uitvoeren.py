@@ -1,0 +1,179 @@
+"""One run, in a worker process: execute the notebook, export the report, then put the outputs in place.
+
+Everything is made in a temporary folder beside the run's folder; only a complete set of
+outputs replaces the previous one, file by file with ``os.replace``, so an interrupted or
+failed run never leaves a half-written file in place of a good previous one.
+
+A worker keeps its kernel between runs (imports and the model's caches stay warm) and
+resets it before every run: an empty namespace, no open figures, matplotlib's defaults and
+this run's output folder. A kernel that saw a failure is never reused; ``verse_kernel``
+starts a new kernel for every run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+UITVOERMAP = "WOONZORG_UITVOERMAP"
+BESTANDEN = ("rapport.html", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
+MANIFEST = "manifest.json"
+MISLUKT = "mislukt.json"
+
+
+@dataclass(frozen=True)
+class Taak:
+    """One run of a batch."""
+
+    naam: str
+    parameterbestand: str
+    notebook: str
+    sjabloon: str
+    parameters: dict[str, Any]
+    vingerafdruk: str
+    uitvoer: str
+
+
+@dataclass
+class Resultaat:
+    """What a run did."""
+
+    naam: str
+    sjabloon: str
+    status: str  # geslaagd | overgeslagen | mislukt
+    duur: float = 0.0
+    melding: str = ""
+    samenvatting: dict[str, Any] = field(default_factory=dict)
+    tijdstip: str = ""
+
+
+def _schrijf_json(pad: Path, inhoud: dict[str, Any]) -> None:
+    tijdelijk = pad.with_name(f".{pad.name}.tmp")
+    tijdelijk.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tijdelijk, pad)
+
+
+def _foutmelding(fout: BaseException) -> str:
+    """A failure in plain Dutch: which cell, which error."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(fout, PapermillExecutionError):
+        regel = (fout.evalue or "").strip().splitlines()
+        return f"Fout in cel {fout.exec_count or fout.cell_index + 1} van het notebook: {fout.ename}: {' '.join(regel)[:600]}"
+    if fout.__class__.__name__ == "DeadKernelError":
+        return "De rekenkern stopte onverwacht (te weinig geheugen of een crash); probeer opnieuw."
+    return f"De run kon niet worden uitgevoerd: {fout.__class__.__name__}: {str(fout)[:600]}"
+
+
+_KERNEL: Any = None  # this worker's kernel manager, kept between runs unless a fresh kernel is asked for
+
+
+def _stop_kernel() -> None:
+    global _KERNEL
+    if _KERNEL is not None:
+        try:
+            _KERNEL.shutdown_kernel(now=True)
+        except Exception:  # noqa: BLE001 - a kernel that is already gone is fine
+            pass
+        _KERNEL = None
+
+
+def _kernel(logmap: Path) -> Any:
+    """This worker's kernel: started once, its imports and the model's caches stay warm between runs."""
+    global _KERNEL
+    if _KERNEL is not None and _KERNEL.is_alive():
+        return _KERNEL
+    import multiprocessing.util
+
+    from jupyter_client.manager import KernelManager
+
+    logmap.mkdir(parents=True, exist_ok=True)
+    log = open(logmap / f"kernel-{os.getpid()}.log", "ab")  # noqa: SIM115 - open as long as the kernel lives
+    _KERNEL = KernelManager(kernel_name="python3")
+    _KERNEL.start_kernel(stdout=log, stderr=log)
+    multiprocessing.util.Finalize(None, _stop_kernel, exitpriority=10)
+    return _KERNEL
+
+
+def _reset(km: Any, werkmap: Path, cwd: Path) -> None:
+    """Clean the kernel before a run: empty namespace, no figures, default matplotlib, this run's output folder."""
+    client = km.blocking_client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=120)
+        antwoord = client.execute_interactive(
+            "%reset -f\n"
+            "import os as _os, matplotlib as _mpl, matplotlib.pyplot as _plt\n"
+            "_plt.close('all'); _mpl.rcdefaults()\n"
+            f"_os.environ[{UITVOERMAP!r}] = {str(werkmap)!r}; _os.chdir({str(cwd)!r})\n"
+            "del _os, _mpl, _plt\n",
+            timeout=60, store_history=False, output_hook=lambda _: None,
+        )
+        if antwoord["content"]["status"] != "ok":
+            raise RuntimeError(f"de rekenkern kon niet worden schoongemaakt: {antwoord['content']}")
+    finally:
+        client.stop_channels()
+
+
+def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
+    """Run one task; never raises for a failure of the notebook itself."""
+    import logging
+
+    import nbformat
+    import papermill
+
+    from woonzorg_lib.rapport.html import exporteer_html
+
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    begin = time.perf_counter()
+    doel = Path(taak.uitvoer) / taak.naam
+    doel.mkdir(parents=True, exist_ok=True)
+    werkmap = Path(tempfile.mkdtemp(prefix=f".{taak.naam}-", dir=doel.parent))
+    tijdstip = datetime.now().isoformat(timespec="seconds")
+    gelukt = False
+    try:
+        uitgevoerd = werkmap / "rapport.ipynb"
+        try:
+            km = _kernel(Path(taak.uitvoer) / ".logboek")
+            _reset(km, werkmap, Path(taak.notebook).parent)
+            papermill.execute_notebook(
+                taak.notebook, str(uitgevoerd), parameters=taak.parameters, kernel_name="python3", km=km,
+                progress_bar=False, log_output=False, start_timeout=120,
+            )
+        except Exception as fout:  # noqa: BLE001 - every failure of one run is reported, the batch goes on
+            if uitgevoerd.is_file():
+                os.replace(uitgevoerd, doel / "mislukt.ipynb")
+            melding = _foutmelding(fout)
+            _schrijf_json(doel / MISLUKT, {"melding": melding, "tijdstip": tijdstip, "vingerafdruk": taak.vingerafdruk,
+                                           "detail": "".join(traceback.format_exception_only(fout))[-4000:]})
+            return Resultaat(taak.naam, taak.sjabloon, "mislukt", time.perf_counter() - begin, melding, tijdstip=tijdstip)
+        html = exporteer_html(nbformat.read(uitgevoerd, as_version=4), taak.parameters)
+        (werkmap / "rapport.html").write_text(html, encoding="utf-8")
+        ontbreekt = [b for b in BESTANDEN if not (werkmap / b).is_file()]
+        if ontbreekt:
+            melding = f"Het notebook schreef {', '.join(ontbreekt)} niet (ontbreekt de cel bewaar_uitvoer?)."
+            _schrijf_json(doel / MISLUKT, {"melding": melding, "tijdstip": tijdstip, "vingerafdruk": taak.vingerafdruk})
+            return Resultaat(taak.naam, taak.sjabloon, "mislukt", time.perf_counter() - begin, melding, tijdstip=tijdstip)
+        samenvatting = json.loads((werkmap / "samenvatting.json").read_text(encoding="utf-8"))
+        for bestand in BESTANDEN:
+            os.replace(werkmap / bestand, doel / bestand)
+        resultaat = Resultaat(taak.naam, taak.sjabloon, "geslaagd", time.perf_counter() - begin,
+                              samenvatting=samenvatting, tijdstip=tijdstip)
+        _schrijf_json(doel / MANIFEST, {"vingerafdruk": taak.vingerafdruk, "parameterbestand": taak.parameterbestand,
+                                        **asdict(resultaat)})
+        for oud in (MISLUKT, "mislukt.ipynb"):
+            (doel / oud).unlink(missing_ok=True)
+        gelukt = True
+        return resultaat
+    finally:
+        if verse_kernel or not gelukt:  # after a failure the kernel's state is unknown: start afresh next time
+            _stop_kernel()
+        shutil.rmtree(werkmap, ignore_errors=True)
