@@ -1,12 +1,13 @@
 # woonzorg — twee opdrachten op een schone machine met Python 3.11 en make:
-#   make run    installeert (eenmalig) en draait de hoofdtaak op de gebundelde MRA-gegevens
+#   make run    installeert (eenmalig) en maakt de rapporten voor de MRA (outputs/index.html)
 #   make test   installeert (eenmalig, met testpakketten) en draait alle tests
+#   make lab    start JupyterLab met de kernel "Python (woonzorg)", geopend op de notebooks
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 KERNEL := woonzorg
 
-.PHONY: run test schoon
+.PHONY: run test lab schoon
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("woonzorg vraagt Python 3.11 of nieuwer, gevonden: " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -23,12 +24,15 @@ $(VENV)/.test-geinstalleerd: pyproject.toml $(VENV)/.geinstalleerd
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# De hoofdtaak: één rapport per MRA-deelregio en het regio-overzicht, met outputs/index.html.
 run: $(VENV)/.geinstalleerd
-	$(BIN)/woonzorg data --regio mra
-	$(BIN)/woonzorg analyse parameters/mra.yaml
+	$(BIN)/woonzorg batch
+
+lab: $(VENV)/.geinstalleerd
+	$(BIN)/jupyter lab notebooks/
 
 test: $(VENV)/.test-geinstalleerd
 	$(BIN)/python -m pytest
 
 schoon:
-	rm -rf $(VENV) outputs/*/ outputs/index.html
+	rm -rf $(VENV) outputs/*/ outputs/.logboek outputs/index.html

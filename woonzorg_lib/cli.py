@@ -241,6 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WoonzorgFout as fout:
         print(f"Fout:\n{fout}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("Onderbroken. Rapporten van eerdere runs zijn niet aangetast.", file=sys.stderr)
+        return 130
     return 0  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -45,10 +45,13 @@ class Onderdelen(list):
 
 
 def _png(fig: plt.Figure) -> Image:
+    """The chart as PNG; its title is the alternative text for readers who cannot see it."""
+    titels = [ax.get_title(loc=plek) for ax in fig.axes[:1] for plek in ("left", "center", "right")]
+    titel = next((t for t in titels if t), "Grafiek")
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     plt.close(fig)
-    return Image(data=buffer.getvalue(), format="png")
+    return Image(data=buffer.getvalue(), format="png", metadata={"alt": titel})
 
 
 def _naam(doelgroep: str) -> str:
@@ -164,7 +167,7 @@ class Rapport:
         ]).set_index("doelgroep")
         return Onderdelen([
             Markdown(
-                f"Deze analyse gaat over **{regio.naam}**: {len(regio.gemeentecodes)} gemeenten in "
+                f"Deze analyse gaat over **{tekst.veilig(regio.naam)}**: {len(regio.gemeentecodes)} gemeenten in "
                 f"{len(regio.deelregios)} deelregio{'' if len(regio.deelregios) == 1 else chr(39) + 's'}, "
                 f"peiljaar {self.p.peiljaar}, doeljaar {self.p.doeljaar}, scenario {self.p.scenario}. "
                 "Alle groepen volgen dezelfde definities, zodat de cijfers van gemeenten, deelregio's en de "
@@ -275,7 +278,7 @@ class Rapport:
         tabel = verdeling.drop(columns="eigen_vraag").copy()
         tabel.insert(0, "huidige belasting (eigen vraag)", eigen)
         sleutels = "; ".join(
-            f"*{naam}*: " + ", ".join(f"{k.replace('_', ' ')} {kengetal(w)}" for k, w in gewichten.items())
+            f"*{tekst.veilig(naam)}*: " + ", ".join(f"{k.replace('_', ' ')} {kengetal(w)}" for k, w in gewichten.items())
             for naam, gewichten in self.p.verdeelsleutels.items()
         )
         plafond = (f" Plafond: hoogstens {procent(self.p.plafond_aandeel_verhuringen)} van de eigen verhuringen."

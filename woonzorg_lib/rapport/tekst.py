@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from woonzorg_lib.opmaak import getal, procent
+
+
+def veilig(tekst: str) -> str:
+    """Text from input files (region, deelregio or variant names) made safe inside Markdown.
+
+    >>> veilig("<script>x</script> & co")
+    '&lt;script&gt;x&lt;/script&gt; &amp; co'
+    """
+    return html.escape(str(tekst), quote=False)
 
 
 def rond(waarde: float, veelvoud: int = 5) -> str:
@@ -33,7 +43,7 @@ def samenvatting(
     """The opening paragraphs of the bestuurlijke samenvatting (Markdown)."""
     claim = vraag["midden"] / verhuringen if verhuringen else float("nan")
     regels = [
-        f"**{gebied}** heeft voor de aandachtsgroepen naar verwachting **{rond(vraag['laag'])} tot "
+        f"**{veilig(gebied)}** heeft voor de aandachtsgroepen naar verwachting **{rond(vraag['laag'])} tot "
         f"{rond(vraag['hoog'])} woningen per jaar** nodig (middenscenario {rond(vraag['midden'])}), gerekend vanaf "
         f"peiljaar {peiljaar} tot en met {doeljaar}.",
         "",
@@ -62,7 +72,7 @@ def samenvatting(
 def besluiten(varianten: Sequence[str], claim: float, aandeel: float, zonder_gegevens: Sequence[str]) -> str:
     """The decisions asked of bestuurders, as a Markdown list."""
     punten = [
-        f"Kies een verdeelsleutel voor de fair share: {opsomming([f'*{v}*' for v in varianten])} (zie Verdeling).",
+        f"Kies een verdeelsleutel voor de fair share: {opsomming([f'*{veilig(v)}*' for v in varianten])} (zie Verdeling).",
         f"Stel het afgesproken aandeel van de verhuringen voor aandachtsgroepen vast: nu {procent(aandeel)}, "
         f"de vraag zou {procent(claim)} vragen.",
         "Spreek af hoe het resterende tekort wordt opgevangen: nieuwbouw, flexwonen of transformatie per gemeente.",

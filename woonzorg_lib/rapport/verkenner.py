@@ -10,13 +10,14 @@ mutatiegraad, the weights of a custom key mix and the ratios for older people (h
 from __future__ import annotations
 
 import ipywidgets as w
-from IPython.display import display
+from IPython.display import Markdown, display
 
 from woonzorg_lib.analyse import analyseer, standaard_invoer_voor
 from woonzorg_lib.data.catalogus import catalogus, laad_regio
 from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.parameters import Basisparameters, WoonzorganalyseParameters
 from woonzorg_lib.rapport.hoofdstukken import Rapport
+from woonzorg_lib.rapport.tekst import veilig
 
 OUDEREN = {"nultreden": "Nultredenwoningen", "geclusterd": "Geclusterde woonvormen", "verpleegzorg": "Verpleegzorgplaatsen"}
 HOOFDSTUKKEN = ("samenvatting", "vraag", "confrontatie", "verdeling", "gevoeligheid")
@@ -85,15 +86,19 @@ class Verkenner:
         return vervang
 
     def teken(self) -> None:
-        """Recompute and redraw; a Dutch message instead of a traceback when a choice cannot be computed."""
-        self.uitvoer.clear_output(wait=True)
-        with self.uitvoer:
-            try:
-                rapport = Rapport(analyseer(self.parameters(), self.kengetallen()))
-                for hoofdstuk in self.hoofdstukken.value:
-                    display(getattr(rapport, hoofdstuk)())
-            except WoonzorgFout as fout:
-                print(f"Deze keuze kan niet worden doorgerekend:\n{fout}")
+        """Recompute and redraw; a Dutch message instead of a traceback when a choice cannot be computed.
+
+        The output widget is filled directly (no capture context): that also works where no
+        browser is attached, as when papermill runs this notebook.
+        """
+        try:
+            rapport = Rapport(analyseer(self.parameters(), self.kengetallen()))
+            delen = [deel for hoofdstuk in self.hoofdstukken.value for deel in getattr(rapport, hoofdstuk)()]
+        except WoonzorgFout as fout:
+            delen = [Markdown(f"**Deze keuze kan niet worden doorgerekend.**\n\n{veilig(str(fout))}")]
+        self.uitvoer.outputs = ()
+        for deel in delen:
+            self.uitvoer.append_display_data(deel)
 
     def toon(self) -> None:
         """Show the controls and the first result."""

@@ -130,7 +130,7 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
     import nbformat
     import papermill
 
-    from woonzorg_lib.rapport.html import exporteer_html
+    from woonzorg_lib.rapport.export import exporteer_html
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     begin = time.perf_counter()

@@ -1,0 +1,43 @@
+"""Chapters built directly from an analysis, without a kernel."""
+
+import pytest
+from IPython.display import HTML, Image, Markdown
+
+from woonzorg_lib.rapport.hoofdstukken import Rapport
+
+HOOFDSTUKKEN = ["samenvatting", "afbakening", "bevolking", "vraag", "aanbod", "confrontatie", "verdeling",
+                "gevoeligheid", "verantwoording"]
+
+
+@pytest.fixture(scope="module")
+def rapport():
+    return Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"})
+
+
+@pytest.mark.parametrize("hoofdstuk", HOOFDSTUKKEN)
+def test_every_chapter_has_text_and_tables_or_charts(rapport, hoofdstuk):
+    delen = getattr(rapport, hoofdstuk)()
+    assert isinstance(delen[0], Markdown)
+    assert any(isinstance(d, HTML | Image) for d in delen)
+
+
+def test_summary_states_the_numbers_of_the_model(rapport):
+    tekst = rapport.samenvatting()[0].data
+    conf = rapport.analyse.confrontatie
+    regio = conf[(conf["niveau"] == "regio") & (conf["jaar"] == 2024) & (conf["scenario"] == "midden")].iloc[0]
+    midden = f"{int(5 * round(regio['vraag_aandachtsgroepen'] / 5)):,}".replace(",", ".")
+    assert f"middenscenario {midden})" in tekst
+    assert "Nog **geen gegevens** voor" in tekst
+
+
+def test_counts_of_people_are_protected_in_the_tables(rapport):
+    tabel = rapport.vraag()[2].data
+    assert "= minder dan 10 of afgeschermd" in tabel
+    assert ">.</td>" in tabel  # IJmond has small cells
+
+
+def test_overview_compares_deelregios():
+    overzicht = Rapport.uit_notebook("regio-overzicht", {"regio": "mra"})
+    tabel = overzicht.verdeling()[2].data
+    for deelregio in ("Zuid-Kennemerland", "IJmond", "Almere-Lelystad"):
+        assert deelregio in tabel

@@ -1,0 +1,94 @@
+"""The notebooks: thin, committed without outputs, their parameters the model's, executable as is."""
+
+import json
+import re
+
+import papermill
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from tests.rapport.conftest import NOTEBOOKS, voer_uit
+from woonzorg_lib.parameters import SJABLONEN
+from woonzorg_lib.rapport.export import exporteer_html
+
+SJABLOON = {"woonzorganalyse": "woonzorganalyse", "regio-overzicht": "regio-overzicht", "verkenner": "woonzorganalyse"}
+
+
+@pytest.mark.parametrize("notebook", sorted(SJABLOON))
+def test_parameter_cell_names_equal_the_model_fields(notebook):
+    gevonden = papermill.inspect_notebook(str(NOTEBOOKS / f"{notebook}.ipynb"))
+    assert sorted(gevonden) == sorted(SJABLONEN[SJABLOON[notebook]].model_fields)
+    assert all(p["help"] for p in gevonden.values()), "every parameter explains itself"
+
+
+@pytest.mark.parametrize("notebook", sorted(SJABLOON))
+def test_committed_without_outputs_and_thin(notebook):
+    nb = json.loads((NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert all(not c["outputs"] and c["execution_count"] is None for c in code)
+    for cel in code:
+        regels = [r for r in "".join(cel["source"]).splitlines() if r.strip() and not r.startswith("#")]
+        if "parameters" not in cel["metadata"].get("tags", []):
+            assert len(regels) <= 4, f"a cell calls the library and shows the result: {regels}"
+    assert nb["metadata"]["kernelspec"]["name"] == "woonzorg"
+
+
+def test_every_notebook_runs_on_the_bundled_default(uitgevoerd):
+    for naam, (nb, _) in uitgevoerd.items():
+        fouten = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+        assert not fouten, naam
+    analyse = uitgevoerd["woonzorganalyse"][0]
+    plaatjes = [o for c in analyse.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    assert len(plaatjes) >= 8
+
+
+@pytest.mark.parametrize("notebook", ["woonzorganalyse", "regio-overzicht"])
+def test_exported_report_has_no_code_no_parameters_no_network_and_stays_small(uitgevoerd, notebook):
+    nb, parameters = uitgevoerd[notebook]
+    html = exporteer_html(nb, parameters)
+    assert len(html.encode()) <= 1.5 * 1024 * 1024
+    assert "injected-parameters" not in html and "hl-ipython3" not in html  # no code cell input
+    for code in ("Rapport.uit_notebook", "rapport.samenvatting()", "bewaar_uitvoer", "peiljaar: int ="):
+        assert code not in html
+    bronnen = re.findall(r"<(?:script|link|img)\b[^>]*?(?:src|href)\s*=\s*[\"']?([^\"' >]+)", html, flags=re.I)
+    assert bronnen and not [b for b in bronnen if re.match(r"(?i)\s*(https?:)?//", b)]
+    assert "<script" not in html.lower()
+    assert html.count('src="data:image/png;base64') >= 6
+    assert 'alt="No description' not in html and 'alt="Fair share per' in html
+    assert "Bestuurlijke samenvatting" in html and "Verantwoording" in html
+    assert 'class="wz-inhoud"' in html and 'class="wz-voet"' in html
+
+
+def test_a_wrong_parameter_stops_the_notebook_with_a_dutch_message(tmp_path):
+    with pytest.raises(PapermillExecutionError) as fout:
+        voer_uit("woonzorganalyse", {"regio": "mra", "deelregio": "Ijmond"}, tmp_path)
+    assert fout.value.ename == "WoonzorgFout"
+    assert "'Ijmond' is geen deelregio van Metropoolregio Amsterdam (MRA); bedoelde u 'IJmond'?" in fout.value.evalue
+
+
+def test_text_from_input_files_is_escaped(tmp_path):
+    regio = tmp_path / "regio.yaml"
+    regio.write_text('naam: "<script>alert(1)</script> & <b>Regio</b>"\ngemeenten: [GM0344]\n', encoding="utf-8")
+    parameters = {"regio": str(regio), "deelregio": None}
+    html = exporteer_html(voer_uit("woonzorganalyse", parameters, tmp_path), {**parameters, "peiljaar": 2024})
+    assert "<script" not in html.lower() and "<b>Regio</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;Regio&lt;/b&gt;" in html
+
+
+def test_runs_with_the_plain_papermill_cli_and_a_parameter_file(tmp_path):
+    """As the README shows: papermill notebooks/woonzorganalyse.ipynb out.ipynb -f parameters/<deelregio>.yaml."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import PARAMETERS, PROJECT
+
+    uit = tmp_path / "uit.ipynb"
+    klaar = subprocess.run(
+        [str(Path(sys.executable).parent / "papermill"), "notebooks/woonzorganalyse.ipynb", str(uit),
+         "-f", str(PARAMETERS / "zaanstreek-waterland.yaml"), "--no-progress-bar"],
+        cwd=PROJECT, capture_output=True, text=True,
+    )
+    assert klaar.returncode == 0, klaar.stderr[-2000:]
+    tekst = uit.read_text(encoding="utf-8")
+    assert "Zaanstreek-Waterland" in tekst and '"output_type": "error"' not in tekst

@@ -1,0 +1,156 @@
+"""The batch runner end to end: outputs, index, incremental runs, failure isolation, interruption."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from tests.conftest import PARAMETERS
+from woonzorg_lib.cli import main
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.runner.batch import actueel, batch, plan
+from woonzorg_lib.runner.uitvoeren import BESTANDEN
+
+TWEE = [PARAMETERS / "ijmond.yaml", PARAMETERS / "zuid-kennemerland.yaml"]
+STIL = Console(file=open(os.devnull, "w"), width=120)  # noqa: SIM115
+
+
+@pytest.fixture(scope="module")
+def eerste(tmp_path_factory) -> tuple[Path, list]:
+    """Two deelregio's run one after the other in one worker, so they share (a reset) kernel."""
+    uitvoer = tmp_path_factory.mktemp("batch")
+    resultaten, _ = batch(TWEE, uitvoer, parallel=1, console=STIL)
+    return uitvoer, resultaten
+
+
+def test_every_run_writes_report_tables_and_key_figures(eerste):
+    uitvoer, resultaten = eerste
+    assert [(r.naam, r.status) for r in resultaten] == [("ijmond", "geslaagd"), ("zuid-kennemerland", "geslaagd")]
+    for naam in ("ijmond", "zuid-kennemerland"):
+        for bestand in BESTANDEN + ("manifest.json",):
+            assert (uitvoer / naam / bestand).is_file(), f"{naam}/{bestand}"
+        html = (uitvoer / naam / "rapport.html").read_text(encoding="utf-8")
+        assert len(html.encode()) <= 1.5 * 1024 * 1024
+        kop = (uitvoer / naam / "kerncijfers.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert kop == "gemeentecode,gemeente,deelregio,doelgroep,scenario,jaar,indicator,waarde"
+    assert not [p for p in uitvoer.iterdir() if p.name.startswith(".") and p.name != ".logboek"]
+
+
+def test_index_lists_every_run_with_key_figures_and_links(eerste):
+    uitvoer, _ = eerste
+    index = (uitvoer / "index.html").read_text(encoding="utf-8")
+    for naam in ("ijmond", "zuid-kennemerland"):
+        assert f'href="{naam}/rapport.html"' in index and f'href="{naam}/tabellen.xlsx"' in index
+    samenvatting = json.loads((uitvoer / "ijmond" / "samenvatting.json").read_text(encoding="utf-8"))
+    assert f"{samenvatting['vraag_midden']}" in index.replace(".", "")
+    assert "<script" not in index.lower() and "http" not in index
+
+
+def test_a_second_run_executes_nothing(eerste):
+    uitvoer, _ = eerste
+    tijden = {p: p.stat().st_mtime_ns for p in uitvoer.rglob("rapport.html")}
+    begin = time.perf_counter()
+    resultaten, _ = batch(TWEE, uitvoer, parallel=2, console=STIL)
+    assert {r.status for r in resultaten} == {"overgeslagen"}
+    assert time.perf_counter() - begin < 5  # no kernel was started
+    assert tijden == {p: p.stat().st_mtime_ns for p in uitvoer.rglob("rapport.html")}
+
+
+def test_a_reused_kernel_gives_the_same_figures_as_a_fresh_one(eerste, tmp_path):
+    uitvoer, _ = eerste
+    batch([PARAMETERS / "zuid-kennemerland.yaml"], tmp_path, parallel=1, console=STIL, verse_kernel=True)
+    for bestand in ("kerncijfers.csv", "samenvatting.json"):
+        a = (uitvoer / "zuid-kennemerland" / bestand).read_text(encoding="utf-8")
+        b = (tmp_path / "zuid-kennemerland" / bestand).read_text(encoding="utf-8")
+        assert a == b, bestand
+
+
+def test_one_failing_region_does_not_stop_the_others(tmp_path, capsys):
+    kapot = tmp_path / "kapot.yaml"
+    # A cap that cannot hold the task: valid as a parameter, fails inside the model.
+    kapot.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8") + "plafond_aandeel_verhuringen: 0.01\n",
+                     encoding="utf-8")
+    uitvoer = tmp_path / "uit"
+    assert main(["batch", str(kapot), str(PARAMETERS / "zuid-kennemerland.yaml"), "--uitvoer", str(uitvoer)]) == 1
+    assert (uitvoer / "zuid-kennemerland" / "rapport.html").is_file()
+    assert (uitvoer / "kapot" / "mislukt.ipynb").is_file()
+    assert not (uitvoer / "kapot" / "rapport.html").exists()
+    melding = json.loads((uitvoer / "kapot" / "mislukt.json").read_text(encoding="utf-8"))["melding"]
+    assert "WoonzorgFout" in melding and "de plafonds kunnen het totaal niet dragen" in melding
+    index = (uitvoer / "index.html").read_text(encoding="utf-8")
+    assert "mislukt" in index and "de plafonds kunnen het totaal niet dragen" in index
+    assert "mislukt notebook" in index
+
+
+def test_all_parameter_files_are_checked_before_any_kernel_starts(tmp_path):
+    kapot = tmp_path / "kapot.yaml"
+    kapot.write_text("notebook: woonzorganalyse\nregio: mra\npeiljaar: 1990\n", encoding="utf-8")
+    with pytest.raises(WoonzorgFout) as fout:
+        plan([kapot, PARAMETERS / "ijmond.yaml"], tmp_path / "uit")
+    assert [m.plek for m in fout.value.meldingen] == ["peiljaar"]
+    assert not (tmp_path / "uit").exists()
+
+
+def test_an_interrupted_run_leaves_the_previous_report_intact(eerste, tmp_path):
+    uitvoer = tmp_path / "uit"
+    shutil.copytree(eerste[0], uitvoer)
+    voor = {b: (uitvoer / "ijmond" / b).read_bytes() for b in BESTANDEN}
+    script = Path(sys.executable).parent / "woonzorg"
+    proces = subprocess.Popen([str(script), "run", str(PARAMETERS / "ijmond.yaml"), "--uitvoer", str(uitvoer), "--opnieuw"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        werk = None
+        for _ in range(600):  # wait until the run is busy in its temporary folder
+            werk = next((p for p in uitvoer.glob(".ijmond-*") if (p / "rapport.ipynb").exists()), None)
+            if werk:
+                break
+            time.sleep(0.05)
+        assert werk is not None, "the run never started"
+        os.killpg(proces.pid, signal.SIGINT)  # Ctrl-C
+        _, fout = proces.communicate(timeout=120)
+    finally:
+        if proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGKILL)
+    assert proces.returncode == 130
+    assert "Onderbroken" in fout.decode()
+    assert {b: (uitvoer / "ijmond" / b).read_bytes() for b in BESTANDEN} == voor
+    assert not list(uitvoer.glob(".ijmond-*"))
+
+
+def test_the_fingerprint_follows_notebook_parameters_and_inputs(eerste, tmp_path):
+    uitvoer, _ = eerste
+    [taak] = plan([PARAMETERS / "ijmond.yaml"], uitvoer)
+    assert actueel(taak)
+    anders = tmp_path / "ijmond.yaml"
+    anders.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8").replace("scenario: midden", "scenario: hoog"),
+                      encoding="utf-8")
+    [gewijzigd] = plan([anders], uitvoer)
+    assert gewijzigd.vingerafdruk != taak.vingerafdruk and not actueel(gewijzigd)
+    (uitvoer / "ijmond" / "tabellen.xlsx").rename(uitvoer / "ijmond" / "tabellen.bak")
+    try:
+        assert not actueel(taak), "a missing output means the run must be made again"
+    finally:
+        (uitvoer / "ijmond" / "tabellen.bak").rename(uitvoer / "ijmond" / "tabellen.xlsx")
+
+
+def test_two_parameter_files_with_the_same_name_are_refused(tmp_path):
+    kopie = tmp_path / "ijmond.yaml"
+    shutil.copy(PARAMETERS / "ijmond.yaml", kopie)
+    with pytest.raises(WoonzorgFout, match="dezelfde naam"):
+        plan([PARAMETERS / "ijmond.yaml", kopie], tmp_path)
+
+
+def test_outputs_of_identical_runs_are_identical_files(eerste, tmp_path):
+    uitvoer, _ = eerste
+    batch([PARAMETERS / "ijmond.yaml"], tmp_path, parallel=1, console=STIL)
+    assert filecmp.cmp(uitvoer / "ijmond" / "kerncijfers.csv", tmp_path / "ijmond" / "kerncijfers.csv", shallow=False)
