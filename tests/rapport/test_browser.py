@@ -1,7 +1,6 @@
 """What the stakeholder sees: the report in headless Chromium, offline, with every chart shown."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 

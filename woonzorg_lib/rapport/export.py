@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import platform
 import re
 from importlib.metadata import version
@@ -18,6 +17,7 @@ from nbformat import NotebookNode
 from woonzorg_lib import __version__
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.catalogus import laad_regio
+from woonzorg_lib.rapport.publicatie import parameterwaarde
 
 SJABLOON_MAP = Path(__file__).resolve().parent / "sjabloon"
 VERBORGEN_TAGS = {"injected-parameters", "parameters", "verberg"}
@@ -56,7 +56,7 @@ def gegevens(nb: NotebookNode, parameters: dict[str, Any]) -> dict[str, Any]:
         "scenario": parameters.get("scenario"),
         "datum": _datum(),
         "inhoud": _inhoud(nb),
-        "parameters": [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)) for k, v in parameters.items()],
+        "parameters": [(k, parameterwaarde(k, v)) for k, v in parameters.items()],
         "bronnen": [f"{b.titel}: {b.bron} (peildatum {b.peildatum}; {b.licentie})" for b in bronnen().values()],
         "software": f"woonzorg {__version__}; Python {platform.python_version()}; {pakketten}",
     }

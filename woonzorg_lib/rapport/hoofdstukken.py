@@ -9,7 +9,6 @@ Every count of people in a table or chart passes through disclosure control firs
 from __future__ import annotations
 
 import io
-import json
 import os
 import platform
 from collections.abc import Iterable, Mapping
@@ -331,7 +330,7 @@ class Rapport:
         herkomst = herkomst.fillna(0).astype(int).rename_axis(columns=None)
         velden = type(self.p).model_fields
         parameters = pd.DataFrame([
-            {"parameter": naam, "waarde": waarde if isinstance(waarde, str) else json.dumps(waarde, ensure_ascii=False),
+            {"parameter": naam, "waarde": publicatie.parameterwaarde(naam, waarde),
              "betekenis": velden[naam].description}
             for naam, waarde in self.p.model_dump().items()
         ]).set_index("parameter")

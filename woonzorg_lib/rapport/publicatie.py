@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -36,6 +38,17 @@ def _cel(waarde: object, als_procent: bool) -> str:
     if isinstance(waarde, int | float):
         return procent(float(waarde)) if als_procent else getal(float(waarde))
     return html.escape(str(waarde))
+
+
+def parameterwaarde(naam: str, waarde: object) -> str:
+    """A parameter as a report shows it: JSON, and for a file only its name (no local paths).
+
+    >>> parameterwaarde("regio", "/home/analist/regio/mijn-regio.yaml"), parameterwaarde("peiljaar", 2024)
+    ('mijn-regio.yaml', '2024')
+    """
+    if naam in ("regio", "invoer") and isinstance(waarde, str) and ("/" in waarde or "\\" in waarde):
+        return Path(waarde).name
+    return waarde if isinstance(waarde, str) else json.dumps(waarde, ensure_ascii=False)
 
 
 def html_tabel(
