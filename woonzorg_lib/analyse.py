@@ -28,7 +28,7 @@ from woonzorg_lib.model.niveaus import op_niveaus
 from woonzorg_lib.model.standaardinvoer import standaard_invoer
 from woonzorg_lib.model.verdeling import varianten
 from woonzorg_lib.model.vraag import bereken_vraag
-from woonzorg_lib.parameters import Basisparameters
+from woonzorg_lib.parameters import Basisparameters, Parameterbestand
 
 SOM_KOLOMMEN = [
     "vraag_aandachtsgroepen", "vraag_ouderen", "verhuringen", "beschikbaar", "nieuw_aanbod", "ouderen_aanbod",
@@ -84,6 +84,12 @@ def invoer_voor(parameters: Basisparameters, regio: Regio) -> tuple[pd.DataFrame
     gelezen = lees_invoer(Path(parameters.invoer), geheel.gemeentecodes, ONDERWERPEN, kengetallen.index)
     waarden = gelezen.waarden[gelezen.waarden["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True)
     return waarden, (gelezen.kengetallen if gelezen.kengetallen is not None else kengetallen)
+
+
+def controleer_invoer(bestand: Parameterbestand) -> None:
+    """Read and validate the invoerformat a parameter file names (WoonzorgFout with every problem)."""
+    if bestand.parameters.invoer:
+        invoer_voor(bestand.parameters, analysegebied(bestand.parameters))
 
 
 def _sleutels(regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, eigen_vraag: pd.Series) -> pd.DataFrame:
@@ -220,6 +226,7 @@ def ontbrekende_gegevens(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
 
 
 __all__ = [
-    "Analyse", "analyseer", "analysegebied", "fair_share", "invoer_voor", "standaard_invoer_voor",
+    "Analyse", "analyseer", "analysegebied", "controleer_invoer", "fair_share", "invoer_voor",
+    "standaard_invoer_voor",
     "verdeling_over_deelregios",
 ]

@@ -34,14 +34,13 @@ def _console() -> Console:
 
 def valideer(bestanden: Sequence[Path], console: Console) -> int:
     """Check parameter files without running anything; report every problem of every file."""
-    from woonzorg_lib.analyse import analysegebied, invoer_voor
+    from woonzorg_lib.analyse import controleer_invoer
 
     fouten = 0
     for pad in bestanden:
         try:
             bestand = lees_parameterbestand(pad)
-            if bestand.parameters.invoer:
-                invoer_voor(bestand.parameters, analysegebied(bestand.parameters))
+            controleer_invoer(bestand)
         except WoonzorgFout as fout:
             fouten += 1
             console.print(f"[red]✗[/red] {pad}")

@@ -33,11 +33,10 @@ def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
     for pad in bestanden:
         try:
             bestand = lees_parameterbestand(pad)
-            # An invoerformat is read and checked now, not halfway through the batch.
-            if bestand.parameters.invoer:
-                from woonzorg_lib.analyse import analysegebied, invoer_voor
+            if bestand.parameters.invoer:  # checked now, not halfway through the batch; needs the model
+                from woonzorg_lib.analyse import controleer_invoer
 
-                invoer_voor(bestand.parameters, analysegebied(bestand.parameters))
+                controleer_invoer(bestand)
         except WoonzorgFout as fout:
             meldingen += fout.meldingen
             continue
