@@ -98,7 +98,7 @@ DOELGROEPEN: dict[str, Doelgroep] = {
         Doelgroep(
             "uitstroom_mo", "Uitstroom maatschappelijke opvang",
             "Personen die de maatschappelijke opvang verlaten en een eigen woonplek nodig hebben.",
-            "DESIGN woonzorganalyse; Platform31/HHM, 'Zicht op uitstroom' (2017)", "personen",
+            "Platform31/HHM, 'Zicht op uitstroom' (2017)", "personen",
             "Uitstroom per jaar × aandeel dat een zelfstandige woning nodig heeft.",
         ),
         Doelgroep(

@@ -288,8 +288,8 @@ class Rapport:
             Markdown(
                 f"De jaarlijkse opgave voor aandachtsgroepen ({tekst.rond(verdeling['eigen_vraag'].sum())} woningen, "
                 f"scenario {self.p.scenario}) verdeeld volgens de varianten — {sleutels}.{plafond} De huidige "
-                "belasting is de vraag die nu uit elke gemeente zelf komt. Fair-share doelen zijn hele woningen en "
-                "tellen precies op tot de opgave."
+                f"belasting is de vraag die nu uit elke {self.eenheid} zelf komt. Fair-share doelen zijn hele woningen "
+                "en tellen precies op tot de opgave."
             ),
             _png(grafieken.groepen(tabel, f"Fair share per {self.eenheid}: varianten naast elkaar", "woningen per jaar")),
             HTML(publicatie.html_tabel(
