@@ -89,3 +89,33 @@ def test_scenarios_are_not_added_up_and_only_columns_get_partners():
 def test_without_any_total_only_small_cells_are_hidden():
     uit = beveilig(pd.DataFrame({"a": [3.0, 40.0]}), rijtotaal=False, kolomtotaal=False)
     assert _verborgen(uit).tolist() == [[True], [False]]
+
+
+def test_linked_tables_hide_the_same_cells_so_one_cannot_be_read_from_the_other():
+    from woonzorg_lib.model.onthulling import beveilig_samen
+
+    personen = pd.DataFrame({"dak": [60.0, 45.0], "jeugd": [30.0, 25.0]}, index=["A", "B"])
+    woningen = pd.DataFrame({"dak": [60.0, 45.0], "jeugd": [6.0, 5.0], "ouderen": [400.0, 300.0]}, index=["A", "B"])
+    los = [_verborgen(beveilig(personen)), _verborgen(beveilig(woningen))]
+    assert not los[0].any() and los[1].any()  # protected on their own, persons would give the homes away
+    p, w = beveilig_samen([personen, woningen])
+    for rij in ("A", "B"):
+        for kolom in ("dak", "jeugd"):
+            assert (p.loc[rij, kolom] == VERBORGEN) == (w.loc[rij, kolom] == VERBORGEN), (rij, kolom)
+    assert w.loc["A", "jeugd"] == VERBORGEN and p.loc["A", "jeugd"] == VERBORGEN
+    for tabel in (p, w):
+        verborgen = _verborgen(tabel)
+        assert set(verborgen.sum(axis=0)) <= {0} | set(range(2, 99))
+        assert set(verborgen.sum(axis=1)) <= {0} | set(range(2, 99))
+
+
+@given(arrays(np.int64, st.tuples(st.integers(1, 5), st.integers(1, 5)), elements=st.integers(0, 60)),
+       st.floats(0.1, 3))
+def test_linked_protection_keeps_every_single_table_rule(matrix, factor):
+    from woonzorg_lib.model.onthulling import beveilig_samen
+
+    personen = pd.DataFrame(matrix.astype(float))
+    for tabel in beveilig_samen([personen, personen * factor]):
+        verborgen = _verborgen(tabel)
+        assert set(verborgen.sum(axis=0)) <= {0} | set(range(2, 99))
+        assert set(verborgen.sum(axis=1)) <= {0} | set(range(2, 99))

@@ -8,6 +8,8 @@ sufficiently large denominator.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -90,6 +92,54 @@ def beveilig(
     uit = afronden(volledig, veelvoud).astype(object)
     uit = uit.mask(pd.DataFrame(verborgen, index=uit.index, columns=uit.columns), VERBORGEN)
     uit.attrs["opmerking"] = OPMERKING.format(veelvoud=veelvoud, drempel=drempel)
+    return uit
+
+
+def beveilig_samen(
+    tabellen: Sequence[pd.DataFrame], drempel: int = 10, veelvoud: int = 5, rijtotaal: bool = True,
+    kolomtotaal: bool = True,
+) -> list[pd.DataFrame]:
+    """Protect linked tables together (persons and the homes derived from them, same rows and columns).
+
+    A cell hidden in one table is hidden in every table that has it, and secondary
+    suppression runs again in each, until nothing changes: a hidden cell can then not be
+    read from a linked table either.
+    """
+    volledig = []
+    for tabel in tabellen:
+        waarden = tabel.astype("float64")
+        if (waarden < 0).any().any() or waarden.isna().any().any():
+            raise ValueError("beveilig verwacht aantallen van 0 of meer, zonder lege cellen")
+        if rijtotaal:
+            waarden[TOTAAL] = waarden.sum(axis=1)
+        if kolomtotaal:
+            waarden.loc[TOTAAL] = waarden.sum(axis=0)
+        volledig.append(waarden)
+    maskers = [pd.DataFrame((t > 0) & (t < drempel), index=t.index, columns=t.columns) for t in volledig]
+    while True:
+        rijen = maskers[0].index.union(pd.Index([r for m in maskers[1:] for r in m.index]), sort=False)
+        kolommen = maskers[0].columns.union(pd.Index([k for m in maskers[1:] for k in m.columns]), sort=False)
+        samen = pd.DataFrame(
+            np.logical_or.reduce([m.reindex(index=rijen, columns=kolommen, fill_value=False).to_numpy(dtype=bool)
+                                  for m in maskers]),
+            index=rijen, columns=kolommen,
+        )
+        nieuw = [
+            pd.DataFrame(
+                _secundair((m | samen.reindex(index=m.index, columns=m.columns, fill_value=False)).to_numpy(),
+                           t.to_numpy(), rijtotaal, kolomtotaal),
+                index=t.index, columns=t.columns,
+            )
+            for t, m in zip(volledig, maskers, strict=True)
+        ]
+        if all(a.equals(b) for a, b in zip(nieuw, maskers, strict=True)):
+            break
+        maskers = nieuw
+    uit = []
+    for tabel, masker in zip(volledig, maskers, strict=True):
+        beschermd = afronden(tabel, veelvoud).astype(object).mask(masker, VERBORGEN)
+        beschermd.attrs["opmerking"] = OPMERKING.format(veelvoud=veelvoud, drempel=drempel)
+        uit.append(beschermd)
     return uit
 
 

@@ -202,6 +202,7 @@ class Rapport:
         personen = midden[midden["personen"].notna()]
         personen = self._per_eenheid(personen.assign(doelgroep=personen["doelgroep"].map(_naam)), "personen", "doelgroep")
         per_groep = self._per_doelgroep()
+        beschermd_personen, beschermd_woningen = publicatie.personen_en_woningen(personen, woningen, self.drempel)
         return Onderdelen([
             Markdown(
                 "De vraag per doelgroep in woningen per jaar. De balken tonen het middenscenario, de lijnen de "
@@ -209,9 +210,9 @@ class Rapport:
             ),
             _png(grafieken.bandbreedte(per_groep[SCENARIOS].rename(
                 index=lambda n: f"{n} {per_groep.loc[n, 'betrouwbaarheid']}"), "Vraag per doelgroep", "woningen per jaar")),
-            HTML(publicatie.html_tabel(publicatie.personen(woningen, self.drempel),
+            HTML(publicatie.html_tabel(beschermd_woningen,
                                        bijschrift=f"Woningen per jaar per {self.eenheid} (scenario {self.p.scenario})")),
-            HTML(publicatie.html_tabel(publicatie.personen(personen, self.drempel),
+            HTML(publicatie.html_tabel(beschermd_personen,
                                        bijschrift=f"Personen per jaar per {self.eenheid} (scenario {self.p.scenario})")),
         ])
 

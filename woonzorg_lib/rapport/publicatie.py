@@ -9,13 +9,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from woonzorg_lib.model.onthulling import VERBORGEN, afronden, beveilig
+from woonzorg_lib.model.onthulling import VERBORGEN, afronden, beveilig, beveilig_samen
 from woonzorg_lib.opmaak import getal, procent
 
 
 def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtotaal: bool = True) -> pd.DataFrame:
     """Counts of people of vulnerable groups, made safe: rounded to fives, small cells '.', no recomputation."""
     return beveilig(tabel.fillna(0.0), drempel=drempel, rijtotaal=rijtotaal, kolomtotaal=kolomtotaal)
+
+
+def personen_en_woningen(personen_tabel: pd.DataFrame, woningen_tabel: pd.DataFrame, drempel: int) -> list[pd.DataFrame]:
+    """Persons and the homes derived from them, protected together: no hidden cell readable from the other table."""
+    return beveilig_samen([personen_tabel.fillna(0.0), woningen_tabel.fillna(0.0)], drempel=drempel)
 
 
 def woningen(tabel: pd.DataFrame) -> pd.DataFrame:

@@ -21,26 +21,30 @@ from woonzorg_lib.rapport import publicatie
 KERNCIJFERS = ["gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde"]
 
 
-def _beschermde_vraag(analyse: Analyse, waarde: str) -> pd.DataFrame:
-    """Demand per gemeente × doelgroep for every scenario and year, protected, in long form."""
-    vraag = analyse.vraag[analyse.vraag[waarde].notna()]
+def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
+    """Demand per gemeente × doelgroep in persons and homes, every scenario and year, protected together, long form."""
+    vraag = analyse.vraag
     indeling = analyse.regio.indeling().set_index("gemeentecode")
-    delen = []
+    codes = list(analyse.regio.gemeentecodes)
     drempel = analyse.parameters.drempel_onthulling
-    gezien: dict[bytes, pd.DataFrame] = {}  # years with the same figures are protected once
+    delen = []
+    gezien: dict[bytes, list[pd.DataFrame]] = {}  # years with the same figures are protected once
     for (scenario, jaar), groep in vraag.groupby(["scenario", "jaar"], observed=True):
-        breed = groep.pivot_table(index="gemeentecode", columns="doelgroep", values=waarde, aggfunc="sum", observed=True)
-        breed = breed.reindex(list(analyse.regio.gemeentecodes)).rename_axis(columns=None)
-        sleutel = breed.to_numpy().tobytes() + repr(list(breed.columns)).encode()
+        tabellen = [
+            groep[groep[waarde].notna()]
+            .pivot_table(index="gemeentecode", columns="doelgroep", values=waarde, aggfunc="sum", observed=True)
+            .reindex(codes).rename_axis(columns=None)
+            for waarde in ("personen", "woningen")
+        ]
+        sleutel = b"".join(t.to_numpy().tobytes() + repr(list(t.columns)).encode() for t in tabellen)
         if sleutel not in gezien:
-            gezien[sleutel] = publicatie.personen(breed, drempel).rename(columns={TOTAAL: "totaal"})
-        beschermd = gezien[sleutel]
-        lang = beschermd.rename_axis("gemeentecode").reset_index().melt(
-            id_vars="gemeentecode", var_name="doelgroep", value_name="waarde")
-        lang["scenario"], lang["jaar"] = str(scenario), int(jaar)
-        delen.append(lang)
+            gezien[sleutel] = publicatie.personen_en_woningen(*tabellen, drempel)
+        for waarde, beschermd in zip(("personen", "woningen"), gezien[sleutel], strict=True):
+            lang = beschermd.rename(columns={TOTAAL: "totaal"}).rename_axis("gemeentecode").reset_index().melt(
+                id_vars="gemeentecode", var_name="doelgroep", value_name="waarde")
+            lang["scenario"], lang["jaar"], lang["indicator"] = str(scenario), int(jaar), f"vraag_{waarde}"
+            delen.append(lang)
     uit = pd.concat(delen, ignore_index=True)
-    uit["indicator"] = f"vraag_{waarde}"
     totaal = uit["gemeentecode"] == TOTAAL
     uit["gemeente"] = uit["gemeentecode"].map(indeling["gemeentenaam"]).where(~totaal, "")
     uit["deelregio"] = uit["gemeentecode"].map(indeling["deelregio"]).where(~totaal, "")
@@ -51,7 +55,7 @@ def _beschermde_vraag(analyse: Analyse, waarde: str) -> pd.DataFrame:
 def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     """The result in long form: one row per gemeente (or total: empty gemeentecode) × doelgroep × scenario × jaar × indicator."""
     p = analyse.parameters
-    delen = [_beschermde_vraag(analyse, "woningen"), _beschermde_vraag(analyse, "personen")]
+    delen = [_beschermde_vraag(analyse)]
     conf = analyse.confrontatie
     gemeenten = conf[conf["niveau"] != "deelregio"].copy() if len(analyse.regio.deelregios) == 1 else conf.copy()
     gemeenten["gemeente"] = gemeenten["naam"].where(gemeenten["niveau"] == "gemeente", "")
