@@ -8,8 +8,6 @@ import pandas as pd
 
 from woonzorg_lib.data.catalogus import Regio
 
-NIVEAUS: tuple[str, ...] = ("gemeente", "deelregio", "regio")
-
 
 def per_niveau(per_gemeente: pd.DataFrame, regio: Regio, kolommen: Sequence[str]) -> pd.DataFrame:
     """Stack gemeente rows, deelregio totals and the region total into one table.

@@ -14,7 +14,6 @@ import pandas as pd
 from woonzorg_lib.model.doelgroepen import SCENARIOS, VRAAGPOSTEN, Vraagpost
 
 RANG = {"register": 0, "schatting": 1, "aanname": 2}
-HERKOMST_OP_RANG = {v: k for k, v in RANG.items()}
 KOLOMMEN = [
     "gemeentecode", "doelgroep", "vraagpost", "scenario", "jaar", "personen", "woningen",
     "herkomst", "bron", "peildatum", "kengetallen",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import platform
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -365,7 +365,3 @@ def bewaar_uitvoer(rapport: Rapport) -> list[str]:
         return []
     return [str(p) for p in schrijf_uitvoer(rapport.analyse, Path(map_))]
 
-
-def toon(onderdelen: Iterable[Any]) -> None:
-    """Show parts outside a notebook cell's last expression."""
-    display(Onderdelen(onderdelen))
