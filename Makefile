@@ -29,7 +29,7 @@ run: $(VENV)/.geinstalleerd
 	$(BIN)/woonzorg batch
 
 lab: $(VENV)/.geinstalleerd
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 test: $(VENV)/.test-geinstalleerd
 	$(BIN)/python -m pytest
