@@ -1,6 +1,6 @@
 """The whole woonzorganalyse for one parameter set: load the inputs, run the model.
 
-This is the one call notebooks, the CLI and (later) the batch runner make::
+This is the one call the notebooks (run interactively or by the batch runner) and the CLI make::
 
     analyse = analyseer(lees_parameterbestand(Path("parameters/ijmond.yaml")).parameters)
 
@@ -50,6 +50,11 @@ class Analyse:
     verdeling: pd.DataFrame
     gevoeligheid: pd.DataFrame
     ontbrekend: pd.DataFrame
+
+    def regio_per_scenario(self) -> pd.DataFrame:
+        """The region's confrontation in the peiljaar, one row per scenario."""
+        conf = self.confrontatie
+        return conf[(conf["niveau"] == "regio") & (conf["jaar"] == self.parameters.peiljaar)].set_index("scenario")
 
 
 @cache
@@ -202,10 +207,8 @@ def verdeling_over_deelregios(analyse: Analyse) -> pd.DataFrame:
     Keys are the sums of the gemeente keys per deelregio; current load is the deelregio's own demand.
     """
     p = analyse.parameters
-    conf = analyse.confrontatie
-    gemeenten = conf[(conf["niveau"] == "gemeente") & (conf["scenario"] == p.scenario) & (conf["jaar"] == p.peiljaar)]
-    eigen = gemeenten.set_index("gemeentecode")["vraag_aandachtsgroepen"].reindex(list(analyse.regio.gemeentecodes))
-    sleutels = _sleutels(analyse.regio, analyse.invoer, analyse.aanbod, eigen.fillna(0.0))
+    eigen = analyse.verdeling.set_index("gemeentecode")["eigen_vraag"]  # as fair_share computed it
+    sleutels = _sleutels(analyse.regio, analyse.invoer, analyse.aanbod, eigen)
     indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
     per_deelregio = sleutels.groupby(indeling, sort=False).sum()
     totaal = int(round(per_deelregio["herkomstgemeente"].sum()))
@@ -216,10 +219,10 @@ def verdeling_over_deelregios(analyse: Analyse) -> pd.DataFrame:
 
 def ontbrekende_gegevens(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
     """Per doelgroep the gemeenten without any input: their demand is unknown, not zero."""
-    met = vraag.groupby("doelgroep")["gemeentecode"].unique()
+    met = vraag.groupby("doelgroep", observed=True)["gemeentecode"].agg(lambda c: set(c.astype(str)))
     rijen = []
     for sleutel, doelgroep in DOELGROEPEN.items():
-        zonder = [c for c in regio.gemeentecodes if c not in set(met.get(sleutel, []))]
+        zonder = [c for c in regio.gemeentecodes if c not in met.get(sleutel, set())]
         rijen.append({"doelgroep": sleutel, "naam": doelgroep.naam, "gemeenten_zonder_gegevens": len(zonder),
                       "gemeenten": len(regio.gemeentecodes)})
     return pd.DataFrame(rijen)

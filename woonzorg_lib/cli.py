@@ -143,15 +143,13 @@ def _tabel(console: Console, titel: str, data: pd.DataFrame, procenten: Sequence
 def toon_analyse(analyse: Analyse, console: Console) -> None:
     """The key results of an analysis, for the analyst (whole numbers, not yet disclosure-controlled)."""
     from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-    from woonzorg_lib.model.vraag import RANG
+    from woonzorg_lib.model.vraag import per_doelgroep
 
     p = analyse.parameters
-    vraag = analyse.vraag[analyse.vraag["jaar"] == p.peiljaar]
-    per_groep = vraag.pivot_table(index="doelgroep", columns="scenario", values="woningen", aggfunc="sum")
-    herkomst = vraag.groupby("doelgroep", observed=True)["herkomst"].agg(lambda h: max(h, key=RANG.get))
-    per_groep = per_groep.reindex(columns=["laag", "midden", "hoog"]).join(herkomst).reset_index()
-    per_groep.insert(0, "doelgroep_naam", per_groep.pop("doelgroep").map(lambda k: DOELGROEPEN[k].naam))
-    _tabel(console, f"Vraag per jaar in woningen — {analyse.regio.naam} ({p.peiljaar})", per_groep.rename(columns={"doelgroep_naam": "doelgroep", "herkomst": "zwakste herkomst"}))
+    per_groep = per_doelgroep(analyse.vraag[analyse.vraag["jaar"] == p.peiljaar])
+    per_groep.index = per_groep.index.map(lambda k: DOELGROEPEN[k].naam)
+    per_groep = per_groep.rename(columns={"herkomst": "zwakste herkomst"}).rename_axis("doelgroep").reset_index()
+    _tabel(console, f"Vraag per jaar in woningen — {analyse.regio.naam} ({p.peiljaar})", per_groep)
     zonder = analyse.ontbrekend[analyse.ontbrekend["gemeenten_zonder_gegevens"] > 0]
     if len(zonder):
         console.print("Geen gegevens (niet meegeteld, niet 0): " + ", ".join(

@@ -97,6 +97,14 @@ def bereken_vraag(
     return uit[KOLOMMEN]
 
 
+def per_doelgroep(vraag: pd.DataFrame) -> pd.DataFrame:
+    """Homes per doelgroep: low, central and high side by side, with the weakest tier of the inputs."""
+    tabel = bandbreedte(vraag, "woningen", ["doelgroep"]).set_index("doelgroep")
+    zwakst = vraag.groupby("doelgroep", observed=True)["herkomst"].agg(lambda h: max(h, key=RANG.get))
+    tabel["herkomst"] = zwakst.astype(str)
+    return tabel
+
+
 def bandbreedte(tabel: pd.DataFrame, waarde: str, sleutels: Sequence[str]) -> pd.DataFrame:
     """One row per ``sleutels`` with the low, central and high value of ``waarde`` side by side."""
     breed = tabel.pivot_table(index=list(sleutels), columns="scenario", values=waarde, aggfunc="sum", observed=True)

@@ -25,7 +25,7 @@ from woonzorg_lib.analyse import Analyse, analyseer, verdeling_over_deelregios
 from woonzorg_lib.data.basis import basisgegevens, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
-from woonzorg_lib.model.vraag import RANG, bandbreedte
+from woonzorg_lib.model.vraag import per_doelgroep
 from woonzorg_lib.opmaak import kengetal, procent
 from woonzorg_lib.parameters import SJABLONEN, valideer_parameters
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
@@ -90,10 +90,8 @@ class Rapport:
         return vraag[vraag["jaar"] == (jaar or self.p.peiljaar)]
 
     def _per_doelgroep(self) -> pd.DataFrame:
-        vraag = self._vraag()
-        tabel = bandbreedte(vraag, "woningen", ["doelgroep"]).set_index("doelgroep")
-        zwakst = vraag.groupby("doelgroep", observed=True)["herkomst"].agg(lambda h: max(h, key=RANG.get))
-        tabel["betrouwbaarheid"] = zwakst.astype(str).map(TEKENS)
+        tabel = per_doelgroep(self._vraag())
+        tabel["betrouwbaarheid"] = tabel.pop("herkomst").map(TEKENS)
         return tabel.rename(index=_naam).rename_axis("doelgroep")
 
     def _conf(self, scenario: str | None = None, jaar: int | None = None) -> pd.DataFrame:
@@ -118,15 +116,11 @@ class Rapport:
         verdeling = self.analyse.verdeling.set_index("gemeentenaam").drop(columns=["gemeentecode", "deelregio"])
         return verdeling.rename_axis("gemeente")
 
-    def _regio_conf(self) -> pd.DataFrame:
-        conf = self.analyse.confrontatie
-        return conf[(conf["niveau"] == "regio") & (conf["jaar"] == self.p.peiljaar)].set_index("scenario")
-
     # --- chapters ---------------------------------------------------------------------
 
     def samenvatting(self) -> Onderdelen:
         """1. Bestuurlijke samenvatting: the task per group, the claim, load against fair share, decisions."""
-        regio = self._regio_conf()
+        regio = self.analyse.regio_per_scenario()
         gevoelig = self.analyse.gevoeligheid
         verdeling = self._verdeling()
         varianten = [k for k in verdeling.columns if k != "eigen_vraag"]

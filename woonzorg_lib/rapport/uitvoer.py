@@ -81,8 +81,7 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
 def samenvatting(analyse: Analyse) -> dict[str, Any]:
     """The key figures for the index of a batch (rounded as in the report)."""
     p = analyse.parameters
-    conf = analyse.confrontatie
-    regio = conf[(conf["niveau"] == "regio") & (conf["jaar"] == p.peiljaar)].set_index("scenario")
+    regio = analyse.regio_per_scenario()
     rond = lambda w: int(5 * round(float(w) / 5))  # noqa: E731
     return {
         "gebied": analyse.regio.naam,

@@ -61,16 +61,32 @@ def _schrijf_json(pad: Path, inhoud: dict[str, Any]) -> None:
     os.replace(tijdelijk, pad)
 
 
+class _Onvolledig(Exception):
+    """The notebook ran but did not write all outputs."""
+
+
 def _foutmelding(fout: BaseException) -> str:
     """A failure in plain Dutch: which cell, which error."""
     from papermill.exceptions import PapermillExecutionError
 
+    if isinstance(fout, _Onvolledig):
+        return str(fout)
     if isinstance(fout, PapermillExecutionError):
         regel = (fout.evalue or "").strip().splitlines()
         return f"Fout in cel {fout.exec_count or fout.cell_index + 1} van het notebook: {fout.ename}: {' '.join(regel)[:600]}"
     if fout.__class__.__name__ == "DeadKernelError":
         return "De rekenkern stopte onverwacht (te weinig geheugen of een crash); probeer opnieuw."
     return f"De run kon niet worden uitgevoerd: {fout.__class__.__name__}: {str(fout)[:600]}"
+
+
+def _mislukt(taak: Taak, doel: Path, uitgevoerd: Path, fout: BaseException, duur: float, tijdstip: str) -> Resultaat:
+    """Record a failed run beside the previous good outputs: the notebook as far as it got, and the reason."""
+    if uitgevoerd.is_file():
+        os.replace(uitgevoerd, doel / "mislukt.ipynb")
+    melding = _foutmelding(fout)
+    _schrijf_json(doel / MISLUKT, {"melding": melding, "tijdstip": tijdstip, "vingerafdruk": taak.vingerafdruk,
+                                   "detail": "".join(traceback.format_exception_only(fout))[-4000:]})
+    return Resultaat(taak.naam, taak.sjabloon, "mislukt", duur, melding, tijdstip=tijdstip)
 
 
 _KERNEL: Any = None  # this worker's kernel manager, kept between runs unless a fresh kernel is asked for
@@ -139,8 +155,8 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
     werkmap = Path(tempfile.mkdtemp(prefix=f".{taak.naam}-", dir=doel.parent))
     tijdstip = datetime.now().isoformat(timespec="seconds")
     gelukt = False
+    uitgevoerd = werkmap / "rapport.ipynb"
     try:
-        uitgevoerd = werkmap / "rapport.ipynb"
         try:
             km = _kernel(Path(taak.uitvoer) / ".logboek")
             _reset(km, werkmap, Path(taak.notebook).parent)
@@ -148,21 +164,14 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
                 taak.notebook, str(uitgevoerd), parameters=taak.parameters, kernel_name="python3", km=km,
                 progress_bar=False, log_output=False, start_timeout=120,
             )
+            html = exporteer_html(nbformat.read(uitgevoerd, as_version=4), taak.parameters)
+            (werkmap / "rapport.html").write_text(html, encoding="utf-8")
+            ontbreekt = [b for b in BESTANDEN if not (werkmap / b).is_file()]
+            if ontbreekt:
+                raise _Onvolledig(f"Het notebook schreef {', '.join(ontbreekt)} niet (ontbreekt de cel bewaar_uitvoer?).")
+            samenvatting = json.loads((werkmap / "samenvatting.json").read_text(encoding="utf-8"))
         except Exception as fout:  # noqa: BLE001 - every failure of one run is reported, the batch goes on
-            if uitgevoerd.is_file():
-                os.replace(uitgevoerd, doel / "mislukt.ipynb")
-            melding = _foutmelding(fout)
-            _schrijf_json(doel / MISLUKT, {"melding": melding, "tijdstip": tijdstip, "vingerafdruk": taak.vingerafdruk,
-                                           "detail": "".join(traceback.format_exception_only(fout))[-4000:]})
-            return Resultaat(taak.naam, taak.sjabloon, "mislukt", time.perf_counter() - begin, melding, tijdstip=tijdstip)
-        html = exporteer_html(nbformat.read(uitgevoerd, as_version=4), taak.parameters)
-        (werkmap / "rapport.html").write_text(html, encoding="utf-8")
-        ontbreekt = [b for b in BESTANDEN if not (werkmap / b).is_file()]
-        if ontbreekt:
-            melding = f"Het notebook schreef {', '.join(ontbreekt)} niet (ontbreekt de cel bewaar_uitvoer?)."
-            _schrijf_json(doel / MISLUKT, {"melding": melding, "tijdstip": tijdstip, "vingerafdruk": taak.vingerafdruk})
-            return Resultaat(taak.naam, taak.sjabloon, "mislukt", time.perf_counter() - begin, melding, tijdstip=tijdstip)
-        samenvatting = json.loads((werkmap / "samenvatting.json").read_text(encoding="utf-8"))
+            return _mislukt(taak, doel, uitgevoerd, fout, time.perf_counter() - begin, tijdstip)
         for bestand in BESTANDEN:
             os.replace(werkmap / bestand, doel / bestand)
         resultaat = Resultaat(taak.naam, taak.sjabloon, "geslaagd", time.perf_counter() - begin,
