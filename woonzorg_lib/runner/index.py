@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from jinja2 import Environment
 
 from woonzorg_lib import __version__
 from woonzorg_lib.opmaak import getal, procent
-from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT
+from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT, schrijf_atomisch
 
 SJABLOON = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><title>Woonzorganalyses — overzicht</title>
@@ -86,7 +85,5 @@ def schrijf_index(uitvoer: Path, statussen: dict[str, tuple[str, float]]) -> Pat
     html = Environment(autoescape=True).from_string(SJABLOON).render(
         runs=rijen, aantallen=aantallen, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), versie=__version__)
     pad = uitvoer / "index.html"
-    tijdelijk = uitvoer / ".index.html.tmp"
-    tijdelijk.write_text(html, encoding="utf-8")
-    os.replace(tijdelijk, pad)
+    schrijf_atomisch(pad, html)
     return pad

@@ -55,10 +55,15 @@ class Resultaat:
     tijdstip: str = ""
 
 
-def _schrijf_json(pad: Path, inhoud: dict[str, Any]) -> None:
+def schrijf_atomisch(pad: Path, tekst: str) -> None:
+    """Write a text file so that readers see either the old or the new file, never half of one."""
     tijdelijk = pad.with_name(f".{pad.name}.tmp")
-    tijdelijk.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2), encoding="utf-8")
+    tijdelijk.write_text(tekst, encoding="utf-8")
     os.replace(tijdelijk, pad)
+
+
+def _schrijf_json(pad: Path, inhoud: dict[str, Any]) -> None:
+    schrijf_atomisch(pad, json.dumps(inhoud, ensure_ascii=False, indent=2))
 
 
 class _Onvolledig(Exception):
