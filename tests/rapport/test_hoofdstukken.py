@@ -41,3 +41,19 @@ def test_overview_compares_deelregios():
     tabel = overzicht.verdeling()[2].data
     for deelregio in ("Zuid-Kennemerland", "IJmond", "Almere-Lelystad"):
         assert deelregio in tabel
+
+
+def test_excel_hides_exactly_what_the_report_hides(rapport, tmp_path):
+    """Protected once, the same way everywhere: no output shows a cell another output hides."""
+    import re
+
+    import pandas as pd
+
+    from woonzorg_lib.rapport.uitvoer import schrijf_tabellen
+
+    schrijf_tabellen(rapport.analyse, tmp_path / "tabellen.xlsx")
+    for blad, deel in (("vraag (woningen per jaar)", 2), ("vraag (personen per jaar)", 3)):
+        excel = pd.read_excel(tmp_path / "tabellen.xlsx", sheet_name=blad, index_col=0)
+        rijen = re.findall(r"<tr[^>]*>(.*?)</tr>", rapport.vraag()[deel].data, flags=re.S)[1:]
+        html = [[c == "." for c in re.findall(r"<td[^>]*>(.*?)</td>", r)] for r in rijen]
+        assert (excel == ".").to_numpy().tolist() == html, blad

@@ -104,14 +104,21 @@ def schrijf_tabellen(analyse: Analyse, pad: Path) -> None:
     p = analyse.parameters
     vraag = analyse.vraag[(analyse.vraag["scenario"] == p.scenario) & (analyse.vraag["jaar"] == p.peiljaar)]
     namen = analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
-    per_gemeente = vraag.pivot_table(index="gemeentecode", columns="doelgroep", values="woningen", aggfunc="sum",
-                                     observed=True).reindex(list(analyse.regio.gemeentecodes))
-    per_gemeente = per_gemeente.rename(index=namen, columns=lambda d: DOELGROEPEN[d].naam).rename_axis(
-        index="gemeente", columns=None)
+    per_gemeente = [
+        vraag[vraag[waarde].notna()]
+        .pivot_table(index="gemeentecode", columns="doelgroep", values=waarde, aggfunc="sum", observed=True)
+        .reindex(list(analyse.regio.gemeentecodes))
+        .rename(index=namen, columns=lambda d: DOELGROEPEN[d].naam)
+        .rename_axis(index="gemeente", columns=None)
+        for waarde in ("personen", "woningen")
+    ]
+    # The same joint protection as the report and kerncijfers.csv: no file shows what another hides.
+    personen, woningen = publicatie.personen_en_woningen(*per_gemeente, drempel)
     conf = analyse.confrontatie
     conf = conf[(conf["scenario"] == p.scenario) & (conf["jaar"] == p.peiljaar)]
     bladen = {
-        "vraag (woningen per jaar)": publicatie.personen(per_gemeente, drempel),
+        "vraag (woningen per jaar)": woningen,
+        "vraag (personen per jaar)": personen,
         "aanbod": publicatie.woningen(analyse.aanbod[["corporatiewoningen", "verhuringen", "beschikbaar", "nieuw_aanbod"]]
                                       .rename(index=namen)),
         "confrontatie": conf.set_index("naam")[["niveau", "vraag_aandachtsgroepen", "beschikbaar", "nieuw_aanbod",
