@@ -57,3 +57,13 @@ def test_excel_hides_exactly_what_the_report_hides(rapport, tmp_path):
         rijen = re.findall(r"<tr[^>]*>(.*?)</tr>", rapport.vraag()[deel].data, flags=re.S)[1:]
         html = [[c == "." for c in re.findall(r"<td[^>]*>(.*?)</td>", r)] for r in rijen]
         assert (excel == ".").to_numpy().tolist() == html, blad
+
+
+def test_summary_table_total_is_the_task_the_text_states(rapport):
+    import re
+
+    tekst, tabel = rapport.samenvatting()[0].data, rapport.samenvatting()[1].data
+    assert "Ouderen" not in tabel
+    totaal = re.search(r'<tr class="wz-totaal">.*?</tr>', tabel, flags=re.S).group(0)
+    laag, midden, hoog = re.findall(r'<td class="wz-getal">([\d.]+)</td>', totaal)
+    assert f"**{laag} tot {hoog} woningen per jaar** nodig (middenscenario {midden})" in tekst

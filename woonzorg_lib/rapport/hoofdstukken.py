@@ -125,7 +125,9 @@ class Rapport:
         verdeling = self._verdeling()
         varianten = [k for k in verdeling.columns if k != "eigen_vraag"]
         claim = regio.loc["midden", "vraag_aandachtsgroepen"] / regio.loc["midden", "verhuringen"]
-        per_groep = self._per_doelgroep()
+        # Only the aandachtsgroepen, so the total is the task the text states; older people have their own sentence.
+        per_groep = self._per_doelgroep().drop(index=[d.naam for d in DOELGROEPEN.values() if not d.aandachtsgroep],
+                                               errors="ignore")
         beschermd = publicatie.personen(per_groep[SCENARIOS], self.drempel, rijtotaal=False)
         beschermd["betrouwbaarheid"] = per_groep["betrouwbaarheid"].reindex(beschermd.index).fillna("")
         belasting = pd.DataFrame({
@@ -142,7 +144,7 @@ class Rapport:
                 regio.loc["midden", "vraag_ouderen"], self._zonder_gegevens(),
                 gevoelig["omschrijving"].iloc[0] if len(gevoelig) else None,
             )),
-            HTML(publicatie.html_tabel(beschermd, bijschrift="Woningen per jaar per doelgroep (laag – midden – hoog)")),
+            HTML(publicatie.html_tabel(beschermd, bijschrift="Woningen per jaar voor de aandachtsgroepen (laag – midden – hoog)")),
             Markdown(UITLEG_TEKENS),
             _png(grafieken.groepen(belasting, f"Huidige belasting tegen fair share per {self.eenheid}",
                                    "woningen per jaar")),
