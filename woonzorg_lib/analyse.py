@@ -18,7 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from woonzorg_lib.data.basis import basisgegevens, landelijke_kengetallen, per_gemeente
+from woonzorg_lib.data.cbs_tabellen import STATUSHOUDERS_TITEL
 from woonzorg_lib.data.catalogus import Regio, laad_regio
+from woonzorg_lib.data.edities import AANDACHTSGROEPEN, Editie, kies
 from woonzorg_lib.data.invoer import lees_invoer
 from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.model.aanbod import aanbod_parameters, bereken_aanbod, confrontatie, voeg_saldo_toe
@@ -41,6 +43,7 @@ class Analyse:
 
     parameters: Basisparameters
     regio: Regio
+    editie: Editie | None
     jaren: list[int]
     invoer: pd.DataFrame
     kengetallen: pd.DataFrame
@@ -58,18 +61,41 @@ class Analyse:
 
 
 @cache
-def _standaard_nederland() -> tuple[pd.DataFrame, pd.DataFrame]:
-    basis = basisgegevens()
+def _standaard_nederland(editie: Editie | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    basis = basisgegevens(editie)
     breed = per_gemeente(basis)
     invoer = standaard_invoer(breed, basis, landelijke_kengetallen())
     kengetallen = standaard_kengetallen(float(breed[["inwoners_75_84", "inwoners_85plus"]].sum(axis=1).sum()))
     return invoer, kengetallen
 
 
-def standaard_invoer_voor(regio: Regio) -> tuple[pd.DataFrame, pd.DataFrame]:
+def huishoudgrootte_statushouders(editie: Editie | None, regio: Regio) -> tuple[float, str] | None:
+    """Persons per household of statushouders in the region, from the CBS monitor in the edition.
+
+    None when the edition has no monitor, or no gemeente of the region has both figures.
+    """
+    monitor = editie.lees(AANDACHTSGROEPEN) if editie else None
+    if monitor is None:
+        return None
+    groep = monitor[monitor["groep"].str.casefold().str.contains(STATUSHOUDERS_TITEL)
+                    & monitor["gemeentecode"].isin(regio.gemeentecodes)].dropna(subset=["personen", "huishoudens"])
+    if groep.empty or groep["huishoudens"].sum() <= 0:
+        return None
+    waarde = round(float(groep["personen"].sum() / groep["huishoudens"].sum()), 2)
+    bron = (f"{groep['bron'].iloc[0]}: personen ÷ huishoudens van de groep '{groep['groep'].iloc[0]}' in "
+            f"{len(groep)} van de {len(regio.gemeentecodes)} gemeenten van {regio.naam}")
+    return waarde, bron
+
+
+def standaard_invoer_voor(regio: Regio, editie: Editie | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The pre-filled default inputs for the gemeenten of a region, and the default kengetallen."""
-    invoer, kengetallen = _standaard_nederland()
-    return invoer[invoer["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True), kengetallen.copy()
+    invoer, kengetallen = _standaard_nederland(editie)
+    kengetallen = kengetallen.copy()
+    gemeten = huishoudgrootte_statushouders(editie, regio)
+    if gemeten:
+        kengetallen.loc["huishoudgrootte_statushouders", ["laag", "midden", "hoog"]] = gemeten[0]
+        kengetallen.loc["huishoudgrootte_statushouders", ["herkomst", "bron"]] = ["register", gemeten[1]]
+    return invoer[invoer["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True), kengetallen
 
 
 def analysegebied(parameters: Basisparameters) -> Regio:
@@ -79,9 +105,16 @@ def analysegebied(parameters: Basisparameters) -> Regio:
     return regio.deelregio(deelregio) if deelregio else regio
 
 
-def invoer_voor(parameters: Basisparameters, regio: Regio) -> tuple[pd.DataFrame, pd.DataFrame]:
+def editie_voor(parameters: Basisparameters, regio: Regio) -> Editie | None:
+    """The data edition the parameters ask for (None: the bundled data); WoonzorgFout if it does not exist."""
+    return kies(parameters.data_editie, regio.gemeentecodes)
+
+
+def invoer_voor(
+    parameters: Basisparameters, regio: Regio, editie: Editie | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The inputs to use: the filled-in invoerformat if the parameters name one, else the defaults."""
-    standaard, kengetallen = standaard_invoer_voor(regio)
+    standaard, kengetallen = standaard_invoer_voor(regio, editie)
     if not parameters.invoer:
         return standaard, kengetallen
     # The invoerformat covers the whole region; the analysed area may be one of its deelregio's.
@@ -92,14 +125,18 @@ def invoer_voor(parameters: Basisparameters, regio: Regio) -> tuple[pd.DataFrame
 
 
 def controleer_invoer(bestand: Parameterbestand) -> None:
-    """Read and validate the invoerformat a parameter file names (WoonzorgFout with every problem)."""
+    """Check the data edition and the invoerformat a parameter file names (WoonzorgFout with every problem)."""
+    regio = analysegebied(bestand.parameters)
+    editie = editie_voor(bestand.parameters, regio)
     if bestand.parameters.invoer:
-        invoer_voor(bestand.parameters, analysegebied(bestand.parameters))
+        invoer_voor(bestand.parameters, regio, editie)
 
 
-def _sleutels(regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, eigen_vraag: pd.Series) -> pd.DataFrame:
+def _sleutels(
+    regio: Regio, editie: Editie | None, invoer: pd.DataFrame, aanbod: pd.DataFrame, eigen_vraag: pd.Series
+) -> pd.DataFrame:
     codes = pd.Index(regio.gemeentecodes, name="gemeentecode")
-    basis = per_gemeente(basisgegevens()).reindex(codes)
+    basis = per_gemeente(basisgegevens(editie)).reindex(codes)
     sleutels = pd.DataFrame(
         {
             "inwoners": basis["inwoners"],
@@ -117,13 +154,14 @@ def _sleutels(regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, eigen_vr
 
 
 def fair_share(
-    parameters: Basisparameters, regio: Regio, invoer: pd.DataFrame, aanbod: pd.DataFrame, conf: pd.DataFrame
+    parameters: Basisparameters, regio: Regio, editie: Editie | None, invoer: pd.DataFrame, aanbod: pd.DataFrame,
+    conf: pd.DataFrame,
 ) -> pd.DataFrame:
     """The yearly task for aandachtsgroepen (scenario of the parameters, peiljaar) under each key mix."""
     jaar = conf[(conf["scenario"] == parameters.scenario) & (conf["jaar"] == parameters.peiljaar)]
     eigen = jaar.set_index("gemeentecode")["vraag_aandachtsgroepen"].reindex(list(regio.gemeentecodes)).fillna(0.0)
     totaal = int(round(eigen.sum()))
-    sleutels = _sleutels(regio, invoer, aanbod, eigen)
+    sleutels = _sleutels(regio, editie, invoer, aanbod, eigen)
     belasting = None
     if parameters.correctie_jaren:
         if "huidige_belasting" not in sleutels:
@@ -174,8 +212,9 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
     explorer's sliders); the kengetallen table of the result shows the values used.
     """
     regio = analysegebied(parameters)
+    editie = editie_voor(parameters, regio)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
-    invoer, kengetallen = invoer_voor(parameters, regio)
+    invoer, kengetallen = invoer_voor(parameters, regio, editie)
     if kengetallen_vervangen:
         onbekend = sorted(set(kengetallen_vervangen) - set(kengetallen.index))
         if onbekend:
@@ -192,12 +231,12 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
         raise WoonzorgFout(f"geen corporatiewoningen en geen verhuringen voor {zonder}: vul ze in het invoerformat in")
     conf_gemeenten = confrontatie(vraag, aanbod)
     conf = voeg_saldo_toe(op_niveaus(conf_gemeenten, regio, ["scenario", "jaar"], SOM_KOLOMMEN))
-    verdeling = fair_share(parameters, regio, invoer, aanbod, conf_gemeenten)
+    verdeling = fair_share(parameters, regio, editie, invoer, aanbod, conf_gemeenten)
     gevoeligheid = tornado(
         _regionaal_tekort(invoer, kengetallen, parameters, regio, jaren),
         _bereiken(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen),
     )
-    return Analyse(parameters, regio, jaren, invoer, kengetallen, vraag, aanbod, conf, verdeling, gevoeligheid,
+    return Analyse(parameters, regio, editie, jaren, invoer, kengetallen, vraag, aanbod, conf, verdeling, gevoeligheid,
                    ontbrekende_gegevens(vraag, regio))
 
 
@@ -208,7 +247,7 @@ def verdeling_over_deelregios(analyse: Analyse) -> pd.DataFrame:
     """
     p = analyse.parameters
     eigen = analyse.verdeling.set_index("gemeentecode")["eigen_vraag"]  # as fair_share computed it
-    sleutels = _sleutels(analyse.regio, analyse.invoer, analyse.aanbod, eigen)
+    sleutels = _sleutels(analyse.regio, analyse.editie, analyse.invoer, analyse.aanbod, eigen)
     indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
     per_deelregio = sleutels.groupby(indeling, sort=False).sum()
     totaal = int(round(per_deelregio["herkomstgemeente"].sum()))
@@ -229,7 +268,7 @@ def ontbrekende_gegevens(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
 
 
 __all__ = [
-    "Analyse", "analyseer", "analysegebied", "controleer_invoer", "fair_share", "invoer_voor",
+    "Analyse", "analyseer", "analysegebied", "controleer_invoer", "editie_voor", "fair_share", "invoer_voor",
     "standaard_invoer_voor",
     "verdeling_over_deelregios",
 ]

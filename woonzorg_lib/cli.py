@@ -84,6 +84,7 @@ def toon_bronnen(console: Console) -> None:
         tabel.add_row(sleutel, regio.naam, str(len(regio.deelregios)), str(len(regio.gemeentecodes)))
     console.print(tabel)
     console.print(f"Gemeenten in de huidige indeling: {len(gemeenten())}.")
+    toon_edities(console)
     kengetallen = standaard_invoer_voor(catalogus()["mra"])[1].reset_index()
     tabel = Table(title="Kengetallen (standaard; per regio aan te passen in het invoerformat)", show_lines=True)
     for kolom in ("kengetal", "laag", "midden", "hoog", "herkomst", "bron"):
@@ -93,25 +94,62 @@ def toon_bronnen(console: Console) -> None:
     console.print(tabel)
 
 
+def toon_edities(console: Console) -> None:
+    """The data editions in the user data folder, newest last, and which one an analysis uses."""
+    from woonzorg_lib.data.edities import datamap, edities
+
+    alle = edities()
+    console.print(f"Data-edities in {datamap()}", markup=False)
+    if not alle:
+        console.print("Nog geen edities: 'woonzorg data vernieuwen --regio mra' haalt de nieuwste CBS-cijfers op. "
+                      "Tot dan rekent elke analyse met de meegeleverde gegevens (editie 'bundel').", markup=False)
+        return
+    tabel = Table(title="Data-edities (een analyse gebruikt de nieuwste die haar regio dekt)", show_lines=True)
+    for kolom in ("editie", "gebied", "gemeenten", "CBS-tabellen", "meldingen"):
+        tabel.add_column(kolom, overflow="fold")
+    for editie in alle:
+        tabellen = "\n".join(
+            f"{t['onderwerp']}: {t['tabel_id']} ({', '.join(t['perioden'].values())}; versie {t['gewijzigd'][:10]})"
+            for t in editie.tabellen)
+        tabel.add_row(editie.naam, editie.beschrijving["regio"], str(len(editie.gemeentecodes)), tabellen,
+                      "\n".join(editie.beschrijving.get("meldingen", [])))
+    tabel.add_row("bundel", "heel Nederland", "342", "meegeleverd (zie hierboven)", "terugvaloptie")
+    console.print(tabel)
+
+
+def vernieuw_data(regio: str | None, tabellen: Sequence[str] | None, console: Console) -> None:
+    """Refresh from CBS StatLine into a new data edition."""
+    from woonzorg_lib.data.vernieuwen import vernieuw
+
+    editie = vernieuw(regio, tabellen, meld=lambda tekst: console.print(tekst, markup=False))
+    console.print(f"Nieuwe data-editie {editie.naam} in {editie.map}", markup=False)
+    console.print("Analyses van deze regio gebruiken vanaf nu deze editie; zet data_editie in een parameterbestand "
+                  "om een eerdere editie (of 'bundel') vast te houden.", markup=False)
+
+
 def datacontrole(regio: Regio, console: Console) -> None:
     """Gemeenten per deelregio with inwoners, woningvoorraad and corporatiewoningen, with totals."""
     from woonzorg_lib.data.basis import basisgegevens, per_gemeente
+    from woonzorg_lib.data.edities import kies
     from woonzorg_lib.model.niveaus import per_niveau
 
-    basis = basisgegevens()
+    editie = kies(None, regio.gemeentecodes)
+    basis = basisgegevens(editie)
     tabel_data = per_niveau(per_gemeente(basis), regio, CONTROLE_KOLOMMEN)
-    tabel = Table(title=f"Datacontrole {regio.naam}")
+    tabel = Table(title=f"Datacontrole {regio.naam} (editie {editie.naam if editie else 'bundel'})")
     tabel.add_column("deelregio / gemeente")
     tabel.add_column("code")
+    in_regio = basis[basis["gemeentecode"].isin(regio.gemeentecodes)]
     for kolom in CONTROLE_KOLOMMEN:
-        tabel.add_column(kolom + (" (schatting)" if kolom == "corporatiewoningen" else ""), justify="right")
+        geschat = (in_regio.loc[in_regio["indicator"] == kolom, "herkomst"] == "schatting").any()
+        tabel.add_column(kolom + (" (schatting)" if geschat else ""), justify="right")
     for rij in tabel_data.itertuples():
         stijl = {"gemeente": "", "deelregio": "bold", "regio": "bold reverse"}[rij.niveau]
         naam = f"  {rij.naam}" if rij.niveau == "gemeente" else f"totaal {rij.naam}"
         waarden = [getal(getattr(rij, k)) for k in CONTROLE_KOLOMMEN]
         tabel.add_row(naam, rij.gemeentecode, *waarden, style=stijl, end_section=rij.niveau != "gemeente")
     console.print(tabel)
-    in_regio = basis[basis["gemeentecode"].isin(regio.gemeentecodes) & basis["indicator"].isin(CONTROLE_KOLOMMEN)]
+    in_regio = in_regio[in_regio["indicator"].isin(CONTROLE_KOLOMMEN)]
     herkomst = in_regio.groupby(["indicator", "herkomst", "peildatum", "bron"]).size()
     console.print("Herkomst:")
     for (indicator, soort, peildatum, bron), aantal in herkomst.items():
@@ -180,8 +218,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
     p = sub.add_parser("valideer", help="controleer parameterbestanden zonder iets uit te voeren")
     p.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
-    p = sub.add_parser("data", help="toon de gebundelde gegevens, hun bronnen en de regiocatalogus")
+    p = sub.add_parser("data", help="toon de gegevens, hun bronnen, de data-edities en de regiocatalogus")
     p.add_argument("--regio", help="toon de datacontrole voor deze regio (sleutel of pad naar regiobestand)")
+    data = p.add_subparsers(dest="data_opdracht", metavar="vernieuwen")
+    p = data.add_parser("vernieuwen", help="haal de nieuwste cijfers op bij CBS StatLine als nieuwe data-editie")
+    p.add_argument("--regio", help="alleen de gemeenten van deze regio (standaard: alle gemeenten)")
+    p.add_argument("--tabellen", nargs="+", metavar="TABEL",
+                   help="alleen deze tabellen: bevolking, woningvoorraad, aandachtsgroepen, prognose")
     p = sub.add_parser("invoer-sjabloon", help="schrijf het invoerformat voor de regio van een parameterbestand")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     p.add_argument("uit", type=Path, metavar="UIT.xlsx", help="doelbestand, .xlsx of .csv")
@@ -228,7 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             console.print(f"Overzicht: {index.resolve()}")
             return 1 if any(r.status == "mislukt" for r in resultaten) else 0
         if args.opdracht == "data":
-            if args.regio:
+            if args.data_opdracht == "vernieuwen":
+                vernieuw_data(args.regio, args.tabellen, console)
+            elif args.regio:
                 from woonzorg_lib.data.catalogus import laad_regio
 
                 datacontrole(laad_regio(args.regio, Path.cwd()), console)

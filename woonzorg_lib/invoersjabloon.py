@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from woonzorg_lib.analyse import analysegebied, standaard_invoer_voor
+from woonzorg_lib.analyse import analysegebied, editie_voor, standaard_invoer_voor
 from woonzorg_lib.data.basis import HERKOMSTEN
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.invoer import (
@@ -53,7 +53,7 @@ _INVULVULLING = PatternFill("solid", fgColor="FFF2CC")
 def invoertabel(parameters: Basisparameters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows of the invoer and kengetallen sheets for the whole region of the parameters."""
     regio = laad_regio(parameters.regio)
-    standaard, kengetallen = standaard_invoer_voor(regio)
+    standaard, kengetallen = standaard_invoer_voor(regio, editie_voor(parameters, regio))
     waarden = standaard.set_index(["gemeentecode", "onderwerp"])
     rijen = []
     for code, naam in regio.indeling()[["gemeentecode", "gemeentenaam"]].itertuples(index=False):

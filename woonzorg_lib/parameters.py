@@ -56,6 +56,9 @@ class Basisparameters(BaseModel):
         None, ge=1, le=30, description="jaren waarover de huidige belasting wordt rechtgetrokken; leeg: geen correctie"
     )
     drempel_onthulling: int = Field(10, ge=1, le=100, description="kleinste aantal personen dat een rapport toont")
+    data_editie: str | None = Field(
+        None, description="data-editie uit woonzorg data; leeg: de nieuwste die de regio dekt; bundel: de meegeleverde"
+    )
 
     @field_validator("verdeelsleutels")
     @classmethod

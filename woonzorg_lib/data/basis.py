@@ -2,6 +2,7 @@
 
 The canonical form is long: one row per gemeente × indicator with ``waarde``,
 ``eenheid``, ``peildatum``, ``herkomst`` (register / schatting / aanname) and ``bron``.
+A data edition (a refresh from CBS) lays its registered figures over the bundled ones.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 from woonzorg_lib.config import BUNDEL_MAP
 from woonzorg_lib.data import schattingen
 from woonzorg_lib.data.bronnen import bronnen
+from woonzorg_lib.data.edities import BASISGEGEVENS, Editie
 from woonzorg_lib.data.yaml_io import lees_yaml
 
 HERKOMSTEN: tuple[str, ...] = ("register", "schatting", "aanname")
@@ -94,14 +96,29 @@ def _basisgegevens() -> pd.DataFrame:
     return lang.sort_values(["gemeentecode", "indicator"], ignore_index=True)
 
 
-def basisgegevens() -> pd.DataFrame:
+@cache
+def _met_editie(editie: Editie) -> pd.DataFrame:
+    eigen = editie.lees(BASISGEGEVENS)
+    bundel = _basisgegevens()
+    if eigen is None:
+        return bundel
+    sleutel = ["gemeentecode", "indicator"]
+    vervangen = bundel.set_index(sleutel).index.isin(eigen.set_index(sleutel).index)
+    lang = pd.concat([bundel[~vervangen], eigen.astype(bundel.dtypes.to_dict())], ignore_index=True)
+    return lang.sort_values(sleutel, ignore_index=True)
+
+
+def basisgegevens(editie: Editie | None = None) -> pd.DataFrame:
     """Every base figure per gemeente in long form, with unit, reference date and provenance.
+
+    Without an edition: the bundled data. With one: its registered figures replace the
+    bundled figures and estimates of the same gemeente and indicator.
 
     >>> b = basisgegevens()
     >>> b.loc[(b.gemeentecode == "GM0363") & (b.indicator == "inwoners"), "waarde"].item()
     931298
     """
-    return _basisgegevens().copy()
+    return (_met_editie(editie) if editie else _basisgegevens()).copy()
 
 
 def per_gemeente(lang: pd.DataFrame) -> pd.DataFrame:

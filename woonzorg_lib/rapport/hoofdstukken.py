@@ -26,6 +26,7 @@ from woonzorg_lib.data.basis import basisgegevens, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
 from woonzorg_lib.model.vraag import per_doelgroep
+from woonzorg_lib.monitor import vergelijk
 from woonzorg_lib.opmaak import kengetal, procent
 from woonzorg_lib.parameters import SJABLONEN, valideer_parameters
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
@@ -173,20 +174,29 @@ class Rapport:
         ])
 
     def bevolking(self) -> Onderdelen:
-        """3. Bevolking en vergrijzing: age cohorts per gemeente (or deelregio)."""
-        basis = per_gemeente(basisgegevens()).reindex(list(self.analyse.regio.gemeentecodes)).reset_index()
+        """3. Bevolking en vergrijzing: age cohorts per gemeente (or deelregio), with where the figures come from."""
+        lang_basis = basisgegevens(self.analyse.editie)
+        codes = list(self.analyse.regio.gemeentecodes)
+        basis = per_gemeente(lang_basis).reindex(codes).reset_index()
         cohorten = {"inwoners_65_74": "65-74 jaar", "inwoners_75_84": "75-84 jaar", "inwoners_85plus": "85 jaar en ouder"}
         lang = basis.melt(id_vars="gemeentecode", value_vars=list(cohorten), var_name="cohort", value_name="aantal")
         tabel = self._per_eenheid(lang, "aantal", "cohort")[list(cohorten)].rename(columns=cohorten)
-        herkomst = basisgegevens()
-        bron = herkomst.loc[herkomst["indicator"] == "inwoners_75_84", "bron"].iloc[0]
+        herkomst = lang_basis[lang_basis["gemeentecode"].isin(codes) & lang_basis["indicator"].isin(list(cohorten))]
+        bronnen_tekst = "; ".join(
+            f"{'**schatting**' if soort == 'schatting' else soort} voor {aantal} gemeente{'n' if aantal > 1 else ''}: "
+            f"{tekst.veilig(bron)}"
+            for (soort, bron), aantal in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
+        )
+        geschat = (herkomst["herkomst"] == "schatting").any()
         return Onderdelen([
             Markdown(
-                f"Het aantal 75-plussers in het gebied is ongeveer **{tekst.rond(tabel.iloc[:, 1:].sum().sum())}**. "
-                "De cijfers per leeftijdsgroep zijn een **schatting**: " + bron + ". Een prognose naar leeftijd zit "
-                "nog niet in de gebundelde gegevens; voor de doeljaren geldt de bevolking van het peiljaar."
+                f"Het aantal 75-plussers in het gebied is ongeveer **{tekst.rond(tabel.iloc[:, 1:].sum().sum())}** "
+                f"(peildatum {', '.join(sorted(set(herkomst['peildatum'])))}). Herkomst van de cijfers per "
+                f"leeftijdsgroep: {bronnen_tekst}. Voor de doeljaren geldt de bevolking van de peildatum; een "
+                "prognose naar leeftijd per gemeente zit niet in de gebruikte gegevens."
             ),
-            _png(grafieken.gestapeld(tabel, f"Inwoners van 65 jaar en ouder per {self.eenheid} (schatting)", "inwoners")),
+            _png(grafieken.gestapeld(tabel, f"Inwoners van 65 jaar en ouder per {self.eenheid}"
+                                     + (" (schatting)" if geschat else ""), "inwoners")),
             HTML(publicatie.html_tabel(publicatie.woningen(tabel), bijschrift="Inwoners naar leeftijdsgroep (afgerond)")),
         ])
 
@@ -312,12 +322,57 @@ class Rapport:
             HTML(publicatie.html_tabel(tabel, bijschrift="Gevoeligheid per aanname")),
         ])
 
+    def monitor(self) -> Onderdelen:
+        """9. Monitor: what changed against the analysis on the previous data edition."""
+        vergelijking = vergelijk(self.analyse)
+        if vergelijking is None:
+            return Onderdelen([Markdown(
+                "Deze analyse rekent met de meegeleverde gegevens (editie 'bundel'). Na "
+                "`woonzorg data vernieuwen` vergelijkt dit hoofdstuk de nieuwe CBS-cijfers met de vorige editie."
+            )])
+        per_eenheid = {}
+        for blok in ("vorige editie", "deze editie"):
+            deel = vergelijking.per_gemeente[blok].reset_index()
+            per_eenheid[blok] = publicatie.woningen(
+                pd.concat([self._per_eenheid(deel, k) for k in deel.columns if k != "gemeentecode"], axis=1))
+        per_eenheid["verschil"] = per_eenheid["deze editie"] - per_eenheid["vorige editie"]
+        kolommen = list(per_eenheid["verschil"].columns)
+        verschil = per_eenheid["verschil"].rename(columns=lambda k: f"{k}: verschil")
+        tabel = pd.concat([per_eenheid["deze editie"], verschil], axis=1)[
+            [c for k in kolommen for c in (k, f"{k}: verschil")]]
+        tabel.loc["Totaal"] = tabel.sum()
+        per_groep = publicatie.woningen(vergelijking.per_doelgroep[["vorige editie", "deze editie"]])
+        per_groep["verschil"] = per_groep["deze editie"] - per_groep["vorige editie"]
+        onderdelen = [
+            Markdown(
+                f"Deze analyse gebruikt data-editie **{vergelijking.huidige}**; de vorige editie voor dit gebied is "
+                f"**{vergelijking.vorige}**. Beide zijn met dezelfde parameters doorgerekend (scenario "
+                f"{self.p.scenario}, {self.p.peiljaar}); het verschil komt dus alleen uit de gegevens. "
+                f"Woningen per jaar, afgerond op vijftallen."
+            ),
+            HTML(publicatie.html_tabel(tabel, bijschrift=f"Wat veranderde per {self.eenheid} (deze editie en het verschil)")),
+            HTML(publicatie.html_tabel(per_groep, bijschrift="Vraag per doelgroep in het gebied (woningen per jaar, afgerond)")),
+            HTML(publicatie.html_tabel(vergelijking.gegevens, bijschrift="Wat veranderde in de gegevens")),
+        ]
+        if len(vergelijking.kengetallen):
+            kengetallen = vergelijking.kengetallen.copy()
+            for kolom in ("midden vorige", "midden nu"):
+                kengetallen[kolom] = kengetallen[kolom].map(kengetal)
+            onderdelen.append(HTML(publicatie.html_tabel(kengetallen, bijschrift="Gewijzigde kengetallen")))
+        return Onderdelen(onderdelen)
+
     def verantwoording(self) -> Onderdelen:
-        """9. Verantwoording: sources, reference dates, kengetallen, parameters, data and software versions."""
+        """10. Verantwoording: sources, reference dates, kengetallen, parameters, data and software versions."""
         tabellen = pd.DataFrame([
             {"gegevens": b.titel, "bron": b.bron, "peildatum": b.peildatum, "licentie": b.licentie}
             for b in bronnen().values()
         ]).set_index("gegevens")
+        editie = self.analyse.editie
+        cbs = pd.DataFrame([
+            {"CBS-tabel": t["tabel_id"], "titel": t["titel"], "perioden": ", ".join(t["perioden"].values()),
+             "tabelversie": t["gewijzigd"][:10], "gedownload": t["gedownload"][:10], "adres": t["adres"]}
+            for t in (editie.tabellen if editie else [])
+        ])
         kengetallen = self.analyse.kengetallen.reset_index()[["omschrijving", "laag", "midden", "hoog", "herkomst", "bron"]]
         for kolom in SCENARIOS:
             kengetallen[kolom] = kengetallen[kolom].map(kengetal)
@@ -332,8 +387,13 @@ class Rapport:
             for naam, waarde in self.p.model_dump().items()
         ]).set_index("parameter")
         pakketten = ", ".join(f"{p} {version(p)}" for p in ("pandas", "seaborn", "papermill", "nbconvert", "pydantic"))
+        gebruikt = (f"data-editie **{editie.naam}** (vernieuwd uit CBS StatLine; de cijfers daaruit vervangen de "
+                    "meegeleverde cijfers en schattingen van dezelfde gemeenten)" if editie else
+                    "de meegeleverde gegevens (editie 'bundel')")
         return Onderdelen([
-            Markdown("**Gegevens.** CBS publiceert onder CC BY 4.0 (Bron: CBS)."),
+            Markdown(f"**Gegevens.** Deze analyse gebruikt {gebruikt}. CBS publiceert onder CC BY 4.0 (Bron: CBS)."),
+            *([HTML(publicatie.html_tabel(cbs.set_index("CBS-tabel"), bijschrift=f"CBS-tabellen van editie {editie.naam}"))]
+              if editie else []),
             HTML(publicatie.html_tabel(tabellen, bijschrift="Gebundelde gegevens")),
             HTML(publicatie.html_tabel(kengetallen.set_index("omschrijving"), bijschrift="Kengetallen")),
             HTML(publicatie.html_tabel(herkomst, bijschrift="Herkomst van de ingevoerde cijfers (aantal gemeenten)")),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ipywidgets as w
 from IPython.display import Markdown, display
 
-from woonzorg_lib.analyse import analyseer, standaard_invoer_voor
+from woonzorg_lib.analyse import analyseer, editie_voor, standaard_invoer_voor
 from woonzorg_lib.data.catalogus import catalogus, laad_regio
 from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.parameters import Basisparameters, WoonzorganalyseParameters
@@ -34,7 +34,8 @@ class Verkenner:
 
     def __init__(self, parameters: Basisparameters) -> None:
         self.basis = parameters
-        kengetallen = standaard_invoer_voor(laad_regio(parameters.regio))[1]
+        regio = laad_regio(parameters.regio)
+        kengetallen = standaard_invoer_voor(regio, editie_voor(parameters, regio))[1]
         self._nl75 = kengetallen.loc["landelijk_75plus", "midden"] * kengetallen.loc["jaren_programma_ouderen", "midden"]
         stijl = {"description_width": "16em"}
         breed = w.Layout(width="36em")

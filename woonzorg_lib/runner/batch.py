@@ -19,10 +19,21 @@ from rich.table import Table
 from woonzorg_lib.config import NOTEBOOK_MAP
 from woonzorg_lib.errors import Melding, WoonzorgFout
 from woonzorg_lib.opmaak import getal
-from woonzorg_lib.parameters import lees_parameterbestand
+from woonzorg_lib.parameters import Basisparameters, lees_parameterbestand
 from woonzorg_lib.runner.index import schrijf_index
 from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, voer_uit
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
+
+
+def _editie(parameters: Basisparameters) -> str:
+    """The name of the data edition a run uses ('bundel' for the bundled data)."""
+    from woonzorg_lib.data.catalogus import laad_regio
+    from woonzorg_lib.data.edities import BUNDEL, kies
+
+    regio = laad_regio(parameters.regio)
+    deelregio = getattr(parameters, "deelregio", None)
+    editie = kies(parameters.data_editie, (regio.deelregio(deelregio) if deelregio else regio).gemeentecodes)
+    return editie.naam if editie else BUNDEL
 
 
 def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
@@ -33,6 +44,7 @@ def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
     for pad in bestanden:
         try:
             bestand = lees_parameterbestand(pad)
+            editie = _editie(bestand.parameters)
             if bestand.parameters.invoer:  # checked now, not halfway through the batch; needs the model
                 from woonzorg_lib.analyse import controleer_invoer
 
@@ -45,7 +57,9 @@ def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
             continue
         namen[pad.stem] = str(pad)
         notebook = NOTEBOOK_MAP / f"{bestand.notebook}.ipynb"
-        parameters = bestand.parameters.model_dump()
+        # The edition is fixed now, by name: the fingerprint changes when a newer edition arrives,
+        # and the report says which edition it used.
+        parameters = {**bestand.parameters.model_dump(), "data_editie": editie}
         taken.append(Taak(pad.stem, str(pad), str(notebook), bestand.notebook, parameters,
                           vingerafdruk(notebook, parameters), str(uitvoer)))
     if meldingen:
