@@ -1,11 +1,14 @@
-"""Shared fixtures: project paths and a writer for parameter and region files."""
+"""Shared fixtures: project paths, a writer for parameter and region files, and an isolated data folder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.statline_nep import NepStatline, nep_statline
 
 PROJECT = Path(__file__).resolve().parents[1]
 PARAMETERS = PROJECT / "parameters"
@@ -22,3 +25,31 @@ def schrijf(tmp_path: Path) -> Callable[[str, str], Path]:
         return pad
 
     return _schrijf
+
+
+@pytest.fixture(scope="session", autouse=True)
+def eigen_datamap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """No test sees the analyst's own data editions, and none can reach the real CBS.
+
+    Editions go to an empty temporary folder; StatLine points at a closed local port
+    unless a test serves its own (``tests/statline_nep.py``).
+    """
+    map_ = tmp_path_factory.mktemp("edities")
+    oud = {k: os.environ.get(k) for k in ("WOONZORG_DATAMAP", "WOONZORG_CBS_ADRES")}
+    os.environ["WOONZORG_DATAMAP"] = str(map_)
+    os.environ["WOONZORG_CBS_ADRES"] = "http://127.0.0.1:9"
+    yield map_
+    for sleutel, waarde in oud.items():
+        if waarde is None:
+            os.environ.pop(sleutel, None)
+        else:
+            os.environ[sleutel] = waarde
+
+
+@pytest.fixture
+def nep_cbs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[NepStatline]:
+    """A local StatLine with hand-made answers, and an empty data folder of this test's own."""
+    with nep_statline() as nep:
+        monkeypatch.setenv("WOONZORG_CBS_ADRES", nep.adres)
+        monkeypatch.setenv("WOONZORG_DATAMAP", str(tmp_path / "edities"))
+        yield nep

@@ -33,7 +33,7 @@ def test_report_renders_with_its_charts_and_contents(uitgevoerd, tmp_path):
         finally:
             browser.close()
     assert getoond >= 8, "every chart is decoded and laid out"
-    assert inhoud[0] == "1. Bestuurlijke samenvatting" and len(inhoud) == 9
+    assert inhoud[0] == "1. Bestuurlijke samenvatting" and len(inhoud) == 10
     assert titel == "Woonzorganalyse"
     assert [u for u in verzoeken if not u.startswith(("file:", "data:"))] == [], "the page loads nothing from the network"
     assert (tmp_path / "rapport.png").stat().st_size > 100_000

@@ -182,7 +182,7 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
         resultaat = Resultaat(taak.naam, taak.sjabloon, "geslaagd", time.perf_counter() - begin,
                               samenvatting=samenvatting, tijdstip=tijdstip)
         _schrijf_json(doel / MANIFEST, {"vingerafdruk": taak.vingerafdruk, "parameterbestand": taak.parameterbestand,
-                                        **asdict(resultaat)})
+                                        "data_editie": taak.parameters.get("data_editie"), **asdict(resultaat)})
         for oud in (MISLUKT, "mislukt.ipynb"):
             (doel / oud).unlink(missing_ok=True)
         gelukt = True
