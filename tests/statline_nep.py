@@ -60,7 +60,7 @@ def _voldoet(rij: dict[str, Any], filter_: str) -> bool:
     """Evaluate the small OData subset cbsodata sends: eq, substringof, and, or, brackets."""
     uitdrukking = re.sub(r"substringof\('([^']*)',\s*(\w+)\)", r"('\1' in str(rij['\2']))", filter_)
     uitdrukking = re.sub(r"(\w+) eq '([^']*)'", r"(str(rij['\1']).strip() == '\2')", uitdrukking)
-    return bool(eval(uitdrukking, {}, {"rij": rij}))  # noqa: S307 - test server, our own client's filters
+    return bool(eval(uitdrukking, {}, {"rij": rij}))  # test server: evaluates our own client's filters
 
 
 @dataclass
@@ -117,7 +117,7 @@ class NepStatline:
 
 def _handler(nep: NepStatline) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:  # http.server's name
             url = urlsplit(self.path)
             nep.verzoeken.append(self.path)
             status = next((s for fragment, s in nep.fout.items() if fragment in url.path), None)

@@ -33,8 +33,8 @@ def bron(download: Gedownload) -> str:
     >>> bron(d)
     'CBS StatLine 03759ned (Bevolking; leeftijd), 2025; tabelversie 2025-06-30, gedownload 2026-11-22'
     """
-    perioden = ", ".join(download.perioden.values()) if len(download.perioden) <= 3 else (
-        f"{list(download.perioden.values())[0]} t/m {list(download.perioden.values())[-1]}")
+    waarden = list(download.perioden.values())
+    perioden = ", ".join(waarden) if len(waarden) <= 3 else f"{waarden[0]} t/m {waarden[-1]}"
     return (f"CBS StatLine {download.tabel_id} ({download.titel}), {perioden}; "
             f"tabelversie {download.gewijzigd[:10]}, gedownload {download.gedownload[:10]}")
 
