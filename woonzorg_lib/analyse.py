@@ -30,7 +30,7 @@ from woonzorg_lib.model.niveaus import op_niveaus
 from woonzorg_lib.model.standaardinvoer import standaard_invoer
 from woonzorg_lib.model.verdeling import varianten
 from woonzorg_lib.model.vraag import bereken_vraag
-from woonzorg_lib.parameters import Basisparameters, Parameterbestand
+from woonzorg_lib.parameters import Basisparameters, Parameterbestand, analysegebied
 
 SOM_KOLOMMEN = [
     "vraag_aandachtsgroepen", "vraag_ouderen", "verhuringen", "beschikbaar", "nieuw_aanbod", "ouderen_aanbod",
@@ -96,13 +96,6 @@ def standaard_invoer_voor(regio: Regio, editie: Editie | None = None) -> tuple[p
         kengetallen.loc["huishoudgrootte_statushouders", ["laag", "midden", "hoog"]] = gemeten[0]
         kengetallen.loc["huishoudgrootte_statushouders", ["herkomst", "bron"]] = ["register", gemeten[1]]
     return invoer[invoer["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True), kengetallen
-
-
-def analysegebied(parameters: Basisparameters) -> Regio:
-    """The region the parameters point at, narrowed to its deelregio when one is given."""
-    regio = laad_regio(parameters.regio)
-    deelregio = getattr(parameters, "deelregio", None)
-    return regio.deelregio(deelregio) if deelregio else regio
 
 
 def editie_voor(parameters: Basisparameters, regio: Regio) -> Editie | None:

@@ -96,6 +96,7 @@ def toon_bronnen(console: Console) -> None:
 
 def toon_edities(console: Console) -> None:
     """The data editions in the user data folder, newest last, and which one an analysis uses."""
+    from woonzorg_lib.data.catalogus import bekende_codes
     from woonzorg_lib.data.edities import datamap, edities
 
     alle = edities()
@@ -113,7 +114,7 @@ def toon_edities(console: Console) -> None:
             for t in editie.tabellen)
         tabel.add_row(editie.naam, editie.beschrijving["regio"], str(len(editie.gemeentecodes)), tabellen,
                       "\n".join(editie.beschrijving.get("meldingen", [])))
-    tabel.add_row("bundel", "heel Nederland", "342", "meegeleverd (zie hierboven)", "terugvaloptie")
+    tabel.add_row("bundel", "heel Nederland", str(len(bekende_codes())), "meegeleverd (zie hierboven)", "terugvaloptie")
     console.print(tabel)
 
 

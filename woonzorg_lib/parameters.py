@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from woonzorg_lib.data.catalogus import laad_regio
+from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.yaml_io import lees_yaml
 from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.pydantic_nl import vertaal_fouten
@@ -179,3 +179,10 @@ def lees_parameterbestand(pad: Path) -> Parameterbestand:
     notebook = inhoud.pop("notebook", None)
     parameters = valideer_parameters(notebook, inhoud, str(pad), pad.parent)
     return Parameterbestand(pad, str(notebook), parameters)
+
+
+def analysegebied(parameters: Basisparameters) -> Regio:
+    """The region the parameters point at, narrowed to its deelregio when one is given."""
+    regio = laad_regio(parameters.regio)
+    deelregio = getattr(parameters, "deelregio", None)
+    return regio.deelregio(deelregio) if deelregio else regio

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import cbsodata
@@ -220,7 +220,7 @@ def _band(tabel_id: str, naam: str, band: tuple[int, int | None], leeftijden: di
     return gekozen
 
 
-def _band_mislukt(tabel_id: str, naam: str) -> list[str]:
+def _band_mislukt(tabel_id: str, naam: str) -> NoReturn:
     raise WoonzorgFout(f"CBS-tabel {tabel_id}: de leeftijdsgroepen voor {naam} zijn niet uit de categorieën samen te stellen")
 
 
@@ -308,7 +308,6 @@ def _normaliseer(
             .assign(categorie=naam)
             for naam, sleutels in categorieen.items()
         ], ignore_index=True)
-    data = data[data["gemeentecode"].str.startswith("GM")]
     ontbrekend = sorted(set(gemeentecodes) - set(data["gemeentecode"]))
     if ontbrekend:
         raise WoonzorgFout(

@@ -19,7 +19,7 @@ from woonzorg_lib import __version__
 from woonzorg_lib.data import edities
 from woonzorg_lib.data.basis import INDICATOREN
 from woonzorg_lib.data.catalogus import bekende_codes, laad_regio
-from woonzorg_lib.data.cbs_tabellen import CBS_TABELLEN, TABEL, CbsTabel
+from woonzorg_lib.data.cbs_tabellen import BASIS_ONDERWERPEN, CBS_TABELLEN, TABEL, CbsTabel
 from woonzorg_lib.data.statline import CbsOnbereikbaar, Gedownload, kies_en_download
 from woonzorg_lib.errors import WoonzorgFout, keuze
 
@@ -153,7 +153,7 @@ def vernieuw(
             downloads.append(download)
         if not downloads:
             raise WoonzorgFout("geen enkele tabel kon worden vernieuwd")
-        basis = [basisrijen(d) for d in downloads if d.tabel.onderwerp in ("bevolking", "woningvoorraad")]
+        basis = [basisrijen(d) for d in downloads if d.tabel.onderwerp in BASIS_ONDERWERPEN]
         if basis:
             controleer_basis(pd.concat(basis, ignore_index=True), codes)
     except WoonzorgFout as fout:

@@ -19,7 +19,7 @@ from rich.table import Table
 from woonzorg_lib.config import NOTEBOOK_MAP
 from woonzorg_lib.errors import Melding, WoonzorgFout
 from woonzorg_lib.opmaak import getal
-from woonzorg_lib.parameters import Basisparameters, lees_parameterbestand
+from woonzorg_lib.parameters import Basisparameters, analysegebied, lees_parameterbestand
 from woonzorg_lib.runner.index import schrijf_index
 from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, voer_uit
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
@@ -27,12 +27,9 @@ from woonzorg_lib.runner.vingerafdruk import vingerafdruk
 
 def _editie(parameters: Basisparameters) -> str:
     """The name of the data edition a run uses ('bundel' for the bundled data)."""
-    from woonzorg_lib.data.catalogus import laad_regio
     from woonzorg_lib.data.edities import BUNDEL, kies
 
-    regio = laad_regio(parameters.regio)
-    deelregio = getattr(parameters, "deelregio", None)
-    editie = kies(parameters.data_editie, (regio.deelregio(deelregio) if deelregio else regio).gemeentecodes)
+    editie = kies(parameters.data_editie, analysegebied(parameters).gemeentecodes)
     return editie.naam if editie else BUNDEL
 
 
