@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from openpyxl import load_workbook
 
@@ -24,8 +26,11 @@ def test_every_gemeente_of_the_region_and_every_onderwerp_with_labelled_defaults
     gevuld = [r for r in rijen if r["standaard"] is not None]
     assert all(r["herkomst_standaard"] in ("register", "schatting") and r["bron_standaard"] for r in gevuld)
     assert all(r["lokaal"] is None and not r["herkomst"] and not r["bron"] for r in rijen)
+    # The taakstelling differs per half-year: no single default, the row says how it is computed.
     taak = next(r for r in rijen if r["gemeentecode"] == "GM0363" and r["onderwerp"] == "statushouders_taakstelling")
-    assert taak["standaard"] == 1101 and taak["herkomst_standaard"] == "schatting"
+    assert taak["standaard"] is None and "art. 29" in taak["bron_standaard"]
+    verhuurd = next(r for r in rijen if r["gemeentecode"] == "GM0363" and r["onderwerp"] == "verhuringen")
+    assert verhuurd["standaard"] == 9578 and verhuurd["herkomst_standaard"] == "register"
     assert "Metropoolregio Amsterdam" in werkmap["toelichting"]["A1"].value
 
 
@@ -39,9 +44,10 @@ def test_writing_replaces_a_previous_file_whole_and_leaves_no_temporary_files(pa
 
 def test_csv_variant_uses_semicolons_and_decimal_commas(parameters, tmp_path):
     tekst = schrijf_invoersjabloon(parameters, tmp_path / "mra.csv").read_text(encoding="utf-8-sig")
-    kop, eerste = tekst.splitlines()[:2]
+    kop, *regels = tekst.splitlines()
     assert kop.startswith("gemeentecode;gemeente;onderwerp;")
-    assert ";29,0;schatting;" in eerste  # Bloemendaal, taakstelling
+    bw = next(r for r in regels if r.startswith("GM0377;Bloemendaal;bw_clienten;"))
+    assert re.search(r";\d+,\d;schatting;", bw)  # 23.000 × inwoners ÷ Nederland, one decimal
 
 
 def test_unknown_suffix_is_refused(parameters, tmp_path):

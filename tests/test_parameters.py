@@ -50,7 +50,8 @@ def test_a_good_file(schrijf):
     assert bestand.parameters.model_dump() == {
         "regio": "mra", "deelregio": "IJmond", "peiljaar": 2024, "doeljaar": 2030, "scenario": "midden",
         "invoer": None, "aandeel_verhuringen_aandachtsgroepen": 0.10, "plafond_aandeel_verhuringen": None,
-        "correctie_jaren": None, "drempel_onthulling": 10, "data_editie": None,
+        "correctie_jaren": None, "drempel_onthulling": 10, "data_editie": None, "taakstelling_onbekend": None,
+        "mutatiegraad": None,
         "verdeelsleutels": {
             "Naar inwoners": {"inwoners": 1.0},
             "Naar sociale huurvoorraad": {"sociale_huurvoorraad": 1.0},
@@ -81,6 +82,7 @@ def test_all_errors_of_a_file_at_once(schrijf):
         "aandeel_verhuringen_aandachtsgroepen: mag hoogstens 1 zijn, kreeg 10",
         "onzin: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
         "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, correctie_jaren, "
+        "taakstelling_onbekend, mutatiegraad, "
         "drempel_onthulling, data_editie, deelregio",
         "deelregio: 'Texel' is geen deelregio van Metropoolregio Amsterdam (MRA); kies uit: Zuid-Kennemerland, "
         "IJmond, Zaanstreek-Waterland, Gooi en Vechtstreek, Amsterdam, Amstelland-Meerlanden, Almere-Lelystad",
@@ -168,6 +170,7 @@ def test_region_overview_has_no_deelregio(schrijf):
     assert fouten(schrijf("p.yaml", tekst)) == [
         "deelregio: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
         "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, correctie_jaren, "
+        "taakstelling_onbekend, mutatiegraad, "
         "drempel_onthulling, data_editie"
     ]
     bestand = lees_parameterbestand(schrijf("p.yaml", tekst.replace("deelregio: IJmond\n", "")))
@@ -187,3 +190,20 @@ def test_every_template_model_is_strict_and_closed():
         assert model.model_config["strict"] is True
         for naam, veld in model.model_fields.items():
             assert veld.description, f"{model.__name__}.{naam} needs a Dutch help text"
+
+
+def test_a_range_for_unknown_half_years_and_a_mutatiegraad_per_gemeente(schrijf):
+    bestand = lees_parameterbestand(schrijf("p.yaml", GOED + (
+        "taakstelling_onbekend: {laag: 10000, midden: 12000, hoog: 16000}\n"
+        "mutatiegraad: {Velsen: 0.05, GM0375: 0.06}\n")))
+    assert bestand.parameters.taakstelling_onbekend.midden == 12000
+    assert bestand.parameters.mutatiegraad == {"Velsen": 0.05, "GM0375": 0.06}
+
+
+def test_a_wrong_range_or_mutatiegraad_is_named(schrijf):
+    gevonden = fouten(schrijf("p.yaml", GOED + (
+        "taakstelling_onbekend: {laag: 16000, midden: 12000, hoog: 10000}\n"
+        "mutatiegraad: {Velsn: 0.05, Heemskerk: 1.5}\n")))
+    assert any(f.startswith("taakstelling_onbekend") and "laag (16000.0) ≤ midden" in f for f in gevonden)
+    assert any(f.startswith("mutatiegraad") and "1.5 is geen aandeel" in f for f in gevonden)
+    assert any(f.startswith("mutatiegraad.Velsn") and "Velsen" in f for f in gevonden)

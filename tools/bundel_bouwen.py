@@ -30,8 +30,13 @@ REGIO_SLEUTELS = {
     "Hart van Brabant": "hart-van-brabant",
 }
 
-# bevolking_leeftijd.csv, row NL01 2020 65+: notitie "19,8% van de bevolking".
-AANDEEL_65PLUS_2020_PROCENT = "19.8"
+# The province each COROP area of woningvoorraad_eigendom_regio.csv lies in (CBS COROP division).
+COROP_PROVINCIE = {
+    "Oost-Groningen": "Groningen",
+    "Delfzijl en omgeving": "Groningen",
+    "Overig Groningen": "Groningen",
+    "Noord-Friesland": "Fryslân",
+}
 
 
 def lees(pad: Path) -> list[dict[str, str]]:
@@ -81,7 +86,7 @@ def woningvoorraad_eigendom(ref: Path, doel: Path) -> None:
     for r in lees(ref / "woningvoorraad_eigendom_regio.csv"):
         code = re.search(r"\((GM\d{4})\)", r["gebied"])
         is_gemeente = r["gebiedstype"] == "gemeente" and code is not None
-        if r["gebiedstype"] not in ("land", "provincie") and not is_gemeente:
+        if r["gebiedstype"] not in ("land", "provincie", "COROP") and not is_gemeente:
             continue
         if r["gebiedstype"] == "land" and r["peildatum"] != "2023-01-01":
             continue
@@ -90,6 +95,7 @@ def woningvoorraad_eigendom(ref: Path, doel: Path) -> None:
                 "gebied": r["gebied"].split(" (")[0],
                 "gebiedstype": r["gebiedstype"],
                 "gemeentecode": code.group(1) if is_gemeente else "",
+                "provincie": COROP_PROVINCIE.get(r["gebied"], ""),
                 "peildatum": r["peildatum"],
                 "woningvoorraad_totaal": r["woningvoorraad_totaal"],
                 "corporatiewoningen": r["huur_eigendom_woningcorporatie"],
@@ -104,7 +110,7 @@ def woningvoorraad_eigendom(ref: Path, doel: Path) -> None:
     schrijf(
         doel,
         "woningvoorraad_eigendom.csv",
-        ["gebied", "gebiedstype", "gemeentecode", "peildatum", "woningvoorraad_totaal", "corporatiewoningen"],
+        ["gebied", "gebiedstype", "gemeentecode", "provincie", "peildatum", "woningvoorraad_totaal", "corporatiewoningen"],
         sorted(nieuwste.values(), key=lambda r: (str(r["gebiedstype"]), str(r["gebied"]))),
     )
 
@@ -127,7 +133,64 @@ def leeftijd_nederland(ref: Path, doel: Path) -> None:
     ]
     rijen.append({"leeftijdsgroep": "65+", "personen": nl["65+"], "peildatum": "2020-01-01"})
     schrijf(doel, "leeftijd_nederland.csv", ["leeftijdsgroep", "personen", "peildatum"], rijen)
-    (doel / "aandeel_65plus_nederland.txt").write_text(AANDEEL_65PLUS_2020_PROCENT + "\n", encoding="utf-8")
+
+
+def bevolking(ref: Path, doel: Path) -> None:
+    """Inhabitants and inhabitants of 65+ per gemeente on every 1 January the reference has (CBS, register).
+
+    1-1-2024 comes from gemeenten.csv (no 65+ count), 1-1-2023 and 1-1-2025 from bevolking_65plus.csv.
+    """
+    rijen: list[dict[str, object]] = [
+        {"gemeentecode": r["gemeentecode"], "peildatum": r["peildatum_inwoners"], "inwoners": r["inwoners"],
+         "inwoners_65plus": ""}
+        for r in lees(ref / "gemeenten.csv")
+    ]
+    rijen += [
+        {k: r[k] for k in ("gemeentecode", "peildatum", "inwoners", "inwoners_65plus")}
+        for r in lees(ref / "bevolking_65plus.csv")
+    ]
+    schrijf(doel, "bevolking.csv", ["gemeentecode", "peildatum", "inwoners", "inwoners_65plus"],
+            sorted(rijen, key=lambda r: (str(r["peildatum"]), str(r["gemeentecode"]))))
+
+
+def taakstelling_landelijk(ref: Path, doel: Path) -> None:
+    """The national half-year totals of the taakstelling vergunninghouders, one row per half-year.
+
+    Only rows the reference marks as the fixed national total (``landelijk_totaal``); where a
+    half-year has two such rows, the one naming the Rijksoverheid (or the first) is kept. A total
+    that was lowered later keeps the original in ``oorspronkelijk``.
+    """
+    rijen = lees(ref / "taakstelling_statushouders.csv")
+    oorspronkelijk = {r["periode"]: r["taakstelling_personen"] for r in rijen if r["soort"] == "landelijk_totaal_oorspronkelijk"}
+    per_halfjaar: dict[str, dict[str, str]] = {}
+    for r in rijen:
+        if r["soort"] != "landelijk_totaal" or not re.fullmatch(r"\d{4}-H[12]", r["periode"]):
+            continue
+        if r["periode"] not in per_halfjaar or "rijksoverheid.nl" in r["source"]:
+            per_halfjaar.setdefault(r["periode"], r)
+            if "rijksoverheid.nl" in r["source"]:
+                per_halfjaar[r["periode"]] = r
+    schrijf(
+        doel, "taakstelling_landelijk.csv", ["halfjaar", "personen", "oorspronkelijk", "bron", "notitie"],
+        [
+            {"halfjaar": h, "personen": r["taakstelling_personen"], "oorspronkelijk": oorspronkelijk.get(h, ""),
+             "bron": r["source"], "notitie": r["notitie"]}
+            for h, r in sorted(per_halfjaar.items())
+        ],
+    )
+
+
+def verhuringen(ref: Path, doel: Path) -> None:
+    """Real social-rent lettings per gemeente and year, where the reference has them for a whole gemeente."""
+    codes = {r["gemeentenaam"]: r["gemeentecode"] for r in lees(ref / "gemeenten.csv")}
+    uit = [
+        {"gemeentecode": codes[r["gebied"]], "jaar": r["peildatum"], "verhuringen": r["waarde"],
+         "bron": f"{r['grootheid']} {r['peildatum']} ({r['bron']})"}
+        for r in lees(ref / "verhuringen_sociale_huur.csv")
+        if r["eenheid"] == "verhuringen" and r["gebied"] in codes
+    ]
+    schrijf(doel, "verhuringen.csv", ["gemeentecode", "jaar", "verhuringen", "bron"],
+            sorted(uit, key=lambda r: (str(r["gemeentecode"]), str(r["jaar"]))))
 
 
 def regios(ref: Path, doel: Path) -> None:
@@ -165,7 +228,8 @@ def main() -> None:
     parser.add_argument("--uit", type=Path, default=BUNDEL, help="doelmap (standaard de bundel van het pakket)")
     args = parser.parse_args()
     (args.uit / "regios").mkdir(parents=True, exist_ok=True)
-    for bouw in (gemeenten, woningvoorraad, woningvoorraad_eigendom, leeftijd_nederland, regios):
+    for bouw in (gemeenten, woningvoorraad, woningvoorraad_eigendom, leeftijd_nederland, bevolking,
+                 taakstelling_landelijk, verhuringen, regios):
         bouw(args.referentie, args.uit)
     print(f"bundel geschreven naar {args.uit}")
 

@@ -17,15 +17,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from woonzorg_lib.data.basis import basisgegevens, landelijke_kengetallen, per_gemeente
+from woonzorg_lib.data.basis import (
+    basisgegevens,
+    bevolking,
+    landelijke_kengetallen,
+    per_gemeente,
+    taakstelling_landelijk,
+    verhuringen,
+)
 from woonzorg_lib.data.cbs_tabellen import STATUSHOUDERS_TITEL
 from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.edities import AANDACHTSGROEPEN, Editie, kies
 from woonzorg_lib.data.invoer import lees_invoer
 from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.model.aanbod import aanbod_parameters, bereken_aanbod, confrontatie, voeg_saldo_toe
+from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN, standaard_kengetallen
 from woonzorg_lib.model.gevoeligheid import tornado
+from woonzorg_lib.model import statushouders
 from woonzorg_lib.model.niveaus import op_niveaus
 from woonzorg_lib.model.standaardinvoer import standaard_invoer
 from woonzorg_lib.model.verdeling import varianten
@@ -45,6 +53,7 @@ class Analyse:
     regio: Regio
     editie: Editie | None
     jaren: list[int]
+    taakstelling: pd.DataFrame
     invoer: pd.DataFrame
     kengetallen: pd.DataFrame
     vraag: pd.DataFrame
@@ -64,7 +73,7 @@ class Analyse:
 def _standaard_nederland(editie: Editie | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     basis = basisgegevens(editie)
     breed = per_gemeente(basis)
-    invoer = standaard_invoer(breed, basis, landelijke_kengetallen())
+    invoer = standaard_invoer(breed, basis, landelijke_kengetallen(), verhuringen())
     kengetallen = standaard_kengetallen(float(breed[["inwoners_75_84", "inwoners_85plus"]].sum(axis=1).sum()))
     return invoer, kengetallen
 
@@ -103,18 +112,43 @@ def editie_voor(parameters: Basisparameters, regio: Regio) -> Editie | None:
     return kies(parameters.data_editie, regio.gemeentecodes)
 
 
+def taakstelling_voor(parameters: Basisparameters, regio: Regio, jaren: list[int]) -> pd.DataFrame:
+    """The taakstelling vergunninghouders per gemeente of the region × half-year × scenario (art. 29)."""
+    gepubliceerd = taakstelling_landelijk()
+    onbekend: dict[str, float | str]
+    if parameters.taakstelling_onbekend:
+        onbekend = {**parameters.taakstelling_onbekend.model_dump(),
+                    "bron": "aanname uit het parameterbestand (taakstelling_onbekend): geen gepubliceerd landelijk aantal"}
+    else:
+        onbekend = statushouders.standaard_bereik(gepubliceerd)
+    landelijk = statushouders.landelijke_aantallen(gepubliceerd, statushouders.halfjaren(jaren), onbekend)
+    return statushouders.taakstelling(landelijk, bevolking(), regio.gemeentecodes)
+
+
 def invoer_voor(
-    parameters: Basisparameters, regio: Regio, editie: Editie | None = None
+    parameters: Basisparameters, regio: Regio, editie: Editie | None = None, taakstelling: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The inputs to use: the filled-in invoerformat if the parameters name one, else the defaults."""
+    """The inputs to use: the filled-in invoerformat if the parameters name one, else the defaults.
+
+    With ``taakstelling`` (per half-year), every gemeente without its own entered
+    taakstelling gets the statutory one, per year and scenario.
+    """
     standaard, kengetallen = standaard_invoer_voor(regio, editie)
-    if not parameters.invoer:
+    if parameters.invoer:
+        # The invoerformat covers the whole region; the analysed area may be one of its deelregio's.
+        geheel = laad_regio(parameters.regio)
+        gelezen = lees_invoer(Path(parameters.invoer), geheel.gemeentecodes, ONDERWERPEN, kengetallen.index)
+        waarden = gelezen.waarden[gelezen.waarden["gemeentecode"].isin(regio.gemeentecodes)]
+        # A taakstelling only counts when the analyst entered it: a default in an older file is stale.
+        oud = (waarden["onderwerp"] == "statushouders_taakstelling") & ~waarden["lokaal"]
+        standaard = waarden[~oud].drop(columns="lokaal").reset_index(drop=True)
+        if gelezen.kengetallen is not None:
+            kengetallen = gelezen.kengetallen
+    if taakstelling is None:
         return standaard, kengetallen
-    # The invoerformat covers the whole region; the analysed area may be one of its deelregio's.
-    geheel = laad_regio(parameters.regio)
-    gelezen = lees_invoer(Path(parameters.invoer), geheel.gemeentecodes, ONDERWERPEN, kengetallen.index)
-    waarden = gelezen.waarden[gelezen.waarden["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True)
-    return waarden, (gelezen.kengetallen if gelezen.kengetallen is not None else kengetallen)
+    eigen = standaard.loc[standaard["onderwerp"] == "statushouders_taakstelling", "gemeentecode"]
+    wettelijk = statushouders.per_jaar(taakstelling[~taakstelling["gemeentecode"].isin(eigen)])
+    return pd.concat([standaard, wettelijk], ignore_index=True), kengetallen
 
 
 def controleer_invoer(bestand: Parameterbestand) -> None:
@@ -168,6 +202,29 @@ def fair_share(
     return regio.indeling().set_index("gemeentecode").join(uit).reset_index()
 
 
+def mutatiegraad_voor(
+    parameters: Basisparameters, regio: Regio, kengetallen: pd.DataFrame, vervang: Mapping[str, float] | None = None
+) -> tuple[pd.Series, pd.Series]:
+    """The mutatiegraad per gemeente and its herkomst: the kengetal, or what the parameter file sets (aanname).
+
+    ``vervang`` (a slider, or the sensitivity analysis) fixes one value for every gemeente.
+    """
+    codes = pd.Index(regio.gemeentecodes, name="gemeentecode")
+    if vervang and "mutatiegraad" in vervang:
+        return pd.Series(float(vervang["mutatiegraad"]), index=codes), pd.Series("aanname", index=codes)
+    waarde = pd.Series(float(kengetallen.loc["mutatiegraad", "midden"]), index=codes)
+    herkomst = pd.Series(str(kengetallen.loc["mutatiegraad", "herkomst"]), index=codes)
+    gekozen = parameters.mutatiegraad
+    if isinstance(gekozen, float | int):
+        gekozen = dict.fromkeys(codes, float(gekozen))
+    codes_bij_naam = regio.indeling().set_index("gemeentenaam")["gemeentecode"]
+    for sleutel, graad in (gekozen or {}).items():
+        code = codes_bij_naam.get(sleutel, sleutel)
+        if code in codes:  # a gemeente of another deelregio of the region is not in this analysis
+            waarde[code], herkomst[code] = graad, "aanname"
+    return waarde, herkomst
+
+
 def _bereiken(kengetallen: pd.DataFrame, aandeel: float) -> dict[str, tuple[str, float, float]]:
     bereiken = {
         sleutel: (rij["omschrijving"], float(rij["laag"]), float(rij["hoog"]))
@@ -190,8 +247,9 @@ def _regionaal_tekort(
     def uitkomst(vervang: Mapping[str, float]) -> float:
         vraag = bereken_vraag(invoer, kengetallen, [parameters.doeljaar], vervang, spreidjaren=len(jaren))
         vraag = vraag[vraag["scenario"] == "midden"]
-        mutatiegraad, aandeel = aanbod_parameters(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen, vervang)
-        aanbod = bereken_aanbod(invoer, codes, mutatiegraad, aandeel)
+        graad, herkomst = mutatiegraad_voor(parameters, regio, kengetallen, vervang)
+        aandeel = float(vervang.get("aandeel_verhuringen_aandachtsgroepen", parameters.aandeel_verhuringen_aandachtsgroepen))
+        aanbod = bereken_aanbod(invoer, codes, graad, aandeel, herkomst)
         conf = confrontatie(vraag, aanbod)
         return float(conf["tekort"].sum())
 
@@ -207,7 +265,8 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
     regio = analysegebied(parameters)
     editie = editie_voor(parameters, regio)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
-    invoer, kengetallen = invoer_voor(parameters, regio, editie)
+    taakstelling = taakstelling_voor(parameters, regio, jaren)
+    invoer, kengetallen = invoer_voor(parameters, regio, editie, taakstelling)
     if kengetallen_vervangen:
         onbekend = sorted(set(kengetallen_vervangen) - set(kengetallen.index))
         if onbekend:
@@ -217,8 +276,9 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
             kengetallen.loc[sleutel, ["laag", "midden", "hoog"]] = float(waarde)
             kengetallen.loc[sleutel, ["herkomst", "bron"]] = ["aanname", f"gekozen in de verkenner: {waarde}"]
     vraag = bereken_vraag(invoer, kengetallen, jaren)
-    mutatiegraad, aandeel = aanbod_parameters(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen)
-    aanbod = bereken_aanbod(invoer, pd.Index(regio.gemeentecodes, name="gemeentecode"), mutatiegraad, aandeel)
+    graad, herkomst = mutatiegraad_voor(parameters, regio, kengetallen, kengetallen_vervangen)
+    aandeel = parameters.aandeel_verhuringen_aandachtsgroepen
+    aanbod = bereken_aanbod(invoer, pd.Index(regio.gemeentecodes, name="gemeentecode"), graad, aandeel, herkomst)
     if aanbod["corporatiewoningen"].isna().any() and aanbod["verhuringen"].isna().any():
         zonder = ", ".join(aanbod.index[aanbod["verhuringen"].isna()])
         raise WoonzorgFout(f"geen corporatiewoningen en geen verhuringen voor {zonder}: vul ze in het invoerformat in")
@@ -229,7 +289,7 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
         _regionaal_tekort(invoer, kengetallen, parameters, regio, jaren),
         _bereiken(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen),
     )
-    return Analyse(parameters, regio, editie, jaren, invoer, kengetallen, vraag, aanbod, conf, verdeling, gevoeligheid,
+    return Analyse(parameters, regio, editie, jaren, taakstelling, invoer, kengetallen, vraag, aanbod, conf, verdeling, gevoeligheid,
                    ontbrekende_gegevens(vraag, regio))
 
 

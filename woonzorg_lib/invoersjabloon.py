@@ -45,6 +45,14 @@ TOELICHTING = [
     "",
     "Controleer het ingevulde bestand met: woonzorg valideer <parameterbestand>  (met invoer: <dit bestand>).",
 ]
+# Onderwerpen whose default is computed for each year of an analysis, not one number per gemeente.
+BEREKEND = {
+    "statushouders_taakstelling": (
+        "wordt per halfjaar berekend volgens art. 29 Huisvestingswet (landelijk aantal × inwoners ÷ inwoners van "
+        "Nederland, naar boven afgerond; zie het rapport). Vul alleen een eigen taakstelling per halfjaar in om die "
+        "voor alle jaren te vervangen."
+    ),
+}
 _KOP = Font(bold=True, color="FFFFFF")
 _KOPVULLING = PatternFill("solid", fgColor="1F4E79")
 _INVULVULLING = PatternFill("solid", fgColor="FFF2CC")
@@ -65,7 +73,7 @@ def invoertabel(parameters: Basisparameters) -> tuple[pd.DataFrame, pd.DataFrame
                     "omschrijving": onderwerp.omschrijving, "eenheid": onderwerp.eenheid,
                     "standaard": None if rij is None else float(rij["waarde"]),
                     "herkomst_standaard": "" if rij is None else rij["herkomst"],
-                    "bron_standaard": "" if rij is None else rij["bron"],
+                    "bron_standaard": BEREKEND.get(sleutel, "") if rij is None else rij["bron"],
                     "lokaal": None, "herkomst": "", "bron": "",
                     "peildatum": "" if rij is None else rij["peildatum"],
                 }

@@ -32,6 +32,28 @@ STANDAARD_VERDEELSLEUTELS: dict[str, dict[str, float]] = {
 }
 
 
+class Bereik(BaseModel):
+    """A range of a number: laag ≤ midden ≤ hoog."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    laag: float = Field(ge=0, description="de lage waarde")
+    midden: float = Field(ge=0, description="de middenwaarde")
+    hoog: float = Field(ge=0, description="de hoge waarde")
+
+    @model_validator(mode="after")
+    def _oplopend(self) -> Bereik:
+        if not self.laag <= self.midden <= self.hoog:
+            raise PydanticCustomError(
+                "bereik", "laag ({laag}) ≤ midden ({midden}) ≤ hoog ({hoog}) klopt niet",
+                {"laag": self.laag, "midden": self.midden, "hoog": self.hoog},
+            )
+        return self
+
+
+MUTATIEGRAAD_MAX = 0.3  # no corporation portfolio re-lets more than 30% of its homes a year
+
+
 class Basisparameters(BaseModel):
     """Fields every template shares."""
 
@@ -55,6 +77,14 @@ class Basisparameters(BaseModel):
     correctie_jaren: int | None = Field(
         None, ge=1, le=30, description="jaren waarover de huidige belasting wordt rechtgetrokken; leeg: geen correctie"
     )
+    taakstelling_onbekend: Bereik | None = Field(
+        None, description="landelijk aantal vergunninghouders voor een halfjaar zonder gepubliceerd aantal, "
+                          "{laag, midden, hoog}; leeg: het bereik van de laatste drie gepubliceerde halfjaren",
+    )
+    mutatiegraad: float | dict[str, float] | None = Field(
+        None, description="verhuringen als aandeel van de sociale voorraad: één getal voor het gebied, of per "
+                          "gemeente (CBS-code of naam); leeg: het kengetal",
+    )
     drempel_onthulling: int = Field(10, ge=1, le=100, description="kleinste aantal personen dat een rapport toont")
     data_editie: str | None = Field(
         None, description="data-editie uit woonzorg data; leeg: de nieuwste die de regio dekt; bundel: de meegeleverde"
@@ -76,6 +106,18 @@ class Basisparameters(BaseModel):
                 raise PydanticCustomError(
                     "verdeelsleutels", "variant '{naam}': gewichten moeten 0 of meer zijn en samen meer dan 0",
                     {"naam": naam},
+                )
+        return waarde
+
+    @field_validator("mutatiegraad")
+    @classmethod
+    def _mutatiegraad_als_aandeel(cls, waarde: float | dict[str, float] | None) -> float | dict[str, float] | None:
+        waarden = waarde.values() if isinstance(waarde, dict) else [] if waarde is None else [waarde]
+        for getal in waarden:
+            if not 0 < getal <= MUTATIEGRAAD_MAX:
+                raise PydanticCustomError(
+                    "mutatiegraad", "mutatiegraad {waarde} is geen aandeel tussen 0 en {max} (bijv. 0.05 voor 5%)",
+                    {"waarde": getal, "max": MUTATIEGRAAD_MAX},
                 )
         return waarde
 
@@ -153,6 +195,14 @@ def valideer_parameters(
         else:
             if regio.endswith((".yaml", ".yml")):
                 waarden["regio"] = str(_pad_bij(regio, basismap))
+            mutatiegraad = waarden.get("mutatiegraad")
+            if isinstance(mutatiegraad, dict):
+                indeling = gevonden.indeling()
+                bekend = [*indeling["gemeentecode"], *indeling["gemeentenaam"]]
+                for sleutel in mutatiegraad:
+                    if sleutel not in bekend:
+                        meldingen.append(Melding(bestand, f"mutatiegraad.{sleutel}",
+                                                 f"'{sleutel}' is geen gemeente van {gevonden.naam}; {keuze(str(sleutel), bekend)}"))
             deelregio = waarden.get("deelregio")
             if isinstance(deelregio, str) and deelregio not in gevonden.deelregios:
                 tip = keuze(deelregio, gevonden.deelregios)

@@ -65,9 +65,32 @@ def leeftijd_nederland() -> pd.DataFrame:
     return _lees_csv("leeftijd_nederland.csv")
 
 
-def aandeel_65plus_nederland() -> float:
-    """Share of 65+ in the national population on the date of ``leeftijd_nederland`` (0.198)."""
-    return float((BUNDEL_MAP / "aandeel_65plus_nederland.txt").read_text(encoding="utf-8")) / 100
+@cache
+def _bevolking() -> pd.DataFrame:
+    tabel = _lees_csv("bevolking.csv")
+    for kolom in ("inwoners", "inwoners_65plus"):
+        tabel[kolom] = pd.to_numeric(tabel[kolom].replace("", None)).astype("Int64")
+    return tabel
+
+
+def bevolking() -> pd.DataFrame:
+    """Inhabitants (and 65+ where CBS counted them) per gemeente on each 1 January in the bundle.
+
+    >>> b = bevolking()
+    >>> sorted(b["peildatum"].unique()), int(b.loc[b["peildatum"] == "2025-01-01", "inwoners_65plus"].sum())
+    (['2023-01-01', '2024-01-01', '2025-01-01'], 3755679)
+    """
+    return _bevolking().copy()
+
+
+def taakstelling_landelijk() -> pd.DataFrame:
+    """The published national half-year totals of the taakstelling vergunninghouders, with their source."""
+    return _lees_csv("taakstelling_landelijk.csv")
+
+
+def verhuringen() -> pd.DataFrame:
+    """Real social-rent lettings per gemeente and year, where they are known (register)."""
+    return _lees_csv("verhuringen.csv")
 
 
 @cache
@@ -87,7 +110,7 @@ def _basisgegevens() -> pd.DataFrame:
             indicator="corporatiewoningen"
         ),
     ]
-    leeftijd = schattingen.leeftijdsgroepen(gem, leeftijd_nederland(), aandeel_65plus_nederland())
+    leeftijd = schattingen.leeftijdsgroepen(bevolking(), leeftijd_nederland())
     delen.append(leeftijd.assign(indicator=leeftijd["leeftijdsgroep"].map(_COHORT_INDICATOR)))
     kolommen = ["gemeentecode", "indicator", "waarde", "peildatum", "herkomst", "bron"]
     lang = pd.concat([d[kolommen] for d in delen], ignore_index=True)

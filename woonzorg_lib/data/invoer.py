@@ -199,16 +199,18 @@ def _invoerrijen(
             continue
         if lokaal is not None:
             uit.append(dict(gemeentecode=code, onderwerp=onderwerp, waarde=lokaal, herkomst=herkomst, bron=bron,
-                            peildatum=_tekst(rij.get("peildatum"))))
+                            peildatum=_tekst(rij.get("peildatum")), lokaal=True))
         elif standaard is not None:
             uit.append(dict(gemeentecode=code, onderwerp=onderwerp, waarde=standaard,
                             herkomst=_tekst(rij.get("herkomst_standaard")) or "schatting",
-                            bron=_tekst(rij.get("bron_standaard")), peildatum=_tekst(rij.get("peildatum"))))
+                            bron=_tekst(rij.get("bron_standaard")), peildatum=_tekst(rij.get("peildatum")),
+                            lokaal=False))
     aanwezig = {code for code, _ in gezien}
     for code in gemeentecodes:
         if code not in aanwezig:
             meldingen.append(Melding(bestand, f"blad '{blad.naam}'", f"gemeente {code} van de regio ontbreekt"))
-    return pd.DataFrame(uit, columns=["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"])
+    kolommen = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum", "lokaal"]
+    return pd.DataFrame(uit, columns=kolommen).astype({"lokaal": bool})
 
 
 def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Iterable[str], meldingen: list[Melding]) -> pd.DataFrame:

@@ -47,31 +47,56 @@ def corporatiewoningen(
     return pd.DataFrame(rijen)
 
 
-def leeftijdsgroepen(gemeenten: pd.DataFrame, leeftijd_nl: pd.DataFrame, aandeel_65plus: float) -> pd.DataFrame:
-    """Inhabitants per age cohort: the gemeente's inhabitants × the national share of that cohort.
+def _nieuwste_65plus(bevolking: pd.DataFrame) -> tuple[pd.Series, str]:
+    geteld = bevolking.dropna(subset=["inwoners_65plus"])
+    peildatum = str(geteld["peildatum"].max())
+    return geteld[geteld["peildatum"] == peildatum].set_index("gemeentecode")["inwoners_65plus"].astype("int64"), peildatum
 
-    The national share of a cohort is its part of all 65+ (counts on 1-1-2020) times the
-    share of 65+ in the population (same source). Returns one row per gemeente × cohort.
+
+def leeftijdsgroepen(bevolking: pd.DataFrame, leeftijd_nl: pd.DataFrame) -> pd.DataFrame:
+    """Inhabitants per age cohort: the gemeente's own 65+ (CBS, register) split by the national structure.
+
+    The 65+ count is the newest 1 January in ``bevolking``; within it, 65-74 and 85+ take
+    their national share of all 65+ (1-1-2020) and 75-84 the rest, so the three cohorts add
+    up exactly to the registered 65+. Returns one row per gemeente × cohort.
     """
+    plus65, peildatum = _nieuwste_65plus(bevolking)
     nl = leeftijd_nl.set_index("leeftijdsgroep")
-    totaal_65 = nl.loc["65+", "personen"]
-    rijen = []
-    for cohort in COHORTEN:
-        aandeel = nl.loc[cohort, "personen"] / totaal_65 * aandeel_65plus
-        bron = (
-            f"schatting: inwoners × landelijk aandeel {cohort} {procent(aandeel, 2)} "
-            f"(CBS, bevolking op {nl.loc[cohort, 'peildatum']}, secundaire bron)"
-        )
-        rijen.append(
-            pd.DataFrame(
-                {
-                    "gemeentecode": gemeenten["gemeentecode"],
-                    "leeftijdsgroep": cohort,
-                    "waarde": (gemeenten["inwoners"] * aandeel).round().astype("int64"),
-                    "peildatum": gemeenten["peildatum"],
-                    "herkomst": "schatting",
-                    "bron": bron,
-                }
-            )
-        )
-    return pd.concat(rijen, ignore_index=True)
+    aandeel = {c: nl.loc[c, "personen"] / nl.loc["65+", "personen"] for c in COHORTEN}
+    waarden = {c: (plus65 * aandeel[c]).round().astype("int64") for c in ("65-74", "85+")}
+    waarden["75-84"] = plus65 - waarden["65-74"] - waarden["85+"]
+    return pd.concat(
+        [
+            pd.DataFrame({
+                "gemeentecode": plus65.index,
+                "leeftijdsgroep": cohort,
+                "waarde": waarden[cohort].to_numpy(),
+                "peildatum": peildatum,
+                "herkomst": "schatting",
+                "bron": (f"schatting: inwoners van 65+ op {peildatum} (CBS 03759ned, register) × landelijk aandeel "
+                         f"{cohort} binnen 65+ {procent(aandeel[cohort], 1)} (CBS, bevolking op "
+                         f"{nl.loc[cohort, 'peildatum']}, secundaire bron)"),
+            })
+            for cohort in COHORTEN
+        ],
+        ignore_index=True,
+    )
+
+
+def groei_65plus(bevolking: pd.DataFrame, jaar: int) -> pd.DataFrame:
+    """Trend estimate of each gemeente's 65+ on 1 January of ``jaar``, relative to its newest count.
+
+    The yearly growth of the gemeente's own 65+ between its two newest CBS counts, continued
+    (or interpolated) to ``jaar``. Not a prognosis: a labelled trend, until a CBS/PBL
+    prognosis by age per gemeente is loaded. Returns gemeentecode, factor, peildatum, bron.
+    """
+    geteld = bevolking.dropna(subset=["inwoners_65plus"])
+    data = sorted(geteld["peildatum"].unique())[-2:]
+    breed = geteld.pivot(index="gemeentecode", columns="peildatum", values="inwoners_65plus").astype("float64")
+    eerste, laatste = int(data[0][:4]), int(data[1][:4])
+    per_jaar = (breed[data[1]] / breed[data[0]]) ** (1 / (laatste - eerste))
+    factor = per_jaar ** (jaar - laatste)
+    bron = (f"trendschatting: de groei van 65+ van de gemeente tussen {data[0]} en {data[1]} (CBS 03759ned) "
+            f"doorgetrokken tot 1-1-{jaar}; geen prognose")
+    return pd.DataFrame({"gemeentecode": factor.index, "factor": factor.to_numpy(), "peildatum": f"{jaar}-01-01",
+                         "bron": bron})

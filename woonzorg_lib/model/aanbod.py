@@ -2,37 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.vraag import RANG
 
 
 def bereken_aanbod(
     invoer: pd.DataFrame,
     gemeenten: pd.Index,
-    mutatiegraad: float,
+    mutatiegraad: float | pd.Series,
     aandeel_aandachtsgroepen: float,
+    mutatiegraad_herkomst: str | pd.Series = "schatting",
 ) -> pd.DataFrame:
     """Supply per gemeente (index: gemeentecode).
 
-    verhuringen = the actual lettings where given, else corporatiewoningen × mutatiegraad;
-    beschikbaar = verhuringen × the agreed share for aandachtsgroepen. New supply that
-    nobody entered counts as 0 and is flagged in ``nieuw_aanbod_ingevuld``.
+    verhuringen = the actual lettings where given, else corporatiewoningen × mutatiegraad
+    (one value, or one per gemeente); beschikbaar = verhuringen × the agreed share for
+    aandachtsgroepen. ``verhuringen_herkomst`` is the tier of the lettings figure: that of
+    the actual lettings, else the weaker of the stock and the mutatiegraad. New supply
+    that nobody entered counts as 0 and is flagged in ``nieuw_aanbod_ingevuld``.
     """
     onderwerpen = ["corporatiewoningen", "verhuringen", "nieuw_aanbod", "ouderen_aanbod"]
     rijen = invoer[invoer["onderwerp"].isin(onderwerpen)]
     breed = rijen.pivot(index="gemeentecode", columns="onderwerp", values="waarde")
     breed = breed.reindex(index=gemeenten, columns=onderwerpen)
     voorraad, werkelijk, nieuw, ouderen = (breed[k] for k in onderwerpen)
-    verhuringen = werkelijk.fillna(voorraad * mutatiegraad)
+    graad = pd.Series(mutatiegraad, index=gemeenten, dtype="float64") if np.isscalar(mutatiegraad) else \
+        mutatiegraad.reindex(gemeenten).astype("float64")
+    verhuringen = werkelijk.fillna(voorraad * graad)
+    if "herkomst" in rijen:
+        herkomst = rijen.pivot(index="gemeentecode", columns="onderwerp", values="herkomst").reindex(
+            index=gemeenten, columns=onderwerpen)
+    else:
+        herkomst = pd.DataFrame("register", index=gemeenten, columns=onderwerpen)
+    graad_herkomst = pd.Series(mutatiegraad_herkomst, index=gemeenten) if isinstance(mutatiegraad_herkomst, str) \
+        else mutatiegraad_herkomst.reindex(gemeenten)
+    geschat = np.maximum(herkomst["corporatiewoningen"].map(RANG).fillna(2), graad_herkomst.map(RANG).fillna(2))
     return pd.DataFrame(
         {
             "corporatiewoningen": voorraad,
             "verhuringen": verhuringen,
             "verhuringen_bron": np.where(werkelijk.notna(), "werkelijke verhuringen", "voorraad × mutatiegraad"),
+            "verhuringen_herkomst": herkomst["verhuringen"].where(werkelijk.notna(),
+                                                                 geschat.map(dict(enumerate(RANG)))),
+            "mutatiegraad": graad.where(werkelijk.isna()),
             "beschikbaar": verhuringen * aandeel_aandachtsgroepen,
             "nieuw_aanbod": nieuw.fillna(0.0),
             "nieuw_aanbod_ingevuld": nieuw.notna(),
@@ -71,12 +87,3 @@ def voeg_saldo_toe(tabel: pd.DataFrame) -> pd.DataFrame:
     tabel["claim"] = tabel["vraag_aandachtsgroepen"] / tabel["verhuringen"].where(tabel["verhuringen"] > 0)
     tabel["tekort_ouderen"] = tabel["vraag_ouderen"] - tabel["ouderen_aanbod"]
     return tabel
-
-
-def aanbod_parameters(kengetallen: pd.DataFrame, aandeel: float, vervang: Mapping[str, float] | None = None) -> tuple[float, float]:
-    """The mutatiegraad (central value, or overridden) and the agreed share (or overridden)."""
-    vervang = vervang or {}
-    return (
-        float(vervang.get("mutatiegraad", kengetallen.loc["mutatiegraad", "midden"])),
-        float(vervang.get("aandeel_verhuringen_aandachtsgroepen", aandeel)),
-    )

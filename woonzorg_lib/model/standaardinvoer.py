@@ -13,7 +13,6 @@ from typing import Any
 
 import pandas as pd
 
-from woonzorg_lib.model.verdeling import taakstelling_art29
 from woonzorg_lib.opmaak import getal
 
 KOLOMMEN = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]
@@ -32,55 +31,55 @@ def _rijen(onderwerp: str, waarden: pd.Series, herkomst: str, bron: str, peildat
     )
 
 
-def standaard_invoer(per_gemeente: pd.DataFrame, herkomst_basis: pd.DataFrame, landelijk: Mapping[str, Any]) -> pd.DataFrame:
+def standaard_invoer(
+    per_gemeente: pd.DataFrame, herkomst_basis: pd.DataFrame, landelijk: Mapping[str, Any], verhuringen: pd.DataFrame
+) -> pd.DataFrame:
     """Default values for every gemeente of ``per_gemeente`` (wide base figures, all of the Netherlands).
 
     ``herkomst_basis`` is the long base table (for the provenance of base figures);
-    ``landelijk`` the national kengetallen of ``kengetallen_landelijk.yaml``.
+    ``landelijk`` the national kengetallen of ``kengetallen_landelijk.yaml``; ``verhuringen``
+    the real lettings per gemeente and year (the newest year is used, tier register).
+    The taakstelling vergunninghouders is not here: it differs per half-year and is
+    computed for the years of an analysis (``model.statushouders``).
     """
     inwoners = per_gemeente["inwoners"]
     nederland = int(inwoners.sum())
     delen = []
-
-    taak = landelijk["taakstelling_halfjaar"]
-    delen.append(
-        _rijen(
-            "statushouders_taakstelling",
-            taakstelling_art29(int(taak["waarde"]), inwoners, nederland),
-            "schatting",
-            f"schatting met de methode van art. 29 Huisvestingswet: landelijk aantal {taak['peildatum']} "
-            f"({getal(taak['waarde'])}; {taak['bron']}) × inwoners ÷ inwoners van Nederland, naar boven afgerond. "
-            "Geen officiële taakstelling: vul die uit de circulaire in.",
-            taak["peildatum"],
-        )
-    )
-    for onderwerp, sleutel, toelichting in (
-        ("dakloze_personen", "dakloze_personen", "Noodoplossing zonder regionale telling"),
-        ("jeugdzorg_uitstroom", "jeugdzorg_uitstroom", "Landelijk aantal"),
+    for onderwerp, sleutel, wat, let_op in (
+        ("dakloze_personen", "dakloze_personen", "noodoplossing zonder regionale telling:", ""),
+        ("jeugdzorg_uitstroom", "jeugdzorg_uitstroom", "landelijk aantal", ""),
+        ("bw_clienten", "beschermd_wonen_clienten", "landelijk aantal bewoners beschermd wonen",
+         "; de bewoners wonen vooral in en rond de centrumgemeenten: vervang door het eigen cliëntenaantal"),
     ):
         kengetal = landelijk[sleutel]
         delen.append(
             _rijen(
                 onderwerp,
                 (inwoners * kengetal["waarde"] / nederland).round(1),
-                "schatting",
-                f"schatting: {toelichting.lower()} {getal(kengetal['waarde'])} naar rato van de inwoners "
-                f"({kengetal['bron']})",
+                kengetal["herkomst"],
+                f"schatting: {wat} {getal(kengetal['waarde'])} naar rato van de inwoners{let_op} ({kengetal['bron']})",
                 kengetal["peildatum"],
             )
         )
+
+    nieuwste = verhuringen.sort_values("jaar").groupby("gemeentecode").tail(1).set_index("gemeentecode")
+    nieuwste = nieuwste[nieuwste.index.isin(inwoners.index)]
+    werkelijk = _rijen("verhuringen", nieuwste["verhuringen"].astype("float64"), "register", "", "")
+    werkelijk["bron"] = nieuwste["bron"].to_numpy()
+    werkelijk["peildatum"] = nieuwste["jaar"].astype(str).to_numpy()
+    delen.append(werkelijk)
 
     detentie, bekend = landelijk["detentie_uitstroom"], landelijk["detentie_uitstroom_gemeenten"]
     eigen = pd.Series(bekend["waarden"], dtype="float64")
     eigen = eigen[eigen.index.isin(inwoners.index)]
     overig = inwoners.drop(eigen.index)
     rest = (detentie["waarde"] - eigen.sum()) * overig / overig.sum()
-    delen.append(_rijen("detentie_uitstroom", eigen, "register", bekend["bron"], bekend["peildatum"]))
+    delen.append(_rijen("detentie_uitstroom", eigen, bekend["herkomst"], bekend["bron"], bekend["peildatum"]))
     delen.append(
         _rijen(
             "detentie_uitstroom",
             rest.round(1),
-            "schatting",
+            detentie["herkomst"],
             f"schatting: landelijke uitstroom {getal(detentie['waarde'])} ({detentie['bron']}) min de gemeenten met "
             "een eigen telling, naar rato van de inwoners",
             detentie["peildatum"],

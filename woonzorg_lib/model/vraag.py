@@ -14,6 +14,7 @@ import pandas as pd
 from woonzorg_lib.model.doelgroepen import SCENARIOS, VRAAGPOSTEN, Vraagpost
 
 RANG = {"register": 0, "schatting": 1, "aanname": 2}
+BASIS = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]
 KOLOMMEN = [
     "gemeentecode", "doelgroep", "vraagpost", "scenario", "jaar", "personen", "woningen",
     "herkomst", "bron", "peildatum", "kengetallen",
@@ -73,7 +74,8 @@ def bereken_vraag(
 
     ``invoer`` has one row per gemeente × onderwerp (``waarde``, ``herkomst``, ``bron``,
     ``peildatum``). A group without an input value for a gemeente has no row: missing
-    data is never a zero.
+    data is never a zero. Rows with a ``jaar`` (and ``scenario``) hold a value for that
+    year and scenario only (the taakstelling per half-year); the others hold for every year.
 
     Statushouders: taakstelling per halfjaar × 2 ÷ huishoudgrootte; a stock (achterstand,
     dakloze personen, wachtlijst) is spread evenly over the years of the analysis
@@ -85,15 +87,21 @@ def bereken_vraag(
     # Text repeats per scenario and year: categories (made on the small tables) keep that cheap.
     factoren = factoren.astype({k: "category" for k in ("vraagpost", "doelgroep", "scenario", "kengetallen")})
     tekst = {k: "category" for k in ("gemeentecode", "bron", "peildatum")}
-    basis = invoer[["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]].astype(tekst)
-    basis = basis.merge(factoren, on="onderwerp", how="inner")
-    basis["personen"] = basis["waarde"] * basis["f_personen"]
-    basis["woningen"] = basis["waarde"] * basis["f_woningen"]
-    rang = np.maximum(basis["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64"), basis["rang_kengetallen"].to_numpy())
-    basis["herkomst"] = pd.Categorical.from_codes(rang, categories=list(RANG))
-    n = len(basis)
-    uit = basis.take(np.repeat(np.arange(n), len(jaren))).reset_index(drop=True)
-    uit["jaar"] = np.tile(np.asarray(jaren, dtype="int64"), n)
+    per_jaar = invoer["jaar"].notna() if "jaar" in invoer else pd.Series(False, index=invoer.index)
+    vast = invoer.loc[~per_jaar, BASIS].astype(tekst).merge(factoren, on="onderwerp", how="inner")
+    n = len(vast)
+    vast = vast.take(np.repeat(np.arange(n), len(jaren))).reset_index(drop=True)
+    vast["jaar"] = np.tile(np.asarray(jaren, dtype="int64"), n)
+    if per_jaar.any():
+        jaarlijks = invoer.loc[per_jaar & invoer["jaar"].isin(jaren), [*BASIS, "jaar", "scenario"]]
+        jaarlijks = jaarlijks.astype({**tekst, "jaar": "int64"}).merge(
+            factoren.astype({"scenario": str}), on=["onderwerp", "scenario"], how="inner")
+        vast = pd.concat([vast, jaarlijks], ignore_index=True)
+    uit = vast
+    uit["personen"] = uit["waarde"] * uit["f_personen"]
+    uit["woningen"] = uit["waarde"] * uit["f_woningen"]
+    rang = np.maximum(uit["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64"), uit["rang_kengetallen"].to_numpy())
+    uit["herkomst"] = pd.Categorical.from_codes(rang, categories=list(RANG))
     return uit[KOLOMMEN]
 
 
