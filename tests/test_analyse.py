@@ -63,10 +63,13 @@ def test_scenarios_are_ordered(mra):
 
 
 def test_groups_without_data_are_reported_not_zeroed(mra):
-    ontbrekend = mra.ontbrekend.set_index("doelgroep")["gemeenten_zonder_gegevens"]
-    assert ontbrekend["uitstroom_mo"] == 30
-    assert ontbrekend["statushouders"] == 0 and ontbrekend["uitstroom_bw"] == 0
+    met = mra.dekking.set_index("doelgroep")["gemeenten_met_gegevens"]
+    assert met["uitstroom_mo"] == 0
+    assert met["statushouders"] == 30 and met["uitstroom_bw"] == 30
     assert "uitstroom_mo" not in set(mra.vraag["doelgroep"])
+    gedekt = mra.aandachtsgroepen_gedekt()
+    assert len(gedekt["volledig"]) == 5 and not gedekt["gedeeltelijk"]
+    assert len(gedekt["volledig"] + gedekt["geen"]) == 11
 
 
 def test_sensitivity_lists_the_assumptions_that_move_the_gap_largest_first(mra):

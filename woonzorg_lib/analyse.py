@@ -61,7 +61,18 @@ class Analyse:
     confrontatie: pd.DataFrame
     verdeling: pd.DataFrame
     gevoeligheid: pd.DataFrame
-    ontbrekend: pd.DataFrame
+    dekking: pd.DataFrame
+
+    def aandachtsgroepen_gedekt(self) -> dict[str, list[str]]:
+        """The names of the aandachtsgroepen with a figure for every gemeente, for some, and for none."""
+        groepen = self.dekking[self.dekking["aandachtsgroep"]]
+        met, alle = groepen["gemeenten_met_gegevens"], groepen["gemeenten"]
+        return {
+            "volledig": list(groepen.loc[met == alle, "naam"]),
+            "gedeeltelijk": [f"{r.naam} ({r.gemeenten_met_gegevens} van {r.gemeenten} gemeenten)"
+                             for r in groepen[(met > 0) & (met < alle)].itertuples()],
+            "geen": list(groepen.loc[met == 0, "naam"]),
+        }
 
     def regio_per_scenario(self) -> pd.DataFrame:
         """The region's confrontation in the peiljaar, one row per scenario."""
@@ -290,7 +301,7 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
         _bereiken(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen),
     )
     return Analyse(parameters, regio, editie, jaren, taakstelling, invoer, kengetallen, vraag, aanbod, conf, verdeling, gevoeligheid,
-                   ontbrekende_gegevens(vraag, regio))
+                   dekking(vraag, regio))
 
 
 def verdeling_over_deelregios(analyse: Analyse) -> pd.DataFrame:
@@ -309,19 +320,19 @@ def verdeling_over_deelregios(analyse: Analyse) -> pd.DataFrame:
     return uit.rename_axis("deelregio").reset_index()
 
 
-def ontbrekende_gegevens(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
-    """Per doelgroep the gemeenten without any input: their demand is unknown, not zero."""
+def dekking(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
+    """Per doelgroep how many gemeenten of the area have a figure: a group without one is unknown, not zero."""
     met = vraag.groupby("doelgroep", observed=True)["gemeentecode"].agg(lambda c: set(c.astype(str)))
     rijen = []
     for sleutel, doelgroep in DOELGROEPEN.items():
-        zonder = [c for c in regio.gemeentecodes if c not in met.get(sleutel, set())]
-        rijen.append({"doelgroep": sleutel, "naam": doelgroep.naam, "gemeenten_zonder_gegevens": len(zonder),
-                      "gemeenten": len(regio.gemeentecodes)})
+        aantal = sum(c in met.get(sleutel, set()) for c in regio.gemeentecodes)
+        rijen.append({"doelgroep": sleutel, "naam": doelgroep.naam, "aandachtsgroep": doelgroep.aandachtsgroep,
+                      "gemeenten_met_gegevens": aantal, "gemeenten": len(regio.gemeentecodes)})
     return pd.DataFrame(rijen)
 
 
 __all__ = [
-    "Analyse", "analyseer", "analysegebied", "controleer_invoer", "editie_voor", "fair_share", "invoer_voor",
-    "standaard_invoer_voor",
+    "Analyse", "analyseer", "analysegebied", "controleer_invoer", "dekking", "editie_voor", "fair_share",
+    "invoer_voor", "mutatiegraad_voor", "standaard_invoer_voor", "taakstelling_voor",
     "verdeling_over_deelregios",
 ]

@@ -183,16 +183,14 @@ def toon_analyse(analyse: Analyse, console: Console) -> None:
     """The key results of an analysis, for the analyst (whole numbers, not yet disclosure-controlled)."""
     from woonzorg_lib.model.doelgroepen import DOELGROEPEN
     from woonzorg_lib.model.vraag import per_doelgroep
+    from woonzorg_lib.rapport.tekst import dekking_tekst
 
     p = analyse.parameters
     per_groep = per_doelgroep(analyse.vraag[analyse.vraag["jaar"] == p.peiljaar])
     per_groep.index = per_groep.index.map(lambda k: DOELGROEPEN[k].naam)
     per_groep = per_groep.rename(columns={"herkomst": "zwakste herkomst"}).rename_axis("doelgroep").reset_index()
     _tabel(console, f"Vraag per jaar in woningen — {analyse.regio.naam} ({p.peiljaar})", per_groep)
-    zonder = analyse.ontbrekend[analyse.ontbrekend["gemeenten_zonder_gegevens"] > 0]
-    if len(zonder):
-        console.print("Geen gegevens (niet meegeteld, niet 0): " + ", ".join(
-            f"{r.naam} ({r.gemeenten_zonder_gegevens} van {r.gemeenten} gemeenten)" for r in zonder.itertuples()))
+    console.print(dekking_tekst(analyse.aandachtsgroepen_gedekt()))
     conf = analyse.confrontatie
     conf = conf[(conf["niveau"] != "gemeente") & (conf["scenario"] == p.scenario) & (conf["jaar"] == p.peiljaar)]
     kolommen = ["naam", "vraag_aandachtsgroepen", "verhuringen", "beschikbaar", "nieuw_aanbod", "tekort", "claim"]

@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from tests.test_bundel_bouwen import REFERENTIE
-from woonzorg_lib.data.basis import landelijke_kengetallen
+from woonzorg_lib.data.basis import landelijke_kengetallen, taakstelling_landelijk
 
 pytestmark = pytest.mark.skipif(not REFERENTIE.is_dir(), reason="the shared reference folder is not beside the project")
 
@@ -27,8 +27,20 @@ def test_national_counts_match_the_reference():
     assert rijen[(naar, "'s-Gravenhage (Den Haag)", "2020")] == steden["GM0518"]
 
 
-def test_taakstelling_is_the_latest_fixed_national_half_year_total():
-    totalen = [r for r in _rijen("taakstelling_statushouders.csv") if r["soort"] == "landelijk_totaal"]
-    nieuwste = max(totalen, key=lambda r: r["periode"])
-    taak = landelijke_kengetallen()["taakstelling_halfjaar"]
-    assert (nieuwste["periode"], int(nieuwste["taakstelling_personen"])) == (taak["peildatum"], taak["waarde"])
+def test_every_published_national_half_year_total_is_bundled_with_its_source():
+    rijen = _rijen("taakstelling_statushouders.csv")
+    totalen = {(r["periode"], int(r["taakstelling_personen"])) for r in rijen if r["soort"] == "landelijk_totaal"}
+    bundel = taakstelling_landelijk()
+    assert {(r.halfjaar, int(r.personen)) for r in bundel.itertuples()} == totalen
+    nieuwste = bundel.sort_values("halfjaar").tail(3).set_index("halfjaar")
+    assert list(nieuwste.index) == ["2024-H1", "2025-H1", "2025-H2"]
+    assert list(nieuwste["personen"].astype(int)) == [18_750, 15_000, 13_000]
+    assert nieuwste.loc["2025-H1", "oorspronkelijk"] == "17700"
+    assert bundel["bron"].ne("").all()
+
+
+def test_the_beschermd_wonen_count_is_the_reference_figure():
+    rij = next(r for r in _rijen("aandachtsgroepen/bw_mo.csv") if r["grootheid"] == "personen in beschermd wonen")
+    bw = landelijke_kengetallen()["beschermd_wonen_clienten"]
+    assert (int(rij["waarde"]), rij["peildatum"]) == (bw["waarde"], bw["peildatum"])
+    assert rij["bron"] in bw["bron"].replace("\n", " ")

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from woonzorg_lib.model.onthulling import TOTAAL, VERBORGEN, afronden, beveilig, percentage
+from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig, percentage
 
 
 def _verborgen(uit: pd.DataFrame) -> np.ndarray:
@@ -119,3 +119,15 @@ def test_linked_protection_keeps_every_single_table_rule(matrix, factor):
         verborgen = _verborgen(tabel)
         assert set(verborgen.sum(axis=0)) <= {0} | set(range(2, 99))
         assert set(verborgen.sum(axis=1)) <= {0} | set(range(2, 99))
+
+
+def test_a_cell_without_a_figure_shows_nb_and_never_protects_a_hidden_one():
+    tabel = pd.DataFrame({"BW": [3.0, 40.0, float("nan")], "MO": [22.0, 31.0, 18.0]}, index=["A", "B", "C"])
+    uit = beveilig(tabel)
+    assert uit.loc["C", "BW"] == ONBEKEND
+    assert "geen gegevens" in uit.attrs["opmerking"]
+    # The column BW needs a second hidden cell besides A: B, never the n.b. cell (it would give A away as a 0).
+    assert uit.loc["A", "BW"] == VERBORGEN and uit.loc["B", "BW"] == VERBORGEN
+    assert uit.loc["Totaal", "BW"] == 45  # 3 + 40: the missing cell counts for nothing
+    for lijn in [*(uit.loc[r] for r in uit.index), *(uit[k] for k in uit.columns)]:
+        assert (lijn == VERBORGEN).sum() != 1

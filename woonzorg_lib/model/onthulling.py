@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 VERBORGEN = "."
+ONBEKEND = "n.b."  # no figure for this cell: not a count, never a 0
 TOTAAL = "Totaal"
 OPMERKING = (
     "Aantallen afgerond op veelvouden van {veelvoud}; '.' = minder dan {drempel} of afgeschermd om herleiding "
@@ -30,16 +31,21 @@ def afronden(waarden: pd.DataFrame | pd.Series, veelvoud: int = 5) -> pd.DataFra
     return (np.floor(waarden / veelvoud + 0.5) * veelvoud).astype("int64")
 
 
-def _secundair(verborgen: np.ndarray, waarden: np.ndarray, rijen: bool, kolommen: bool) -> np.ndarray:
+def _secundair(
+    verborgen: np.ndarray, waarden: np.ndarray, rijen: bool, kolommen: bool, onbekend: np.ndarray | None = None
+) -> np.ndarray:
     """Hide more cells until no published line (a row with its total, a column with its total) has exactly one hidden cell.
 
     ``rijen`` / ``kolommen``: whether rows / columns add up to a published total (the last
-    column / row of the matrix). Only those lines can give a hidden cell away.
+    column / row of the matrix). Only those lines can give a hidden cell away. Cells in
+    ``onbekend`` (no figure, shown as "n.b.") are chosen only when nothing else is left.
     """
     verborgen = verborgen.copy()
-    # Prefer the smallest non-zero inner cell, then zeros, and totals only as a last resort.
+    # Prefer the smallest non-zero inner cell, then zeros, totals as a last resort, cells without a figure never.
     groot = 1e15
     rang = np.where(waarden > 0, waarden, groot)
+    if onbekend is not None:
+        rang = np.where(onbekend, 8 * groot, rang)
     if kolommen:
         rang[-1, :] += 2 * groot
     if rijen:
@@ -59,6 +65,30 @@ def _secundair(verborgen: np.ndarray, waarden: np.ndarray, rijen: bool, kolommen
             return verborgen
 
 
+def _volledig(tabel: pd.DataFrame, rijtotaal: bool, kolomtotaal: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The counts with their totals, and where a cell has no figure (NaN in ``tabel``: counted as 0, shown n.b.)."""
+    onbekend = tabel.isna()
+    waarden = tabel.astype("float64").fillna(0.0)
+    if (waarden < 0).any().any():
+        raise ValueError("beveilig verwacht aantallen van 0 of meer")
+    if rijtotaal:
+        waarden[TOTAAL] = waarden.sum(axis=1)
+        onbekend[TOTAAL] = False
+    if kolomtotaal:
+        waarden.loc[TOTAAL] = waarden.sum(axis=0)
+        onbekend.loc[TOTAAL] = False
+    return waarden, onbekend.astype(bool)
+
+
+def _publiceer(volledig: pd.DataFrame, verborgen: pd.DataFrame, onbekend: pd.DataFrame, veelvoud: int,
+               drempel: int) -> pd.DataFrame:
+    uit = afronden(volledig, veelvoud).astype(object).mask(verborgen, VERBORGEN)
+    uit = uit.mask(onbekend & ~verborgen, ONBEKEND)
+    uit.attrs["opmerking"] = OPMERKING.format(veelvoud=veelvoud, drempel=drempel) + (
+        f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is geen 0)." if onbekend.any().any() else "")
+    return uit
+
+
 def beveilig(
     tabel: pd.DataFrame, drempel: int = 10, veelvoud: int = 5, rijtotaal: bool = True, kolomtotaal: bool = True
 ) -> pd.DataFrame:
@@ -68,8 +98,9 @@ def beveilig(
     the unrounded counts, hides cells above 0 and below ``drempel`` as ".", hides further
     cells until no hidden cell can be recomputed from a total, and rounds all shown counts
     to multiples of ``veelvoud``. Leave out a total where the columns (or rows) are not parts
-    of a whole, such as the scenarios laag / midden / hoog. The note for under the table is
-    in ``.attrs["opmerking"]``.
+    of a whole, such as the scenarios laag / midden / hoog. An empty cell (NaN: no figure)
+    counts as 0 in the totals and shows "n.b.". The note for under the table is in
+    ``.attrs["opmerking"]``.
 
     >>> t = pd.DataFrame({"BW": [3, 40, 25], "MO": [22, 31, 18]}, index=["A", "B", "C"])
     >>> beveilig(t)
@@ -79,20 +110,11 @@ def beveilig(
     C        .   .     45
     Totaal  70  70    140
     """
-    waarden = tabel.astype("float64")
-    if (waarden < 0).any().any() or waarden.isna().any().any():
-        raise ValueError("beveilig verwacht aantallen van 0 of meer, zonder lege cellen")
-    volledig = waarden.copy()
-    if rijtotaal:
-        volledig[TOTAAL] = waarden.sum(axis=1)
-    if kolomtotaal:
-        volledig.loc[TOTAAL] = volledig.sum(axis=0)
+    volledig, onbekend = _volledig(tabel, rijtotaal, kolomtotaal)
     matrix = volledig.to_numpy()
-    verborgen = _secundair((matrix > 0) & (matrix < drempel), matrix, rijtotaal, kolomtotaal)
-    uit = afronden(volledig, veelvoud).astype(object)
-    uit = uit.mask(pd.DataFrame(verborgen, index=uit.index, columns=uit.columns), VERBORGEN)
-    uit.attrs["opmerking"] = OPMERKING.format(veelvoud=veelvoud, drempel=drempel)
-    return uit
+    verborgen = _secundair((matrix > 0) & (matrix < drempel), matrix, rijtotaal, kolomtotaal, onbekend.to_numpy())
+    return _publiceer(volledig, pd.DataFrame(verborgen, index=volledig.index, columns=volledig.columns), onbekend,
+                      veelvoud, drempel)
 
 
 def beveilig_samen(
@@ -103,18 +125,9 @@ def beveilig_samen(
 
     A cell hidden in one table is hidden in every table that has it, and secondary
     suppression runs again in each, until nothing changes: a hidden cell can then not be
-    read from a linked table either.
+    read from a linked table either. Empty cells (no figure) count as 0 and show "n.b.".
     """
-    volledig = []
-    for tabel in tabellen:
-        waarden = tabel.astype("float64")
-        if (waarden < 0).any().any() or waarden.isna().any().any():
-            raise ValueError("beveilig verwacht aantallen van 0 of meer, zonder lege cellen")
-        if rijtotaal:
-            waarden[TOTAAL] = waarden.sum(axis=1)
-        if kolomtotaal:
-            waarden.loc[TOTAAL] = waarden.sum(axis=0)
-        volledig.append(waarden)
+    volledig, onbekend = zip(*(_volledig(t, rijtotaal, kolomtotaal) for t in tabellen), strict=True)
     maskers = [pd.DataFrame((t > 0) & (t < drempel), index=t.index, columns=t.columns) for t in volledig]
     while True:
         rijen = maskers[0].index.union(pd.Index([r for m in maskers[1:] for r in m.index]), sort=False)
@@ -127,20 +140,15 @@ def beveilig_samen(
         nieuw = [
             pd.DataFrame(
                 _secundair((m | samen.reindex(index=m.index, columns=m.columns, fill_value=False)).to_numpy(),
-                           t.to_numpy(), rijtotaal, kolomtotaal),
+                           t.to_numpy(), rijtotaal, kolomtotaal, o.to_numpy()),
                 index=t.index, columns=t.columns,
             )
-            for t, m in zip(volledig, maskers, strict=True)
+            for t, m, o in zip(volledig, maskers, onbekend, strict=True)
         ]
         if all(a.equals(b) for a, b in zip(nieuw, maskers, strict=True)):
             break
         maskers = nieuw
-    uit = []
-    for tabel, masker in zip(volledig, maskers, strict=True):
-        beschermd = afronden(tabel, veelvoud).astype(object).mask(masker, VERBORGEN)
-        beschermd.attrs["opmerking"] = OPMERKING.format(veelvoud=veelvoud, drempel=drempel)
-        uit.append(beschermd)
-    return uit
+    return [_publiceer(t, m, o, veelvoud, drempel) for t, m, o in zip(volledig, maskers, onbekend, strict=True)]
 
 
 def percentage(teller: pd.Series, noemer: pd.Series, minimale_noemer: int = 100) -> pd.Series:

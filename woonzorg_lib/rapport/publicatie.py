@@ -9,18 +9,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from woonzorg_lib.model.onthulling import VERBORGEN, afronden, beveilig, beveilig_samen
+from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN, afronden, beveilig, beveilig_samen
 from woonzorg_lib.opmaak import getal, procent
 
 
 def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtotaal: bool = True) -> pd.DataFrame:
-    """Counts of people of vulnerable groups, made safe: rounded to fives, small cells '.', no recomputation."""
-    return beveilig(tabel.fillna(0.0), drempel=drempel, rijtotaal=rijtotaal, kolomtotaal=kolomtotaal)
+    """Counts of people of vulnerable groups, made safe: rounded to fives, small cells '.', no recomputation.
+
+    An empty cell has no figure: it shows 'n.b.' and counts for nothing in a total.
+    """
+    return beveilig(tabel, drempel=drempel, rijtotaal=rijtotaal, kolomtotaal=kolomtotaal)
 
 
 def personen_en_woningen(personen_tabel: pd.DataFrame, woningen_tabel: pd.DataFrame, drempel: int) -> list[pd.DataFrame]:
     """Persons and the homes derived from them, protected together: no hidden cell readable from the other table."""
-    return beveilig_samen([personen_tabel.fillna(0.0), woningen_tabel.fillna(0.0)], drempel=drempel)
+    return beveilig_samen([personen_tabel, woningen_tabel], drempel=drempel)
 
 
 def woningen(tabel: pd.DataFrame) -> pd.DataFrame:
@@ -30,7 +33,7 @@ def woningen(tabel: pd.DataFrame) -> pd.DataFrame:
 
 def cijfers(tabel: pd.DataFrame) -> pd.DataFrame:
     """A protected table back to numbers for a chart: hidden cells become NaN (not drawn)."""
-    return tabel.replace(VERBORGEN, float("nan")).astype("float64")
+    return tabel.replace([VERBORGEN, ONBEKEND], float("nan")).astype("float64")
 
 
 def _cel(waarde: object, als_procent: bool) -> str:
@@ -73,7 +76,7 @@ def html_tabel(
         klasse = ' class="wz-totaal"' if str(label) == "Totaal" else ""
         cellen = [f"<th>{html.escape(str(label))}</th>"] if index else []
         for kolom, waarde in rij.items():
-            rechts = isinstance(waarde, int | float) or waarde == VERBORGEN
+            rechts = isinstance(waarde, int | float) or waarde in (VERBORGEN, ONBEKEND)
             uitlijning = ' class="wz-getal"' if rechts else ""
             cellen.append(f"<td{uitlijning}>{_cel(waarde, kolom in procenten)}</td>")
         regels.append(f"<tr{klasse}>" + "".join(cellen) + "</tr>")
