@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from woonzorg_lib.data import schattingen
 from woonzorg_lib.data.basis import (
     basisgegevens,
     bevolking,
@@ -24,21 +26,23 @@ from woonzorg_lib.data.basis import (
     per_gemeente,
     taakstelling_landelijk,
     verhuringen,
+    woningvoorraad_eigendom,
 )
-from woonzorg_lib.data.cbs_tabellen import STATUSHOUDERS_TITEL
 from woonzorg_lib.data.catalogus import Regio, laad_regio
+from woonzorg_lib.data.cbs_tabellen import STATUSHOUDERS_TITEL
 from woonzorg_lib.data.edities import AANDACHTSGROEPEN, Editie, kies
 from woonzorg_lib.data.invoer import lees_invoer
 from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.model import statushouders
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN, standaard_kengetallen
-from woonzorg_lib.model.gevoeligheid import tornado
-from woonzorg_lib.model import statushouders
+from woonzorg_lib.model.gevoeligheid import Bereik, tornado
 from woonzorg_lib.model.niveaus import op_niveaus
 from woonzorg_lib.model.standaardinvoer import standaard_invoer
 from woonzorg_lib.model.verdeling import varianten
 from woonzorg_lib.model.vraag import bereken_vraag
-from woonzorg_lib.parameters import Basisparameters, Parameterbestand, analysegebied
+from woonzorg_lib.opmaak import getal, kengetal, procent
+from woonzorg_lib.parameters import Basisparameters, LaagMiddenHoog, Parameterbestand, analysegebied
 
 SOM_KOLOMMEN = [
     "vraag_aandachtsgroepen", "vraag_ouderen", "verhuringen", "beschikbaar", "nieuw_aanbod", "ouderen_aanbod",
@@ -210,6 +214,8 @@ def fair_share(
         plafond = aanbod["verhuringen"] * parameters.plafond_aandeel_verhuringen
     uit = varianten(totaal, sleutels, parameters.verdeelsleutels, belasting, parameters.correctie_jaren or 1, plafond)
     uit.insert(0, "eigen_vraag", eigen)
+    if "huidige_belasting" in sleutels:  # only from the invoerformat: never the model's own demand
+        uit.insert(1, "huidige_belasting", sleutels["huidige_belasting"])
     return regio.indeling().set_index("gemeentecode").join(uit).reset_index()
 
 
@@ -236,31 +242,86 @@ def mutatiegraad_voor(
     return waarde, herkomst
 
 
-def _bereiken(kengetallen: pd.DataFrame, aandeel: float) -> dict[str, tuple[str, float, float]]:
+def _bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstelling: pd.DataFrame) -> dict[str, Bereik]:
+    """Every assumption with its range and where the range comes from: uncertain inputs and policy levers apart."""
     bereiken = {
-        sleutel: (rij["omschrijving"], float(rij["laag"]), float(rij["hoog"]))
+        sleutel: Bereik(rij["omschrijving"], float(rij["laag"]), float(rij["hoog"]), f"{rij['herkomst']}: {rij['bron']}")
         for sleutel, rij in kengetallen.iterrows()
     }
-    bereiken["aandeel_verhuringen_aandachtsgroepen"] = (
-        "Afgesproken aandeel verhuringen voor aandachtsgroepen (±50% van de gekozen waarde)",
-        aandeel * 0.5,
-        min(aandeel * 1.5, 1.0),
-    )
+    onbekend = taakstelling[taakstelling["herkomst"] == "aanname"].groupby("scenario")["landelijk"].first()
+    if len(onbekend):
+        bron = taakstelling.loc[taakstelling["herkomst"] == "aanname", "bron"].iloc[0].split(" × inwoners")[0]
+        bereiken["taakstelling_onbekend"] = Bereik(
+            "Landelijke taakstelling vergunninghouders per halfjaar zonder gepubliceerd aantal",
+            float(onbekend["laag"]), float(onbekend["hoog"]), bron)
+    laag, hoog, bron = schattingen.spreiding_corporatieaandeel(woningvoorraad_eigendom())
+    bereiken["corporatieaandeel"] = Bereik(
+        "Corporatiewoningen waar die geschat zijn (aandeel van de provincie)", laag, hoog, bron,
+        weergave=(f"× {kengetal(round(laag, 2))}", f"× {kengetal(round(hoog, 2))}"))
+    g4 = landelijke_kengetallen()["dakloze_aandeel_g4"]
+    bereiken["spreiding_dakloosheid"] = Bereik(
+        "Spreiding van de landelijke schatting van dakloosheid over de gemeenten", 0.0, 1.0, g4["bron"],
+        weergave=("naar rato van de inwoners", f"{procent(g4['waarde'], 0)} in de G4"))
+    aandeel = parameters.aandeel_verhuringen_aandachtsgroepen
+    bereiken["aandeel_verhuringen_aandachtsgroepen"] = Bereik(
+        "Afgesproken aandeel verhuringen voor aandachtsgroepen", aandeel * 0.5, min(aandeel * 1.5, 1.0),
+        "beleidskeuze: de gekozen waarde in het parameterbestand, ±50%", "beleidskeuze")
     return bereiken
 
 
+def _dakloosheid_geconcentreerd(invoer: pd.DataFrame, standaard: pd.DataFrame, regio: Regio) -> pd.DataFrame:
+    """The homelessness defaults spread with the G4 holding their registered share instead of pro rata inhabitants."""
+    g4 = landelijke_kengetallen()["dakloze_aandeel_g4"]
+    inwoners = per_gemeente(basisgegevens())["inwoners"]
+    in_g4 = inwoners.index.isin(g4["gemeenten"])
+    factor = pd.Series(np.where(in_g4, g4["waarde"] / inwoners[in_g4].sum(), (1 - g4["waarde"]) / inwoners[~in_g4].sum()),
+                       index=inwoners.index) * inwoners.sum()
+    standaard = standaard[standaard["onderwerp"] == "dakloze_personen"].set_index("gemeentecode")
+    rijen = invoer[(invoer["onderwerp"] == "dakloze_personen")]
+    is_standaard = rijen["waarde"].to_numpy() == standaard["waarde"].reindex(rijen["gemeentecode"]).to_numpy()
+    invoer = invoer.copy()
+    invoer.loc[rijen.index[is_standaard], "waarde"] = (
+        rijen.loc[is_standaard, "waarde"] * rijen.loc[is_standaard, "gemeentecode"].map(factor)).to_numpy()
+    return invoer
+
+
 def _regionaal_tekort(
-    invoer: pd.DataFrame, kengetallen: pd.DataFrame, parameters: Basisparameters, regio: Regio, jaren: list[int]
+    invoer: pd.DataFrame, kengetallen: pd.DataFrame, parameters: Basisparameters, regio: Regio, jaren: list[int],
+    editie: Editie | None,
 ) -> Callable[[Mapping[str, float]], float]:
-    """The regional gap in the doeljaar (scenario midden) as a function of fixed assumptions."""
+    """The regional gap in the doeljaar (scenario midden) as a function of fixed assumptions.
+
+    Besides kengetallen, ``vervang`` may fix: ``taakstelling_onbekend`` (the national number of
+    every unpublished half-year), ``corporatieaandeel`` (a factor on estimated corporation
+    stock), ``spreiding_dakloosheid`` (1: the homelessness estimate concentrated as in the G4)
+    and ``aandeel_verhuringen_aandachtsgroepen``.
+    """
     codes = pd.Index(regio.gemeentecodes)
+    jaar = parameters.doeljaar
+    standaard = standaard_invoer_voor(regio, editie)[0]
 
     def uitkomst(vervang: Mapping[str, float]) -> float:
-        vraag = bereken_vraag(invoer, kengetallen, [parameters.doeljaar], vervang, spreidjaren=len(jaren))
+        gebruikt = invoer
+        if "taakstelling_onbekend" in vervang:
+            waarde = float(vervang["taakstelling_onbekend"])
+            anders = parameters.model_copy(update={"taakstelling_onbekend": LaagMiddenHoog(
+                laag=waarde, midden=waarde, hoog=waarde)})
+            wettelijk = gebruikt["jaar"].notna() if "jaar" in gebruikt else pd.Series(False, index=gebruikt.index)
+            nieuw = statushouders.per_jaar(taakstelling_voor(anders, regio, [jaar]))
+            nieuw = nieuw[nieuw["gemeentecode"].isin(gebruikt.loc[wettelijk, "gemeentecode"])]
+            gebruikt = pd.concat([gebruikt[~wettelijk], nieuw], ignore_index=True)
+        if vervang.get("spreiding_dakloosheid"):
+            gebruikt = _dakloosheid_geconcentreerd(gebruikt, standaard, regio)
+        if "corporatieaandeel" in vervang:
+            geschat = (gebruikt["onderwerp"] == "corporatiewoningen") & (gebruikt["herkomst"] != "register")
+            gebruikt = gebruikt.copy()
+            gebruikt.loc[geschat, "waarde"] = gebruikt.loc[geschat, "waarde"] * float(vervang["corporatieaandeel"])
+        vast = {k: v for k, v in vervang.items() if k in kengetallen.index}
+        vraag = bereken_vraag(gebruikt, kengetallen, [jaar], vast, spreidjaren=len(jaren))
         vraag = vraag[vraag["scenario"] == "midden"]
         graad, herkomst = mutatiegraad_voor(parameters, regio, kengetallen, vervang)
         aandeel = float(vervang.get("aandeel_verhuringen_aandachtsgroepen", parameters.aandeel_verhuringen_aandachtsgroepen))
-        aanbod = bereken_aanbod(invoer, codes, graad, aandeel, herkomst)
+        aanbod = bereken_aanbod(gebruikt, codes, graad, aandeel, herkomst)
         conf = confrontatie(vraag, aanbod)
         return float(conf["tekort"].sum())
 
@@ -297,8 +358,8 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
     conf = voeg_saldo_toe(op_niveaus(conf_gemeenten, regio, ["scenario", "jaar"], SOM_KOLOMMEN))
     verdeling = fair_share(parameters, regio, editie, invoer, aanbod, conf_gemeenten)
     gevoeligheid = tornado(
-        _regionaal_tekort(invoer, kengetallen, parameters, regio, jaren),
-        _bereiken(kengetallen, parameters.aandeel_verhuringen_aandachtsgroepen),
+        _regionaal_tekort(invoer, kengetallen, parameters, regio, jaren, editie),
+        _bereiken(kengetallen, parameters, taakstelling),
     )
     return Analyse(parameters, regio, editie, jaren, taakstelling, invoer, kengetallen, vraag, aanbod, conf, verdeling, gevoeligheid,
                    dekking(vraag, regio))
@@ -307,7 +368,8 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
 def verdeling_over_deelregios(analyse: Analyse) -> pd.DataFrame:
     """The regional task for aandachtsgroepen distributed over the deelregio's, per key mix.
 
-    Keys are the sums of the gemeente keys per deelregio; current load is the deelregio's own demand.
+    Keys are the sums of the gemeente keys per deelregio; ``eigen_vraag`` is the demand that arises in
+    the deelregio, ``huidige_belasting`` (only with an invoerformat that has it) what it houses now.
     """
     p = analyse.parameters
     eigen = analyse.verdeling.set_index("gemeentecode")["eigen_vraag"]  # as fair_share computed it
@@ -317,7 +379,65 @@ def verdeling_over_deelregios(analyse: Analyse) -> pd.DataFrame:
     totaal = int(round(per_deelregio["herkomstgemeente"].sum()))
     uit = varianten(totaal, per_deelregio, p.verdeelsleutels)
     uit.insert(0, "eigen_vraag", per_deelregio["herkomstgemeente"])
+    if "huidige_belasting" in per_deelregio:
+        uit.insert(1, "huidige_belasting", per_deelregio["huidige_belasting"])
     return uit.rename_axis("deelregio").reset_index()
+
+
+def _nationaal_deel(bron: str, halfjaar: str) -> str:
+    """The national part of a per-gemeente taakstelling source: where the national number comes from."""
+    return bron.split(" × inwoners")[0].removeprefix(f"art. 29 Huisvestingswet: {halfjaar} ")
+
+
+def invoercijfers(analyse: Analyse) -> pd.DataFrame:
+    """Every national or published figure the analysis rests on: value, reference date, tier and source.
+
+    Per-gemeente figures (inhabitants, stock, local entries) are summarised elsewhere; this is
+    the list a reader needs to check where the defaults come from.
+    """
+    rijen: list[dict[str, str]] = []
+    taak = analyse.taakstelling
+    landelijk_per_halfjaar = taak.groupby(["halfjaar", "scenario"])["landelijk"].first().unstack()
+    eerste = taak.groupby("halfjaar")[["herkomst", "bron"]].first()
+    onbekend = list(eerste.index[eerste["herkomst"] == "aanname"])
+    for halfjaar, rij in eerste.drop(index=onbekend).iterrows():
+        rijen.append({"cijfer": f"Landelijke taakstelling vergunninghouders {halfjaar}",
+                      "waarde": getal(landelijk_per_halfjaar.loc[halfjaar, "midden"]), "peildatum": str(halfjaar),
+                      "herkomst": rij["herkomst"], "bron": _nationaal_deel(rij["bron"], str(halfjaar))})
+    if onbekend:
+        per = landelijk_per_halfjaar.loc[onbekend[0]]
+        rijen.append({"cijfer": "Landelijke taakstelling vergunninghouders, halfjaren zonder gepubliceerd aantal",
+                      "waarde": f"{getal(per['laag'])} – {getal(per['midden'])} – {getal(per['hoog'])}",
+                      "peildatum": ", ".join(statushouders.reeksen(onbekend)), "herkomst": "aanname",
+                      "bron": _nationaal_deel(eerste.loc[onbekend[0], "bron"], onbekend[0])})
+    inwoners = bevolking()
+    for peildatum in sorted(set(taak["peildatum_inwoners"])):
+        totaal = int(inwoners.loc[inwoners["peildatum"] == peildatum, "inwoners"].sum())
+        rijen.append({"cijfer": "Inwoners van Nederland (noemer van art. 29)", "waarde": getal(totaal),
+                      "peildatum": peildatum, "herkomst": "register", "bron": "CBS (som van de gemeenten)"})
+    namen = {"dakloze_personen": "Dakloze personen 18-65 jaar in Nederland",
+             "dakloze_aandeel_g4": "Aandeel dakloze personen ingeschreven in de G4",
+             "jeugdzorg_uitstroom": "Jongeren die op 18 jaar de jeugdzorg verlaten, per jaar",
+             "detentie_uitstroom": "Uitstromers uit detentie in Nederland, per jaar",
+             "beschermd_wonen_clienten": "Bewoners beschermd wonen in Nederland"}
+    landelijk = landelijke_kengetallen()
+    for sleutel, naam in namen.items():
+        k = landelijk[sleutel]
+        waarde = procent(k["waarde"], 0) if k["waarde"] < 1 else getal(k["waarde"])
+        rijen.append({"cijfer": naam, "waarde": waarde, "peildatum": str(k["peildatum"]), "herkomst": k["herkomst"],
+                      "bron": k["bron"]})
+    steden = landelijk["detentie_uitstroom_gemeenten"]
+    namen_gemeenten = analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
+    for code, aantal in steden["waarden"].items():
+        if code in namen_gemeenten.index:
+            rijen.append({"cijfer": f"Uitstromers uit detentie naar {namen_gemeenten[code]}", "waarde": getal(aantal),
+                          "peildatum": str(steden["peildatum"]), "herkomst": steden["herkomst"], "bron": steden["bron"]})
+    werkelijk = analyse.invoer[analyse.invoer["onderwerp"] == "verhuringen"]
+    for rij in werkelijk.itertuples():
+        rijen.append({"cijfer": f"Verhuringen sociale huur {namen_gemeenten.get(rij.gemeentecode, rij.gemeentecode)}",
+                      "waarde": getal(rij.waarde), "peildatum": str(rij.peildatum), "herkomst": str(rij.herkomst),
+                      "bron": str(rij.bron)})
+    return pd.DataFrame(rijen, columns=["cijfer", "waarde", "peildatum", "herkomst", "bron"])
 
 
 def dekking(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
@@ -333,6 +453,7 @@ def dekking(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
 
 __all__ = [
     "Analyse", "analyseer", "analysegebied", "controleer_invoer", "dekking", "editie_voor", "fair_share",
+    "invoercijfers",
     "invoer_voor", "mutatiegraad_voor", "standaard_invoer_voor", "taakstelling_voor",
     "verdeling_over_deelregios",
 ]

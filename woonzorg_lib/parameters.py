@@ -20,7 +20,6 @@ from woonzorg_lib.data.yaml_io import lees_yaml
 from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.pydantic_nl import vertaal_fouten
 
-
 VERDEELSLEUTELS: tuple[str, ...] = (
     "inwoners", "huishoudens", "sociale_huurvoorraad", "verhuringen", "huidige_belasting", "herkomstgemeente",
     "draagkracht",
@@ -32,7 +31,7 @@ STANDAARD_VERDEELSLEUTELS: dict[str, dict[str, float]] = {
 }
 
 
-class Bereik(BaseModel):
+class LaagMiddenHoog(BaseModel):
     """A range of a number: laag ≤ midden ≤ hoog."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
@@ -42,7 +41,7 @@ class Bereik(BaseModel):
     hoog: float = Field(ge=0, description="de hoge waarde")
 
     @model_validator(mode="after")
-    def _oplopend(self) -> Bereik:
+    def _oplopend(self) -> LaagMiddenHoog:
         if not self.laag <= self.midden <= self.hoog:
             raise PydanticCustomError(
                 "bereik", "laag ({laag}) ≤ midden ({midden}) ≤ hoog ({hoog}) klopt niet",
@@ -77,7 +76,7 @@ class Basisparameters(BaseModel):
     correctie_jaren: int | None = Field(
         None, ge=1, le=30, description="jaren waarover de huidige belasting wordt rechtgetrokken; leeg: geen correctie"
     )
-    taakstelling_onbekend: Bereik | None = Field(
+    taakstelling_onbekend: LaagMiddenHoog | None = Field(
         None, description="landelijk aantal vergunninghouders voor een halfjaar zonder gepubliceerd aantal, "
                           "{laag, midden, hoog}; leeg: het bereik van de laatste drie gepubliceerde halfjaren",
     )

@@ -47,6 +47,24 @@ def corporatiewoningen(
     return pd.DataFrame(rijen)
 
 
+def spreiding_corporatieaandeel(eigendom: pd.DataFrame) -> tuple[float, float, str]:
+    """How far the corporation share of an area within a province lies from the province's share (lowest, highest ratio).
+
+    The evidence is the COROP areas CBS 82900NED gives beside their province: the range
+    within which an estimate from a province share plausibly lies for a group of gemeenten.
+    """
+    provincies = eigendom[eigendom["gebiedstype"] == "provincie"].set_index("gebied")
+    aandeel = eigendom["corporatiewoningen"] / eigendom["woningvoorraad_totaal"]
+    delen = eigendom[eigendom["gebiedstype"] == "COROP"]
+    verhouding = aandeel[delen.index] / delen["provincie"].map(
+        provincies["corporatiewoningen"] / provincies["woningvoorraad_totaal"])
+    laag, hoog = float(verhouding.min()), float(verhouding.max())
+    bron = (f"het corporatieaandeel van {len(delen)} COROP-gebieden ({', '.join(delen['gebied'])}) ligt tussen "
+            f"{procent(laag - 1, 0)} en +{procent(hoog - 1, 0)} van dat van hun provincie (CBS 82900NED, "
+            f"{delen['peildatum'].iloc[0]})")
+    return laag, hoog, bron
+
+
 def _nieuwste_65plus(bevolking: pd.DataFrame) -> tuple[pd.Series, str]:
     geteld = bevolking.dropna(subset=["inwoners_65plus"])
     peildatum = str(geteld["peildatum"].max())

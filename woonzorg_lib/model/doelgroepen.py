@@ -268,23 +268,24 @@ def standaard_kengetallen(landelijk_75plus: float) -> pd.DataFrame:
         _vast("aandeel_zonder_woning_detentie", "Aandeel ex-gedetineerden zonder woning", "aandeel", 1 / 3,
               "schatting", "Een op de drie ex-gedetineerden krijgt te maken met dakloosheid (Prison Project, "
               "Universiteit Leiden, 2020)."),
-        _vast("doel_2030_nultreden", "Landelijk doel nultredenwoningen 2022-2030", "woningen", 170_000, "register",
-              f"Programma Wonen en zorg voor ouderen (2022), {_LANDELIJKE_DOELEN}"),
+        _vast("doel_2030_nultreden", "Landelijk doel nultredenwoningen 2022-2030", "woningen", 170_000, "aanname",
+              f"beleidsdoel, geen gemeten vraag: Programma Wonen en zorg voor ouderen (2022), {_LANDELIJKE_DOELEN}"),
         _vast("doel_2030_geclusterd", "Landelijk doel geclusterde woonvormen 2022-2030", "woningen", 80_000,
-              "register", f"Programma Wonen en zorg voor ouderen (2022), {_LANDELIJKE_DOELEN}"),
+              "aanname", f"beleidsdoel, geen gemeten vraag: Programma Wonen en zorg voor ouderen (2022), {_LANDELIJKE_DOELEN}"),
         _vast("doel_2030_verpleegzorg", "Landelijk doel geclusterde verpleegzorgplaatsen 2022-2030", "plaatsen",
-              40_000, "register", f"Programma Wonen en zorg voor ouderen (2022), {_LANDELIJKE_DOELEN}"),
+              40_000, "aanname", f"beleidsdoel, geen gemeten vraag: Programma Wonen en zorg voor ouderen (2022), {_LANDELIJKE_DOELEN}"),
         _vast("jaren_programma_ouderen", "Looptijd van de landelijke doelen ouderenhuisvesting", "jaren", 9,
               "aanname", "2022 tot en met 2030, gelijk verdeeld over de jaren."),
         _vast("landelijk_75plus", "Inwoners van 75 jaar en ouder in Nederland", "personen", float(landelijk_75plus),
               "schatting", "Som van de gemeentelijke cijfers 75+ in de gebruikte gegevens, zodat alle gemeenten "
               "samen precies het landelijke doel krijgen."),
         Kengetal(
-            "mutatiegraad", "Verhuringen als aandeel van de sociale voorraad", "aandeel", 0.058, 0.0696, 0.0696,
+            "mutatiegraad", "Verhuringen als aandeel van de sociale voorraad", "aandeel", 0.046, 0.0696, 0.0696,
             "schatting",
             "Midden: 161.000 vrijgekomen en opnieuw verhuurde corporatiewoningen in 2023 (CBS, via blikopnieuws.nl) "
-            "÷ 2.312.981 corporatiewoningen op 1-1-2023 (CBS 82900NED) = 7,0%; laag: Eigen Haard (Amsterdam) 5,8% in "
-            "2017. Het aanbod gebruikt in alle scenario's de middenwaarde; de gevoeligheidsanalyse het bereik.",
+            "÷ 2.312.981 corporatiewoningen op 1-1-2023 (CBS 82900NED) = 7,0%; laag: Amsterdam 4,6% (AFWC: 7.615 "
+            "verhuringen in 2020 ÷ 165.676 zelfstandige sociale huurwoningen, via Nul20). Het aanbod gebruikt in alle "
+            "scenario's de middenwaarde; de gevoeligheidsanalyse het bereik.",
         ),
     ]
     return pd.DataFrame([k.__dict__ for k in kengetallen]).set_index("sleutel")

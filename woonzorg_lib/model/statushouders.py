@@ -34,6 +34,24 @@ def halfjaren(jaren: Iterable[int]) -> list[str]:
     return [f"{jaar}-{deel}" for jaar in jaren for deel in ("H1", "H2")]
 
 
+def reeksen(gevraagd: Iterable[str]) -> list[str]:
+    """Consecutive half-years written as ranges.
+
+    >>> reeksen(["2024-H2", "2026-H1", "2026-H2", "2027-H1"])
+    ['2024-H2', '2026-H1 t/m 2027-H1']
+    """
+    def naam(volgnummer: int) -> str:
+        return f"{volgnummer // 2}-H{volgnummer % 2 + 1}"
+
+    groepen: list[list[int]] = []
+    for volgnummer in sorted(int(h[:4]) * 2 + (h[-1] == "2") for h in gevraagd):
+        if groepen and volgnummer == groepen[-1][-1] + 1:
+            groepen[-1].append(volgnummer)
+        else:
+            groepen.append([volgnummer])
+    return [naam(g[0]) if len(g) == 1 else f"{naam(g[0])} t/m {naam(g[-1])}" for g in groepen]
+
+
 def standaard_bereik(gepubliceerd: pd.DataFrame) -> dict[str, float | str]:
     """The default range for half-years without a published number: the latest published numbers.
 
@@ -135,4 +153,4 @@ def per_jaar(halfjaarlijks: pd.DataFrame) -> pd.DataFrame:
     return uit
 
 
-__all__ = ["halfjaren", "landelijke_aantallen", "per_jaar", "standaard_bereik", "taakstelling"]
+__all__ = ["halfjaren", "landelijke_aantallen", "per_jaar", "reeksen", "standaard_bereik", "taakstelling"]

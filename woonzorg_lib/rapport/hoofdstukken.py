@@ -21,19 +21,22 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse, analyseer, verdeling_over_deelregios
-from woonzorg_lib.data.basis import basisgegevens, per_gemeente
+from woonzorg_lib.analyse import Analyse, analyseer, invoercijfers, verdeling_over_deelregios
+from woonzorg_lib.data.basis import basisgegevens, bevolking, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
+from woonzorg_lib.data.schattingen import groei_65plus
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
-from woonzorg_lib.model.vraag import per_doelgroep
+from woonzorg_lib.model.onthulling import ONBEKEND
+from woonzorg_lib.model.vraag import RANG, per_doelgroep
 from woonzorg_lib.monitor import vergelijk
-from woonzorg_lib.opmaak import kengetal, procent
+from woonzorg_lib.opmaak import getal, kengetal, procent
 from woonzorg_lib.parameters import SJABLONEN, valideer_parameters
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
 
 SCENARIOS = ["laag", "midden", "hoog"]
+NIET_VARIANT = ("eigen_vraag", "huidige_belasting")  # columns of a distribution table that are no key mix
 
 
 class Onderdelen(list):
@@ -56,6 +59,21 @@ def _png(fig: plt.Figure) -> Image:
 
 def _naam(doelgroep: str) -> str:
     return DOELGROEPEN[doelgroep].naam
+
+
+def _zwakste(herkomsten: pd.Series) -> str:
+    """The weakest tier among herkomsten (register < schatting < aanname)."""
+    return max(herkomsten.astype(str), key=RANG.__getitem__)
+
+
+def _met_betrouwbaarheid(tabel: pd.DataFrame, herkomst: pd.Series) -> pd.DataFrame:
+    """The table with a column of tier marks per row; a "Totaal" row gets the weakest of all."""
+    tabel = tabel.copy()
+    herkomst = herkomst.reindex([r for r in tabel.index if r != "Totaal"])
+    if "Totaal" in tabel.index:
+        herkomst["Totaal"] = _zwakste(herkomst.dropna())
+    tabel["betrouwbaarheid"] = herkomst.reindex(tabel.index).map(TEKENS).fillna("")
+    return tabel
 
 
 class Rapport:
@@ -108,8 +126,65 @@ class Rapport:
         return breed.reindex(self._volgorde()).rename_axis(index=self.eenheid, columns=None)
 
     def _zonder_gegevens(self) -> list[str]:
-        ontbrekend = self.analyse.ontbrekend
-        return list(ontbrekend.loc[ontbrekend["gemeenten_zonder_gegevens"] > 0, "naam"])
+        gedekt = self.analyse.aandachtsgroepen_gedekt()
+        return gedekt["gedeeltelijk"] + gedekt["geen"]
+
+    def _herkomst_per_eenheid(self, tabel: pd.DataFrame) -> pd.Series:
+        """The weakest herkomst per gemeente (or deelregio) of long rows with gemeentecode and herkomst."""
+        return tabel.groupby(self._eenheden(tabel), sort=False)["herkomst"].agg(_zwakste)
+
+    def _taak_herkomst(self) -> pd.DataFrame:
+        """Every gemeente with the weakest tier of the regional task it shares in (fair share distributes that task)."""
+        vraag = self._vraag()
+        aandachtsgroepen = [k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]
+        taak = vraag[(vraag["scenario"] == self.p.scenario) & vraag["doelgroep"].isin(aandachtsgroepen)]
+        return pd.DataFrame({"gemeentecode": list(self.analyse.regio.gemeentecodes), "herkomst": _zwakste(taak["herkomst"])})
+
+    def _invoercijfers(self) -> pd.DataFrame:
+        cijfers = invoercijfers(self.analyse).set_index("cijfer")
+        cijfers["herkomst"] = cijfers["herkomst"].map(lambda h: f"{TEKENS[h]} {h}")
+        return cijfers
+
+    def _varianten(self, verdeling: pd.DataFrame) -> list[str]:
+        return [k for k in verdeling.columns if k not in NIET_VARIANT]
+
+    def _statushouders_zin(self) -> str:
+        """The statutory taakstelling of the peiljaar, per half-year, exactly as art. 29 gives it."""
+        taak = self.analyse.taakstelling
+        jaar = taak[taak["jaar"] == self.p.peiljaar]
+        delen = []
+        for halfjaar, rijen in jaar.groupby("halfjaar", sort=True):
+            per = rijen.groupby("scenario")[["personen", "landelijk"]].agg({"personen": "sum", "landelijk": "first"})
+            if rijen["herkomst"].iloc[0] == "aanname":
+                delen.append(
+                    f"{halfjaar}: nog geen landelijk aantal gepubliceerd, aanname {getal(per.loc['laag', 'landelijk'])} "
+                    f"tot {getal(per.loc['hoog', 'landelijk'])} (midden {getal(per.loc['midden', 'landelijk'])}) geeft "
+                    f"{getal(per.loc['laag', 'personen'])} tot {getal(per.loc['hoog', 'personen'])} personen")
+            else:
+                delen.append(f"{halfjaar}: landelijk {getal(per.loc['midden', 'landelijk'])} geeft "
+                             f"**{getal(per.loc['midden', 'personen'])} personen**")
+        peildata = tekst.opsomming(sorted(set(jaar["peildatum_inwoners"])))
+        return (f"**Statushouders.** De wettelijke taakstelling (art. 29 Huisvestingswet: landelijk aantal × "
+                f"inwoners op 1 januari van het jaar ervoor ÷ inwoners van Nederland, naar boven afgerond; inwoners op "
+                f"{peildata}) voor dit gebied in {self.p.peiljaar}: {'; '.join(delen)}. Zie Vraag per doelgroep.")
+
+    def _verhuringen_herkomst(self) -> str:
+        aanbod = self.analyse.aanbod
+        werkelijk = aanbod["verhuringen_bron"] == "werkelijke verhuringen"
+        namen = self.analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
+        if werkelijk.all():
+            return "werkelijke verhuringen voor alle gemeenten"
+        geschat = f"sociale voorraad × mutatiegraad ({_zwakste(aanbod.loc[~werkelijk, 'verhuringen_herkomst'])})"
+        if not werkelijk.any():
+            return geschat
+        return (f"werkelijke verhuringen voor {tekst.opsomming([tekst.veilig(namen[c]) for c in aanbod.index[werkelijk]])}, "
+                f"elders {geschat}")
+
+    def _ouderen_basis(self) -> str:
+        basis = basisgegevens(self.analyse.editie)
+        rijen = basis[basis["gemeentecode"].isin(self.analyse.regio.gemeentecodes) & (basis["indicator"] == "inwoners_75_84")]
+        return (f"het aandeel 75-plussers op {tekst.opsomming(sorted(set(rijen['peildatum'])))} "
+                f"({_zwakste(rijen['herkomst'])}: {tekst.veilig(rijen['bron'].iloc[0])})")
 
     def _verdeling(self) -> pd.DataFrame:
         if self.eenheid == "deelregio":
@@ -120,38 +195,48 @@ class Rapport:
     # --- chapters ---------------------------------------------------------------------
 
     def samenvatting(self) -> Onderdelen:
-        """1. Bestuurlijke samenvatting: the task per group, the claim, load against fair share, decisions."""
+        """1. Bestuurlijke samenvatting: the task per group and what it covers, the claim, load against fair share, decisions."""
         regio = self.analyse.regio_per_scenario()
         gevoelig = self.analyse.gevoeligheid
+        invoer = gevoelig[gevoelig["soort"] == "invoer"]
         verdeling = self._verdeling()
-        varianten = [k for k in verdeling.columns if k != "eigen_vraag"]
+        varianten = self._varianten(verdeling)
         claim = regio.loc["midden", "vraag_aandachtsgroepen"] / regio.loc["midden", "verhuringen"]
         # Only the aandachtsgroepen, so the total is the task the text states; older people have their own sentence.
         per_groep = self._per_doelgroep().drop(index=[d.naam for d in DOELGROEPEN.values() if not d.aandachtsgroep],
                                                errors="ignore")
         beschermd = publicatie.personen(per_groep[SCENARIOS], self.drempel, rijtotaal=False)
         beschermd["betrouwbaarheid"] = per_groep["betrouwbaarheid"].reindex(beschermd.index).fillna("")
-        belasting = pd.DataFrame({
-            "huidige belasting (eigen vraag)": publicatie.cijfers(
-                publicatie.personen(verdeling[["eigen_vraag"]], self.drempel, rijtotaal=False, kolomtotaal=False)
-            )["eigen_vraag"],
-            f"fair share ({varianten[0]})": verdeling[varianten[0]],
-        })
-        return Onderdelen([
+        zonder = self.analyse.aandachtsgroepen_gedekt()["geen"]
+        leeg = pd.DataFrame([[ONBEKEND] * len(SCENARIOS) + ["geen gegevens"]], columns=beschermd.columns, index=zonder)
+        beschermd = pd.concat([beschermd.drop(index="Totaal"), leeg, beschermd.loc[["Totaal"]]])
+        onderdelen = [
             Markdown(tekst.samenvatting(
                 self.analyse.regio.naam, self.p.peiljaar, self.p.doeljaar,
                 regio["vraag_aandachtsgroepen"].to_dict(), regio.loc["midden", "verhuringen"],
-                self.p.aandeel_verhuringen_aandachtsgroepen, regio["tekort"].to_dict(),
-                regio.loc["midden", "vraag_ouderen"], self._zonder_gegevens(),
-                gevoelig["omschrijving"].iloc[0] if len(gevoelig) else None,
+                self._verhuringen_herkomst(), self.p.aandeel_verhuringen_aandachtsgroepen, regio["tekort"].to_dict(),
+                regio.loc["midden", "vraag_ouderen"], self._ouderen_basis(), self.analyse.aandachtsgroepen_gedekt(),
+                self._statushouders_zin(), invoer["omschrijving"].iloc[0] if len(invoer) else None,
             )),
-            HTML(publicatie.html_tabel(beschermd, bijschrift="Woningen per jaar voor de aandachtsgroepen (laag – midden – hoog)")),
+            HTML(publicatie.html_tabel(
+                beschermd, bijschrift=f"Woningen per jaar voor de aandachtsgroepen in {self.p.peiljaar} (laag – midden – hoog)",
+                opmerking=f"{ONBEKEND} = geen gegevens: de groep telt niet mee in het totaal, niet als 0. "
+                          + beschermd.attrs.get("opmerking", ""))),
             Markdown(UITLEG_TEKENS),
-            _png(grafieken.groepen(belasting, f"Huidige belasting tegen fair share per {self.eenheid}",
-                                   "woningen per jaar")),
-            Markdown("**Gevraagde besluiten**\n\n" + tekst.besluiten(
-                varianten, claim, self.p.aandeel_verhuringen_aandachtsgroepen, self._zonder_gegevens())),
-        ])
+        ]
+        if "huidige_belasting" in verdeling:
+            belasting = pd.DataFrame({
+                "huidige belasting (invoer)": publicatie.cijfers(publicatie.personen(
+                    verdeling[["huidige_belasting"]], self.drempel, rijtotaal=False, kolomtotaal=False))["huidige_belasting"],
+                f"fair share ({varianten[0]})": verdeling[varianten[0]],
+            })
+            onderdelen.append(_png(grafieken.groepen(
+                belasting, f"Huidige belasting tegen fair share per {self.eenheid}", "woningen per jaar")))
+        else:
+            onderdelen.append(Markdown(tekst.belasting_onbekend(self.eenheid)))
+        onderdelen.append(Markdown("**Gevraagde besluiten**\n\n" + tekst.besluiten(
+            varianten, claim, self.p.aandeel_verhuringen_aandachtsgroepen, self._zonder_gegevens())))
+        return Onderdelen(onderdelen)
 
     def afbakening(self) -> Onderdelen:
         """2. Afbakening: region, gemeenten, period, groups and their definitions."""
@@ -174,7 +259,7 @@ class Rapport:
         ])
 
     def bevolking(self) -> Onderdelen:
-        """3. Bevolking en vergrijzing: age cohorts per gemeente (or deelregio), with where the figures come from."""
+        """3. Bevolking en vergrijzing: age cohorts now and in the doeljaar, per gemeente (or deelregio), with their origin."""
         lang_basis = basisgegevens(self.analyse.editie)
         codes = list(self.analyse.regio.gemeentecodes)
         basis = per_gemeente(lang_basis).reindex(codes).reset_index()
@@ -182,26 +267,33 @@ class Rapport:
         lang = basis.melt(id_vars="gemeentecode", value_vars=list(cohorten), var_name="cohort", value_name="aantal")
         tabel = self._per_eenheid(lang, "aantal", "cohort")[list(cohorten)].rename(columns=cohorten)
         herkomst = lang_basis[lang_basis["gemeentecode"].isin(codes) & lang_basis["indicator"].isin(list(cohorten))]
+        peildatum = ", ".join(sorted(set(herkomst["peildatum"])))
+        groei = groei_65plus(bevolking(), self.p.doeljaar).set_index("gemeentecode")["factor"].reindex(codes)
+        toekomst = basis.set_index("gemeentecode")[list(cohorten)].sum(axis=1).mul(groei).rename("65+").reset_index()
+        tabel[f"65+ op 1-1-{self.p.doeljaar} (trendschatting)"] = self._per_eenheid(toekomst, "65+")["65+"]
         bronnen_tekst = "; ".join(
             f"{'**schatting**' if soort == 'schatting' else soort} voor {aantal} gemeente{'n' if aantal > 1 else ''}: "
             f"{tekst.veilig(bron)}"
             for (soort, bron), aantal in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
         )
         geschat = (herkomst["herkomst"] == "schatting").any()
+        getoond = _met_betrouwbaarheid(publicatie.woningen(tabel), pd.Series("schatting", index=tabel.index))
         return Onderdelen([
             Markdown(
-                f"Het aantal 75-plussers in het gebied is ongeveer **{tekst.rond(tabel.iloc[:, 1:].sum().sum())}** "
-                f"(peildatum {', '.join(sorted(set(herkomst['peildatum'])))}). Herkomst van de cijfers per "
-                f"leeftijdsgroep: {bronnen_tekst}. Voor de doeljaren geldt de bevolking van de peildatum; een "
-                "prognose naar leeftijd per gemeente zit niet in de gebruikte gegevens."
+                f"Het aantal 75-plussers in het gebied is ongeveer **{tekst.rond(tabel.iloc[:, 1:3].sum().sum())}** "
+                f"(peildatum {peildatum}). Herkomst van de cijfers per leeftijdsgroep: {bronnen_tekst}. "
+                f"De kolom voor {self.p.doeljaar} is een **trendschatting**: "
+                f"{tekst.veilig(groei_65plus(bevolking(), self.p.doeljaar)['bron'].iloc[0])}. Een prognose naar "
+                "leeftijd per gemeente zit niet in de meegeleverde gegevens. De vraag van ouderen rekent met het "
+                f"aandeel 75-plussers op {peildatum}, omdat de landelijke doelen een vast totaal voor 2022-2030 zijn."
             ),
-            _png(grafieken.gestapeld(tabel, f"Inwoners van 65 jaar en ouder per {self.eenheid}"
+            _png(grafieken.gestapeld(tabel[list(cohorten.values())], f"Inwoners van 65 jaar en ouder per {self.eenheid}"
                                      + (" (schatting)" if geschat else ""), "inwoners")),
-            HTML(publicatie.html_tabel(publicatie.woningen(tabel), bijschrift="Inwoners naar leeftijdsgroep (afgerond)")),
+            HTML(publicatie.html_tabel(getoond, bijschrift="Inwoners naar leeftijdsgroep (afgerond)")),
         ])
 
     def vraag(self) -> Onderdelen:
-        """4. Vraag per doelgroep: per gemeente, in homes and persons, with the range."""
+        """4. Vraag per doelgroep: per gemeente, in homes and persons, with the range and the statutory taakstelling."""
         vraag = self._vraag()
         midden = vraag[vraag["scenario"] == self.p.scenario]
         woningen = self._per_eenheid(midden.assign(doelgroep=midden["doelgroep"].map(_naam)), "woningen", "doelgroep")
@@ -209,49 +301,87 @@ class Rapport:
         personen = self._per_eenheid(personen.assign(doelgroep=personen["doelgroep"].map(_naam)), "personen", "doelgroep")
         per_groep = self._per_doelgroep()
         beschermd_personen, beschermd_woningen = publicatie.personen_en_woningen(personen, woningen, self.drempel)
+        herkomst = self._herkomst_per_eenheid(midden)
         return Onderdelen([
             Markdown(
-                "De vraag per doelgroep in woningen per jaar. De balken tonen het middenscenario, de lijnen de "
-                "bandbreedte van laag tot hoog. " + UITLEG_TEKENS
+                f"De vraag per doelgroep in woningen per jaar ({self.p.peiljaar}). De balken tonen het middenscenario, "
+                f"de lijnen de bandbreedte van laag tot hoog. Een doelgroep zonder gegevens ontbreekt; een gemeente "
+                f"zonder cijfer voor een doelgroep staat als {ONBEKEND} en telt niet mee. " + UITLEG_TEKENS
             ),
             _png(grafieken.bandbreedte(per_groep[SCENARIOS].rename(
                 index=lambda n: f"{n} {per_groep.loc[n, 'betrouwbaarheid']}"), "Vraag per doelgroep", "woningen per jaar")),
-            HTML(publicatie.html_tabel(beschermd_woningen,
+            HTML(publicatie.html_tabel(_met_betrouwbaarheid(beschermd_woningen, herkomst),
                                        bijschrift=f"Woningen per jaar per {self.eenheid} (scenario {self.p.scenario})")),
-            HTML(publicatie.html_tabel(beschermd_personen,
-                                       bijschrift=f"Personen per jaar per {self.eenheid} (scenario {self.p.scenario})")),
+            HTML(publicatie.html_tabel(
+                _met_betrouwbaarheid(beschermd_personen, herkomst),
+                bijschrift=f"Personen per jaar per {self.eenheid} (scenario {self.p.scenario})",
+                opmerking="Wie deze tabel telt: statushouders volgens de taakstelling; bij uitstroom beschermd wonen en "
+                          "dak- en thuislozen alleen wie een woning nodig heeft; bij uitstroom MO, jeugdzorg en detentie "
+                          "alle uitstromers (de woningentabel telt alleen het deel met woningbehoefte); vrouwenopvang "
+                          "en urgenten in huishoudens. Ouderen staan alleen in de woningentabel. "
+                          + beschermd_personen.attrs.get("opmerking", ""))),
+            *self._taakstelling_tabel(),
         ])
 
+    def _taakstelling_tabel(self) -> list[Any]:
+        """The statutory taakstelling per gemeente and half-year: public figures, shown exactly (no rounding)."""
+        taak = self.analyse.taakstelling
+        taak = taak[(taak["scenario"] == self.p.scenario) & (taak["jaar"] <= self.p.peiljaar + 1)]
+        tabel = self._per_eenheid(taak, "personen", "halfjaar").astype("int64")
+        tabel.loc["Totaal"] = tabel.sum()
+        landelijk = taak.groupby("halfjaar")[["landelijk", "herkomst", "peildatum_inwoners"]].first()
+        kop = "; ".join(
+            f"{h}: landelijk {getal(r['landelijk'])}, inwoners {r['peildatum_inwoners']}"
+            + (" (**aanname**: geen gepubliceerd aantal)" if r["herkomst"] == "aanname" else "")
+            for h, r in landelijk.iterrows()
+        )
+        return [
+            Markdown(
+                f"**Taakstelling vergunninghouders per halfjaar** (art. 29 Huisvestingswet, scenario "
+                f"{self.p.scenario}). {kop}. Deze aantallen volgen uit openbare cijfers en de wettelijke rekenregel; "
+                "ze zijn daarom niet afgerond of afgeschermd. Een gemeente kan een eigen taakstelling (uit de "
+                "circulaire) of achterstand invullen in het invoerformat."
+            ),
+            HTML(publicatie.html_tabel(
+                _met_betrouwbaarheid(tabel, taak.groupby(self._eenheden(taak), sort=False)["herkomst"].agg(_zwakste)),
+                bijschrift=f"Taakstelling vergunninghouders (personen) per {self.eenheid}")),
+        ]
+
     def aanbod(self) -> Onderdelen:
-        """5. Aanbod: social stock, lettings, the agreed share and new supply."""
+        """5. Aanbod: social stock, lettings (with their origin), the agreed share and new supply."""
         aanbod = self.analyse.aanbod.reset_index()
         kolommen = {"corporatiewoningen": "sociale huurvoorraad", "verhuringen": "verhuringen per jaar",
                     "beschikbaar": "voor aandachtsgroepen", "nieuw_aanbod": "nieuw aanbod per jaar"}
         tabel = pd.concat([self._per_eenheid(aanbod, k) for k in kolommen], axis=1).rename(columns=kolommen)
         tabel.loc["Totaal"] = tabel.sum()
-        herkomst = self.analyse.invoer
-        voorraad = herkomst.loc[herkomst["onderwerp"] == "corporatiewoningen", "herkomst"].value_counts()
+        invoer = self.analyse.invoer
+        voorraad = invoer.loc[invoer["onderwerp"] == "corporatiewoningen", "herkomst"].value_counts()
         ingevuld = int(self.analyse.aanbod["nieuw_aanbod_ingevuld"].sum())
+        graden = self.analyse.aanbod["mutatiegraad"].dropna()
+        graad = (kengetal(graden.iloc[0]) if graden.nunique() == 1 else
+                 f"{kengetal(graden.min())} tot {kengetal(graden.max())} per gemeente") if len(graden) else "niet gebruikt"
         delen = pd.DataFrame({
             "voor aandachtsgroepen": tabel["voor aandachtsgroepen"],
             "overige verhuringen": tabel["verhuringen per jaar"] - tabel["voor aandachtsgroepen"],
         }).drop(index="Totaal")
+        herkomst = self._herkomst_per_eenheid(aanbod.rename(columns={"verhuringen_herkomst": "herkomst"}))
         return Onderdelen([
             Markdown(
-                f"Verhuringen = sociale huurvoorraad × mutatiegraad "
-                f"({kengetal(self.analyse.kengetallen.loc['mutatiegraad', 'midden'])}), tenzij werkelijke verhuringen "
-                f"zijn ingevoerd. Afgesproken aandeel voor aandachtsgroepen: "
-                f"{procent(self.p.aandeel_verhuringen_aandachtsgroepen)}. Herkomst van de voorraad: "
-                + ", ".join(f"{n}× {k}" for k, n in voorraad.items())
+                f"Verhuringen: {self._verhuringen_herkomst()}. De mutatiegraad is {graad} "
+                f"({tekst.veilig(self.analyse.kengetallen.loc['mutatiegraad', 'bron'])}"
+                + ("; per gemeente gezet in het parameterbestand" if self.p.mutatiegraad is not None else "")
+                + f"). Afgesproken aandeel voor aandachtsgroepen: {procent(self.p.aandeel_verhuringen_aandachtsgroepen)}. "
+                "Herkomst van de voorraad: " + ", ".join(f"{n}× {k}" for k, n in voorraad.items())
                 + f". Nieuw aanbod is voor {ingevuld} van de {len(self.analyse.aanbod)} gemeenten ingevuld; "
-                "niet ingevuld telt als 0."
+                "niet ingevuld telt als 0. De kolom betrouwbaarheid geldt voor de verhuringen."
             ),
             _png(grafieken.gestapeld(delen, "Verhuringen per jaar", "woningen per jaar")),
-            HTML(publicatie.html_tabel(publicatie.woningen(tabel), bijschrift="Aanbod per jaar (afgerond)")),
+            HTML(publicatie.html_tabel(_met_betrouwbaarheid(publicatie.woningen(tabel), herkomst),
+                                       bijschrift="Aanbod per jaar (afgerond)")),
         ])
 
     def confrontatie(self) -> Onderdelen:
-        """6. Confrontatie: gap and claim per gemeente, and the cumulative gap over the years."""
+        """6. Confrontatie: gap and claim per gemeente (with the tier of demand and lettings), and the cumulative gap."""
         conf = self._conf()
         gemeenten = conf[conf["niveau"] == "gemeente"]
         kolommen = ["vraag_aandachtsgroepen", "beschikbaar", "nieuw_aanbod", "tekort"]
@@ -263,63 +393,117 @@ class Rapport:
         getoond = publicatie.woningen(tabel[kolommen].clip(lower=0).assign(tekort=tabel["tekort"]))
         getoond.columns = ["vraag", "uit verhuringen", "nieuw aanbod", "tekort"]
         getoond["claim"] = claim
+        aandachtsgroepen = [k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]
+        vraag = self._vraag()
+        vraag = vraag[(vraag["scenario"] == self.p.scenario) & vraag["doelgroep"].isin(aandachtsgroepen)]
+        aanbod = self.analyse.aanbod.reset_index().rename(columns={"verhuringen_herkomst": "herkomst"})
+        herkomst = self._herkomst_per_eenheid(pd.concat([vraag[["gemeentecode", "herkomst"]],
+                                                         aanbod[["gemeentecode", "herkomst"]]]))
         return Onderdelen([
             Markdown(
                 "Tekort = vraag − verhuringen × afgesproken aandeel − nieuw aanbod; een negatief tekort is een "
                 "overschot. De claim is de vraag als deel van alle verhuringen: ligt die boven het afgesproken "
-                "aandeel, dan past de opgave niet binnen de afspraak."
+                "aandeel, dan past de opgave niet binnen de afspraak. De betrouwbaarheid per rij is de zwakste van "
+                "vraag en verhuringen. " + tekst.dekking_tekst(self.analyse.aandachtsgroepen_gedekt())
             ),
             _png(grafieken.groepen(claim.to_frame("claim"), f"Claim op de verhuringen per {self.eenheid}", "claim",
                                    lijn=self.p.aandeel_verhuringen_aandachtsgroepen, procenten=True)),
-            HTML(publicatie.html_tabel(getoond, procenten=["claim"],
-                                       bijschrift=f"Woningen per jaar (scenario {self.p.scenario}, afgerond op vijftallen)")),
+            HTML(publicatie.html_tabel(_met_betrouwbaarheid(getoond, herkomst), procenten=["claim"],
+                                       bijschrift=f"Woningen per jaar (scenario {self.p.scenario}, {self.p.peiljaar}, "
+                                                  "afgerond op vijftallen)")),
             _png(grafieken.over_jaren(cumulatief, "Opgeteld tekort aandachtsgroepen in de regio", "woningen (cumulatief)")),
         ])
 
     def verdeling(self) -> Onderdelen:
-        """7. Verdeling: the fair-share variants side by side against the current load."""
+        """7. Verdeling: the fair-share variants side by side, against the current load where it was entered."""
         verdeling = self._verdeling()
-        eigen = publicatie.cijfers(publicatie.personen(verdeling[["eigen_vraag"]], self.drempel, rijtotaal=False,
-                                                        kolomtotaal=False))["eigen_vraag"]
-        tabel = verdeling.drop(columns="eigen_vraag").copy()
-        tabel.insert(0, "huidige belasting (eigen vraag)", eigen)
+        varianten = self._varianten(verdeling)
+        tabel = verdeling[varianten].copy()
         sleutels = "; ".join(
             f"*{tekst.veilig(naam)}*: " + ", ".join(f"{k.replace('_', ' ')} {kengetal(w)}" for k, w in gewichten.items())
             for naam, gewichten in self.p.verdeelsleutels.items()
         )
         plafond = (f" Plafond: hoogstens {procent(self.p.plafond_aandeel_verhuringen)} van de eigen verhuringen."
                    if self.p.plafond_aandeel_verhuringen else "")
-        getoond = tabel.copy()
-        getoond.loc["Totaal"] = tabel.sum()
-        return Onderdelen([
-            Markdown(
-                f"De jaarlijkse opgave voor aandachtsgroepen ({tekst.rond(verdeling['eigen_vraag'].sum())} woningen, "
-                f"scenario {self.p.scenario}) verdeeld volgens de varianten — {sleutels}.{plafond} De huidige "
-                f"belasting is de vraag die nu uit elke {self.eenheid} zelf komt. Fair-share doelen zijn hele woningen "
-                "en tellen precies op tot de opgave."
-            ),
-            _png(grafieken.groepen(tabel, f"Fair share per {self.eenheid}: varianten naast elkaar", "woningen per jaar")),
-            HTML(publicatie.html_tabel(
-                getoond, bijschrift="Fair share per jaar",
-                opmerking="Huidige belasting afgerond op vijftallen ('.' = afgeschermd); fair-share doelen zijn hele "
-                          "woningen die precies optellen tot de afgeronde opgave.")),
-        ])
+        bekend = "huidige_belasting" in verdeling
+        onderdelen = [Markdown(
+            f"De jaarlijkse opgave voor aandachtsgroepen ({tekst.rond(verdeling['eigen_vraag'].sum())} woningen, "
+            f"scenario {self.p.scenario}, {self.p.peiljaar}) verdeeld over de {self.eenheid}en van "
+            f"{tekst.veilig(self.analyse.regio.naam)} volgens de varianten — {sleutels}.{plafond} Fair-share doelen "
+            "zijn hele woningen en tellen precies op tot de opgave."
+            + (f" De doelen corrigeren de huidige belasting over {self.p.correctie_jaren} jaar." if self.p.correctie_jaren
+               else "")
+        )]
+        if bekend:
+            belasting = publicatie.personen(verdeling[["huidige_belasting"]], self.drempel, rijtotaal=False)
+            getoond = pd.concat([belasting.rename(columns={"huidige_belasting": "huidige belasting (invoer)"}),
+                                 tabel.reindex(belasting.index)], axis=1)
+            getoond.loc["Totaal", varianten] = tabel.sum()
+            gepubliceerd = publicatie.cijfers(belasting)["huidige_belasting"]
+            cijfers = gepubliceerd.drop(index="Totaal")
+            aandelen = pd.DataFrame({  # from the published (rounded) figures: a share reveals nothing more
+                "aandeel huidige belasting": cijfers / gepubliceerd["Totaal"],
+                f"aandeel fair share ({varianten[0]})": tabel[varianten[0]] / tabel[varianten[0]].sum(),
+            })
+            herkomst = self.analyse.invoer
+            herkomst = herkomst[herkomst["onderwerp"] == "huidige_belasting"]
+            onderdelen += [
+                Markdown(
+                    "De huidige belasting is wat elke " + self.eenheid + " volgens het invoerformat nu per jaar "
+                    "huisvest; daarnaast staat haar fair share. Het aandeel in de huidige belasting tegen het aandeel "
+                    "in de fair share laat zien wie nu meer en wie minder draagt dan de gekozen sleutel vraagt."
+                ),
+                _png(grafieken.groepen(pd.concat([cijfers.rename("huidige belasting"), tabel], axis=1),
+                                       f"Huidige belasting en fair share per {self.eenheid}", "woningen per jaar")),
+                HTML(publicatie.html_tabel(
+                    _met_betrouwbaarheid(getoond, self._herkomst_per_eenheid(pd.concat([herkomst, self._taak_herkomst()]))),
+                    bijschrift="Huidige belasting en fair share per jaar",
+                    opmerking="Huidige belasting afgerond op vijftallen ('.' = afgeschermd); fair-share doelen zijn "
+                              "hele woningen die precies optellen tot de opgave.")),
+                HTML(publicatie.html_tabel(aandelen, procenten=list(aandelen.columns),
+                                           bijschrift="Aandeel in de huidige belasting en in de fair share")),
+            ]
+        else:
+            getoond = tabel.copy()
+            getoond.loc["Totaal"] = tabel.sum()
+            onderdelen += [
+                Markdown(tekst.belasting_onbekend(self.eenheid)),
+                _png(grafieken.groepen(tabel, f"Fair share per {self.eenheid}: varianten naast elkaar",
+                                       "woningen per jaar")),
+                HTML(publicatie.html_tabel(_met_betrouwbaarheid(getoond, self._herkomst_per_eenheid(self._taak_herkomst())),
+                                           bijschrift="Fair share per jaar",
+                                           opmerking="Fair-share doelen zijn hele woningen die precies optellen tot "
+                                                     "de afgeronde opgave.")),
+            ]
+        return Onderdelen(onderdelen)
 
     def gevoeligheid(self) -> Onderdelen:
-        """8. Gevoeligheid: which assumption moves the regional gap most."""
+        """8. Gevoeligheid: which uncertain input moves the regional gap most, and apart from that the policy levers."""
         tornado = self.analyse.gevoeligheid
-        tabel = tornado.set_index("omschrijving")[["waarde_laag", "waarde_hoog", "uitkomst_laag", "uitkomst_hoog"]]
-        tabel = tabel.assign(waarde_laag=tabel["waarde_laag"].map(kengetal), waarde_hoog=tabel["waarde_hoog"].map(kengetal),
-                             uitkomst_laag=tabel["uitkomst_laag"].round(), uitkomst_hoog=tabel["uitkomst_hoog"].round())
-        tabel.columns = ["lage waarde", "hoge waarde", "tekort bij laag", "tekort bij hoog"]
+
+        def tabel(soort: str) -> pd.DataFrame:
+            deel = tornado[tornado["soort"] == soort].set_index("omschrijving")
+            uit = pd.DataFrame({"lage waarde": deel["weergave_laag"], "hoge waarde": deel["weergave_hoog"],
+                                "tekort bij laag": deel["uitkomst_laag"].round(), "tekort bij hoog": deel["uitkomst_hoog"].round(),
+                                "bron van het bereik": deel["bron"]})
+            return uit.rename_axis("aanname")
+
+        invoer = tornado[tornado["soort"] == "invoer"]
         return Onderdelen([
             Markdown(
                 f"Het tekort aan woningen voor aandachtsgroepen in {self.p.doeljaar} (middenscenario) als telkens "
-                "één aanname naar haar lage en hoge waarde gaat en de rest gelijk blijft. Bovenaan de aanname met "
-                "het grootste effect: daar loont een beter lokaal cijfer het meest."
+                "één aanname naar haar lage en hoge waarde gaat en de rest gelijk blijft. Eerst de **onzekere "
+                "invoer**: landelijke aantallen, kengetallen en geschatte spreidingen, elk met de bron van het "
+                "bereik. Bovenaan de invoer met het grootste effect: daar loont een beter lokaal cijfer het meest."
             ),
-            _png(grafieken.tornado(tornado, "Gevoeligheid van het regionale tekort", f"tekort in {self.p.doeljaar}")),
-            HTML(publicatie.html_tabel(tabel, bijschrift="Gevoeligheid per aanname")),
+            _png(grafieken.tornado(invoer, "Gevoeligheid van het regionale tekort voor onzekere invoer",
+                                   f"tekort in {self.p.doeljaar}")),
+            HTML(publicatie.html_tabel(tabel("invoer"), bijschrift="Onzekere invoer: bereik, bron en effect")),
+            Markdown(
+                "Daarnaast de **beleidskeuzes**. Die zijn niet onzeker maar een besluit: een lokaal cijfer verandert "
+                "ze niet. De tabel laat zien wat een andere keuze met het tekort doet."
+            ),
+            HTML(publicatie.html_tabel(tabel("beleidskeuze"), bijschrift="Beleidskeuzes en hun effect")),
         ])
 
     def monitor(self) -> Onderdelen:
@@ -395,6 +579,7 @@ class Rapport:
             *([HTML(publicatie.html_tabel(cbs.set_index("CBS-tabel"), bijschrift=f"CBS-tabellen van editie {editie.naam}"))]
               if editie else []),
             HTML(publicatie.html_tabel(tabellen, bijschrift="Gebundelde gegevens")),
+            HTML(publicatie.html_tabel(self._invoercijfers(), bijschrift="Landelijke en gepubliceerde invoercijfers")),
             HTML(publicatie.html_tabel(kengetallen.set_index("omschrijving"), bijschrift="Kengetallen")),
             HTML(publicatie.html_tabel(herkomst, bijschrift="Herkomst van de ingevoerde cijfers (aantal gemeenten)")),
             HTML(publicatie.html_tabel(parameters, bijschrift="Parameters van deze analyse")),

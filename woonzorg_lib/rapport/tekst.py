@@ -36,19 +36,44 @@ def opsomming(delen: Sequence[str]) -> str:
     return "" if not delen else delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
+def dekking_tekst(gedekt: dict[str, list[str]], totaal: int = 11) -> str:
+    """What a headline covers: the aandachtsgroepen with a figure, partly, and without one (Markdown).
+
+    >>> print(dekking_tekst({"volledig": ["A", "B"], "gedeeltelijk": ["C (1 van 4 gemeenten)"], "geen": ["D"]}, 4))
+    De opgave omvat **2 van de 4 aandachtsgroepen** volledig: A en B. Gedeeltelijk (alleen de gemeenten met een cijfer tellen mee): C (1 van 4 gemeenten). **Geen gegevens** voor D: die groep telt niet mee, niet als 0.
+    """
+    delen = [f"De opgave omvat **{len(gedekt['volledig'])} van de {totaal} aandachtsgroepen** volledig: "
+             f"{opsomming(gedekt['volledig']) or 'geen'}."]
+    if gedekt["gedeeltelijk"]:
+        delen.append(f"Gedeeltelijk (alleen de gemeenten met een cijfer tellen mee): {opsomming(gedekt['gedeeltelijk'])}.")
+    if gedekt["geen"]:
+        delen.append(f"**Geen gegevens** voor {opsomming(gedekt['geen'])}: "
+                     f"{'die groep telt' if len(gedekt['geen']) == 1 else 'die groepen tellen'} niet mee, niet als 0.")
+    return " ".join(delen)
+
+
 def samenvatting(
-    gebied: str, peiljaar: int, doeljaar: int, vraag: dict[str, float], verhuringen: float, aandeel: float,
-    tekort: dict[str, float], ouderen: float, zonder_gegevens: Sequence[str], grootste_aanname: str | None,
+    gebied: str, jaar: int, doeljaar: int, vraag: dict[str, float], verhuringen: float, verhuringen_herkomst: str,
+    aandeel: float, tekort: dict[str, float], ouderen: float, ouderen_basis: str, gedekt: dict[str, list[str]],
+    statushouders: str, grootste_onzekerheid: str | None,
 ) -> str:
-    """The opening paragraphs of the bestuurlijke samenvatting (Markdown)."""
+    """The opening paragraphs of the bestuurlijke samenvatting (Markdown).
+
+    ``vraag`` and ``tekort`` are per scenario for the year ``jaar``; ``statushouders`` is
+    the sentence on the statutory taakstelling; ``gedekt`` which groups the figures cover.
+    """
     claim = vraag["midden"] / verhuringen if verhuringen else float("nan")
+    aantal = len(gedekt["volledig"]) + len(gedekt["gedeeltelijk"])
     regels = [
-        f"**{veilig(gebied)}** heeft voor de aandachtsgroepen naar verwachting **{rond(vraag['laag'])} tot "
-        f"{rond(vraag['hoog'])} woningen per jaar** nodig (middenscenario {rond(vraag['midden'])}), gerekend vanaf "
-        f"peiljaar {peiljaar} tot en met {doeljaar}.",
+        f"**{veilig(gebied)}** heeft in {jaar} voor **{aantal} van de 11 aandachtsgroepen** naar verwachting "
+        f"**{rond(vraag['laag'])} tot {rond(vraag['hoog'])} woningen** nodig (middenscenario {rond(vraag['midden'])}); "
+        f"de analyse loopt tot en met {doeljaar}. {dekking_tekst(gedekt)}",
         "",
-        f"Dat is **{procent(claim)} van de naar schatting {rond(verhuringen)} sociale huurwoningen** die jaarlijks "
-        f"vrijkomen (de claim). Afgesproken is dat {procent(aandeel)} van de verhuringen naar aandachtsgroepen gaat: "
+        statushouders,
+        "",
+        f"Dat is **{procent(claim)} van de {rond(verhuringen)} sociale huurwoningen** die jaarlijks vrijkomen (de "
+        f"claim; verhuringen: {verhuringen_herkomst}). Afgesproken is dat {procent(aandeel)} van de verhuringen naar "
+        "aandachtsgroepen gaat: "
         + (
             f"de claim ligt daar **{'boven' if claim > aandeel else 'onder'}**."
             if claim == claim else "zonder verhuringen is de claim niet te berekenen."
@@ -56,17 +81,27 @@ def samenvatting(
         "",
         f"Na het afgesproken aandeel en het ingevoerde nieuwe aanbod blijft in het middenscenario een tekort van "
         f"**{rond(tekort['midden'])} woningen per jaar** (laag {rond(tekort['laag'])}, hoog {rond(tekort['hoog'])}); "
-        "een negatief getal is een overschot.",
+        "een negatief getal is een overschot. Groepen zonder gegevens maken het werkelijke tekort groter.",
         "",
-        f"Voor ouderen met een zorgvraag vraagt het referentiescenario (landelijke doelen 2030 naar rato van het "
-        f"aandeel 75-plussers) jaarlijks ongeveer {rond(ouderen)} nultreden-, geclusterde en verpleegzorgwoningen.",
+        f"Voor ouderen met een zorgvraag vraagt het referentiescenario jaarlijks ongeveer {rond(ouderen)} nultreden-, "
+        f"geclusterde en verpleegzorgwoningen: de landelijke beleidsdoelen 2022-2030 (een aanname, geen gemeten vraag) "
+        f"naar rato van {ouderen_basis}.",
     ]
-    if zonder_gegevens:
-        regels += ["", f"Nog **geen gegevens** voor: {opsomming(list(zonder_gegevens))}. Deze groepen tellen niet "
-                   "mee (niet als 0); vul ze in het invoerformat in."]
-    if grootste_aanname:
-        regels += ["", f"De uitkomst is het gevoeligst voor: *{grootste_aanname}* (zie Gevoeligheid)."]
+    if grootste_onzekerheid:
+        regels += ["", f"Het onzekerste invoercijfer voor het tekort: *{grootste_onzekerheid}* (zie Gevoeligheid)."]
     return "\n".join(regels)
+
+
+def belasting_onbekend(eenheid: str) -> str:
+    """What the report says when no current load was entered (Markdown)."""
+    return (
+        f"**De huidige belasting per {eenheid} is onbekend.** Het rapport toont daarom geen vergelijking van wat "
+        f"elke {eenheid} nu draagt met haar fair share. Vul in het invoerformat per gemeente het onderwerp "
+        "*huidige_belasting* in: het aantal huishoudens uit de aandachtsgroepen dat de gemeente de afgelopen jaren "
+        "gemiddeld per jaar huisvestte (bijvoorbeeld uit de registraties van corporaties en zorgpartijen), met "
+        "herkomst en bron. Dan toont dit hoofdstuk de huidige belasting naast de fair share, en met "
+        "`correctie_jaren` de correctie over dat aantal jaren."
+    )
 
 
 def besluiten(varianten: Sequence[str], claim: float, aandeel: float, zonder_gegevens: Sequence[str]) -> str:
