@@ -20,12 +20,12 @@ def mra():
 
 def test_demand_supply_and_gap_for_all_30_gemeenten(mra):
     conf = mra.confrontatie
-    assert conf["niveau"].value_counts().to_dict() == {"gemeente": 30 * 3 * 7, "deelregio": 7 * 3 * 7, "regio": 3 * 7}
+    assert conf["niveau"].value_counts().to_dict() == {"gemeente": 30 * 3 * 6, "deelregio": 7 * 3 * 6, "regio": 3 * 6}
     gemeenten = conf[conf["niveau"] == "gemeente"]
     assert gemeenten["gemeentecode"].nunique() == 30
     assert gemeenten[["vraag_aandachtsgroepen", "verhuringen", "tekort"]].notna().all().all()
     assert (gemeenten["vraag_aandachtsgroepen"] > 0).all()
-    assert set(mra.vraag["jaar"]) == set(range(2024, 2031))
+    assert set(mra.vraag["jaar"]) == set(range(2025, 2031))
 
 
 def test_gemeenten_sum_to_the_7_deelregios_and_the_mra_in_every_scenario_and_year(mra):
@@ -57,7 +57,7 @@ def test_three_fair_share_variants_add_up_to_the_regional_task(mra):
 
 
 def test_scenarios_are_ordered(mra):
-    regio = mra.confrontatie[(mra.confrontatie["niveau"] == "regio") & (mra.confrontatie["jaar"] == 2024)]
+    regio = mra.confrontatie[(mra.confrontatie["niveau"] == "regio") & (mra.confrontatie["jaar"] == 2025)]
     vraag = regio.set_index("scenario")["vraag_aandachtsgroepen"]
     assert vraag["laag"] < vraag["midden"] < vraag["hoog"]
 

@@ -14,7 +14,7 @@ def test_valideer_accepts_the_bundled_parameters(capsys):
 
 def test_valideer_reports_every_error_and_exits_2(schrijf, capsys):
     kapot = (PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8")
-    kapot = kapot.replace("peiljaar: 2024", "peijlaar: 2024").replace("scenario: midden", "scenario: 3")
+    kapot = kapot.replace("peiljaar: 2025", "peijlaar: 2025").replace("scenario: midden", "scenario: 3")
     pad = schrijf("ijmond.yaml", kapot)
     assert main(["valideer", str(PARAMETERS / "mra.yaml"), str(pad)]) == 2
     uit = capsys.readouterr().out
@@ -68,7 +68,7 @@ def test_invoer_sjabloon_and_analyse_from_the_command_line(tmp_path, capsys):
     assert main(["analyse", str(PARAMETERS / "ijmond.yaml")]) == 0
     uit = capsys.readouterr().out
     for tekst in ("Vraag per jaar in woningen — IJmond", "Statushouders", "Confrontatie", "Fair share", "Gevoeligheid",
-                  "Geen gegevens (niet meegeteld, niet 0)"):
+                  "Geen gegevens voor Uitstroom maatschappelijke opvang"):
         assert tekst in uit
 
 

@@ -190,7 +190,7 @@ def toon_analyse(analyse: Analyse, console: Console) -> None:
     per_groep.index = per_groep.index.map(lambda k: DOELGROEPEN[k].naam)
     per_groep = per_groep.rename(columns={"herkomst": "zwakste herkomst"}).rename_axis("doelgroep").reset_index()
     _tabel(console, f"Vraag per jaar in woningen — {analyse.regio.naam} ({p.peiljaar})", per_groep)
-    console.print(dekking_tekst(analyse.aandachtsgroepen_gedekt()))
+    console.print(dekking_tekst(analyse.aandachtsgroepen_gedekt()).replace("**", ""), markup=False, soft_wrap=True)
     conf = analyse.confrontatie
     conf = conf[(conf["niveau"] != "gemeente") & (conf["scenario"] == p.scenario) & (conf["jaar"] == p.peiljaar)]
     kolommen = ["naam", "vraag_aandachtsgroepen", "verhuringen", "beschikbaar", "nieuw_aanbod", "tekort", "claim"]

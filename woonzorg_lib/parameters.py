@@ -59,7 +59,7 @@ class Basisparameters(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     regio: str = Field(description="sleutel uit de regiocatalogus (bijv. mra) of pad naar een eigen regiobestand")
-    peiljaar: int = Field(2024, ge=2015, le=2040, description="jaar van de basisgegevens")
+    peiljaar: int = Field(2025, ge=2015, le=2040, description="eerste jaar van de analyse en jaar van de kerncijfers")
     doeljaar: int = Field(2030, ge=2016, le=2050, description="laatste jaar van de analyse")
     scenario: Literal["laag", "midden", "hoog"] = Field("midden", description="bandbreedte: laag, midden of hoog")
     invoer: str | None = Field(None, description="pad naar een ingevuld invoerformat; leeg: gelabelde schattingen")

@@ -39,7 +39,7 @@ def test_every_kengetal_has_a_source_or_is_an_assumption_with_a_reason():
     assert kengetallen.loc["aandeel_uitstroomklaar_bw", "midden"] == 1 / 3  # Dannenberg
     assert "Dannenberg" in kengetallen.loc["aandeel_uitstroomklaar_bw", "bron"]
     for sleutel in kengetallen.index[kengetallen["herkomst"] == "aanname"]:
-        assert any(w in kengetallen.loc[sleutel, "bron"] for w in ("Geen", "aangenomen", "gelijk verdeeld")), sleutel
+        assert any(w in kengetallen.loc[sleutel, "bron"] for w in ("Geen", "aangenomen", "gelijk verdeeld", "beleidsdoel")), sleutel
 
 
 def test_household_size_range_follows_from_two_thirds_single_person_households():

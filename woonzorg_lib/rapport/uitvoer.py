@@ -6,19 +6,40 @@ Every count of people is disclosure-controlled here too: these files leave the a
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse
+from woonzorg_lib.analyse import Analyse, invoercijfers
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.model.onthulling import OPMERKING, TOTAAL, VERBORGEN
+from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN
+from woonzorg_lib.model.vraag import RANG
+from woonzorg_lib.opmaak import kengetal, procent
 from woonzorg_lib.rapport import publicatie
 
-KERNCIJFERS = ["gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde"]
+KERNCIJFERS = [
+    "gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde", "herkomst", "bron",
+]
+GEEN_GEGEVENS = ("geen gegevens", "geen cijfer voor deze gemeente: vul het in het invoerformat in")
+AANDACHTSGROEPEN = [k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]
+
+
+def _zwakste(rangen: pd.Series) -> str:
+    return list(RANG)[int(rangen.max())]
+
+
+def _herkomst_vraag(vraag: pd.DataFrame) -> pd.DataFrame:
+    """Per gemeente × doelgroep × scenario × jaar the weakest tier and the sources of the demand."""
+    rang = vraag.assign(rang=vraag["herkomst"].astype(str).map(RANG), bron=vraag["bron"].astype(str))
+    sleutel = ["gemeentecode", "doelgroep", "scenario", "jaar"]
+    uit = rang.groupby([rang[k].astype(str) if k != "jaar" else rang[k] for k in sleutel]).agg(
+        rang=("rang", "max"), bron=("bron", lambda b: " | ".join(dict.fromkeys(b))))
+    return uit.rename_axis(sleutel).reset_index()
 
 
 def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
@@ -45,6 +66,24 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
             lang["scenario"], lang["jaar"], lang["indicator"] = str(scenario), int(jaar), f"vraag_{waarde}"
             delen.append(lang)
     uit = pd.concat(delen, ignore_index=True)
+    herkomst = _herkomst_vraag(vraag)
+    per_cel = herkomst.set_index(["gemeentecode", "doelgroep", "scenario", "jaar"])
+    per_gemeente = herkomst.groupby(["gemeentecode", "scenario", "jaar"])["rang"].max()
+    per_groep = herkomst.groupby(["doelgroep", "scenario", "jaar"])["rang"].max()
+    overal = herkomst.groupby(["scenario", "jaar"])["rang"].max()
+    sleutels = list(zip(uit["gemeentecode"], uit["doelgroep"], uit["scenario"], uit["jaar"], strict=True))
+    rang = [
+        overal.get((sc, j)) if g == TOTAAL and d == "totaal" else per_groep.get((d, sc, j)) if g == TOTAAL
+        else per_gemeente.get((g, sc, j)) if d == "totaal" else per_cel["rang"].get((g, d, sc, j))
+        for g, d, sc, j in sleutels
+    ]
+    bron = [
+        "som van de gemeenten en doelgroepen" if g == TOTAAL and d == "totaal" else "som van de gemeenten"
+        if g == TOTAAL else "som van de doelgroepen" if d == "totaal" else per_cel["bron"].get((g, d, sc, j))
+        for g, d, sc, j in sleutels
+    ]
+    uit["herkomst"] = [list(RANG)[int(r)] if r == r and r is not None else GEEN_GEGEVENS[0] for r in rang]
+    uit["bron"] = [b if isinstance(b, str) else GEEN_GEGEVENS[1] for b in bron]
     totaal = uit["gemeentecode"] == TOTAAL
     uit["gemeente"] = uit["gemeentecode"].map(indeling["gemeentenaam"]).where(~totaal, "")
     uit["deelregio"] = uit["gemeentecode"].map(indeling["deelregio"]).where(~totaal, "")
@@ -52,30 +91,95 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
     return uit
 
 
+def _herkomst_confrontatie(analyse: Analyse, conf: pd.DataFrame) -> pd.DataFrame:
+    """Per confrontation row (gemeente, deelregio or regio × scenario × jaar) the tier rank of its parts."""
+    vraag = analyse.vraag
+    rang = vraag.assign(rang=vraag["herkomst"].astype(str).map(RANG),
+                        deel=np.where(vraag["doelgroep"].isin(AANDACHTSGROEPEN), "vraag", "ouderen"))
+    rang = rang.assign(gemeentecode=rang["gemeentecode"].astype(str), scenario=rang["scenario"].astype(str))
+    per_gemeente = rang.pivot_table(index=["gemeentecode", "scenario", "jaar"], columns="deel", values="rang",
+                                    aggfunc="max", observed=True).reset_index()
+    aanbod = analyse.aanbod
+    nieuw = analyse.invoer[analyse.invoer["onderwerp"] == "nieuw_aanbod"].set_index("gemeentecode")["herkomst"]
+    per_gemeente["verhuringen"] = per_gemeente["gemeentecode"].map(aanbod["verhuringen_herkomst"].map(RANG))
+    per_gemeente["nieuw"] = per_gemeente["gemeentecode"].map(nieuw.map(RANG)).fillna(RANG["aanname"])
+    indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
+    per_gemeente["deelregio"] = per_gemeente["gemeentecode"].map(indeling)
+    delen = ["vraag", "ouderen", "verhuringen", "nieuw"]
+    for deel in delen:
+        if deel not in per_gemeente:
+            per_gemeente[deel] = RANG["aanname"]
+    gemeente = conf[["gemeentecode", "scenario", "jaar"]].merge(per_gemeente, how="left")[delen]
+    deelregio = conf[["deelregio", "scenario", "jaar"]].merge(
+        per_gemeente.groupby(["deelregio", "scenario", "jaar"])[delen].max().reset_index(), how="left")[delen]
+    regio = conf[["scenario", "jaar"]].merge(
+        per_gemeente.groupby(["scenario", "jaar"])[delen].max().reset_index(), how="left")[delen]
+    niveau = conf["niveau"].to_numpy()[:, None]
+    waarden = np.where(niveau == "gemeente", gemeente.to_numpy(),
+                       np.where(niveau == "deelregio", deelregio.to_numpy(), regio.to_numpy()))
+    return pd.DataFrame(waarden, columns=delen, index=conf.index).fillna(RANG["aanname"])
+
+
 def kerncijfers(analyse: Analyse) -> pd.DataFrame:
-    """The result in long form: one row per gemeente (or total: empty gemeentecode) × doelgroep × scenario × jaar × indicator."""
+    """The result in long form: one row per gemeente (or total: empty gemeentecode) × doelgroep × scenario × jaar × indicator.
+
+    Every row carries its tier (``herkomst``: the weakest of everything in it) and its source.
+    """
     p = analyse.parameters
     delen = [_beschermde_vraag(analyse)]
     conf = analyse.confrontatie
     gemeenten = conf[conf["niveau"] != "deelregio"].copy() if len(analyse.regio.deelregios) == 1 else conf.copy()
+    rang = _herkomst_confrontatie(analyse, gemeenten)
     gemeenten["gemeente"] = gemeenten["naam"].where(gemeenten["niveau"] == "gemeente", "")
     gemeenten["deelregio"] = gemeenten["deelregio"].where(gemeenten["niveau"] != "regio", "")
-    woningen = ["verhuringen", "beschikbaar", "nieuw_aanbod", "tekort", "vraag_ouderen", "tekort_ouderen"]
-    conf_lang = gemeenten.melt(id_vars=["gemeentecode", "gemeente", "deelregio", "scenario", "jaar"],
-                               value_vars=woningen + ["claim"], var_name="indicator", value_name="waarde")
-    conf_lang["doelgroep"] = ""
-    afgerond = conf_lang["indicator"] != "claim"
-    conf_lang.loc[afgerond, "waarde"] = (conf_lang.loc[afgerond, "waarde"] / 5).round() * 5
-    conf_lang.loc[~afgerond, "waarde"] = conf_lang.loc[~afgerond, "waarde"].round(4)
-    delen.append(conf_lang)
+    aandeel = procent(p.aandeel_verhuringen_aandachtsgroepen)
+    som = np.where(gemeenten["niveau"] == "gemeente", "", "som van de gemeenten: ")
+    lettings = analyse.aanbod["verhuringen_bron"].reindex(gemeenten["gemeentecode"]).to_numpy()
+    indicatoren = {
+        "verhuringen": (rang["verhuringen"], "werkelijke verhuringen of corporatiewoningen × mutatiegraad"),
+        "beschikbaar": (rang["verhuringen"], f"verhuringen × afgesproken aandeel {aandeel} (beleidskeuze)"),
+        "nieuw_aanbod": (rang["nieuw"], "nieuw aanbod uit het invoerformat; niet ingevuld telt als 0"),
+        "tekort": (rang[["vraag", "verhuringen", "nieuw"]].max(axis=1),
+                   f"vraag aandachtsgroepen − verhuringen × {aandeel} − nieuw aanbod"),
+        "claim": (rang[["vraag", "verhuringen"]].max(axis=1), "vraag aandachtsgroepen ÷ verhuringen"),
+        "vraag_ouderen": (rang["ouderen"], "referentiescenario: landelijke beleidsdoelen 2022-2030 naar rato van 75+"),
+        "tekort_ouderen": (rang["ouderen"], "vraag ouderen − gepland aanbod voor ouderen"),
+    }
+    for indicator, (rangen, bron) in indicatoren.items():
+        waarde = gemeenten[indicator]
+        waarde = waarde.round(4) if indicator == "claim" else (waarde / 5).round() * 5
+        bronnen = [f"{s}{bron}" if indicator != "verhuringen" or s else f"{v}" for s, v in zip(som, lettings, strict=True)]
+        delen.append(gemeenten[["gemeentecode", "gemeente", "deelregio", "scenario", "jaar"]].assign(
+            doelgroep="", indicator=indicator, waarde=waarde.to_numpy(),
+            herkomst=[list(RANG)[int(r)] for r in rangen], bron=bronnen))
+    delen += _taakstelling_rijen(analyse)
     verdeling = analyse.verdeling.rename(columns={"gemeentenaam": "gemeente"})
-    for variant in p.verdeelsleutels:
-        deel = verdeling[["gemeentecode", "gemeente", "deelregio"]].assign(
+    taak = analyse.vraag[(analyse.vraag["scenario"] == p.scenario) & (analyse.vraag["jaar"] == p.peiljaar)
+                         & analyse.vraag["doelgroep"].isin(AANDACHTSGROEPEN)]
+    taak_herkomst = _zwakste(taak["herkomst"].astype(str).map(RANG))
+    for variant, gewichten in p.verdeelsleutels.items():
+        sleutel = ", ".join(f"{k} {kengetal(w)}" for k, w in gewichten.items())
+        delen.append(verdeling[["gemeentecode", "gemeente", "deelregio"]].assign(
             doelgroep="aandachtsgroepen", scenario=p.scenario, jaar=p.peiljaar, indicator=f"fair_share: {variant}",
-            waarde=verdeling[variant])
-        delen.append(deel)
+            waarde=verdeling[variant], herkomst=taak_herkomst,
+            bron=f"verdeling van de opgave van {analyse.regio.naam} met verdeelsleutel {sleutel}"))
     uit = pd.concat([d[KERNCIJFERS] for d in delen], ignore_index=True)
     return uit.sort_values(["indicator", "scenario", "jaar", "gemeentecode", "doelgroep"], kind="stable", ignore_index=True)
+
+
+def _taakstelling_rijen(analyse: Analyse) -> list[pd.DataFrame]:
+    """The statutory taakstelling per gemeente and half-year (public figures: exact, unprotected) and its total."""
+    taak = analyse.taakstelling
+    indeling = analyse.regio.indeling().set_index("gemeentecode")
+    rijen = taak.assign(gemeente=taak["gemeentecode"].map(indeling["gemeentenaam"]),
+                        deelregio=taak["gemeentecode"].map(indeling["deelregio"]),
+                        indicator="taakstelling_" + taak["halfjaar"].str[-2:], doelgroep="statushouders",
+                        waarde=taak["personen"])
+    totaal = (rijen.groupby(["scenario", "jaar", "indicator"], as_index=False)
+              .agg(waarde=("waarde", "sum"), herkomst=("herkomst", "first"))
+              .assign(gemeentecode="", gemeente="", deelregio="", doelgroep="statushouders",
+                      bron="som van de gemeenten (door het naar boven afronden meer dan het landelijke aantal × aandeel)"))
+    return [rijen, totaal]
 
 
 def samenvatting(analyse: Analyse) -> dict[str, Any]:
@@ -83,11 +187,25 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
     p = analyse.parameters
     regio = analyse.regio_per_scenario()
     rond = lambda w: int(5 * round(float(w) / 5))  # noqa: E731
+    gedekt = analyse.aandachtsgroepen_gedekt()
+    taak = analyse.taakstelling
+    taak = taak[(taak["jaar"] == p.peiljaar) & (taak["scenario"] == p.scenario)]
     return {
         "gebied": analyse.regio.naam,
         "gemeenten": len(analyse.regio.gemeentecodes),
         "peiljaar": p.peiljaar,
         "doeljaar": p.doeljaar,
+        "dekking": {
+            "met_gegevens": len(gedekt["volledig"]) + len(gedekt["gedeeltelijk"]),
+            "aandachtsgroepen": sum(d.aandachtsgroep for d in DOELGROEPEN.values()),
+            "volledig": gedekt["volledig"], "gedeeltelijk": gedekt["gedeeltelijk"], "geen_gegevens": gedekt["geen"],
+        },
+        "taakstelling_statushouders": {
+            halfjaar: {"landelijk": int(rijen["landelijk"].iloc[0]), "personen": int(rijen["personen"].sum()),
+                       "herkomst": rijen["herkomst"].iloc[0], "inwoners_op": rijen["peildatum_inwoners"].iloc[0]}
+            for halfjaar, rijen in taak.groupby("halfjaar")
+        },
+        "huidige_belasting_bekend": "huidige_belasting" in analyse.verdeling,
         "vraag_laag": rond(regio.loc["laag", "vraag_aandachtsgroepen"]),
         "vraag_midden": rond(regio.loc["midden", "vraag_aandachtsgroepen"]),
         "vraag_hoog": rond(regio.loc["hoog", "vraag_aandachtsgroepen"]),
@@ -98,41 +216,63 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
     }
 
 
-def schrijf_tabellen(analyse: Analyse, pad: Path) -> None:
-    """tabellen.xlsx: the report's tables, protected, one sheet each, with a sheet of explanations."""
+def _breed(kern: pd.DataFrame, indicatoren: Sequence[str], kolom: str, analyse: Analyse) -> pd.DataFrame:
+    """Indicators of kerncijfers.csv (scenario and peiljaar of the analysis) as a table per gemeente, with its tier.
+
+    The Excel tables are cut from the same protected rows as kerncijfers.csv, so the two never disagree.
+    """
+    p = analyse.parameters
+    deel = kern[kern["indicator"].isin(indicatoren) & (kern["scenario"] == p.scenario) & (kern["jaar"] == p.peiljaar)]
+    deelregio = (deel["deelregio"] + " (deelregio)").where(deel["deelregio"] != "", "Totaal")
+    deel = deel.assign(rij=deel["gemeente"].where(deel["gemeente"] != "", deelregio))
+    tabel = deel.pivot(index="rij", columns=kolom, values="waarde")
+    indeling = analyse.regio.indeling()
+    volgorde = [*indeling["gemeentenaam"], *(f"{d} (deelregio)" for d in dict.fromkeys(indeling["deelregio"])), "Totaal"]
+    tabel = tabel.reindex([r for r in volgorde if r in tabel.index]).rename_axis(index="gebied", columns=None)
+    tabel["herkomst"] = deel.groupby("rij")["herkomst"].agg(lambda h: max(h, key=lambda x: RANG.get(x, -1)))
+    return tabel
+
+
+def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
+    """tabellen.xlsx: the report's tables cut from kerncijfers.csv (protected, with tier), one sheet each."""
     drempel = analyse.parameters.drempel_onthulling
     p = analyse.parameters
-    vraag = analyse.vraag[(analyse.vraag["scenario"] == p.scenario) & (analyse.vraag["jaar"] == p.peiljaar)]
     namen = analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
-    per_gemeente = [
-        vraag[vraag[waarde].notna()]
-        .pivot_table(index="gemeentecode", columns="doelgroep", values=waarde, aggfunc="sum", observed=True)
-        .reindex(list(analyse.regio.gemeentecodes))
-        .rename(index=namen, columns=lambda d: DOELGROEPEN[d].naam)
-        .rename_axis(index="gemeente", columns=None)
-        for waarde in ("personen", "woningen")
-    ]
-    # The same joint protection as the report and kerncijfers.csv: no file shows what another hides.
-    personen, woningen = publicatie.personen_en_woningen(*per_gemeente, drempel)
-    conf = analyse.confrontatie
-    conf = conf[(conf["scenario"] == p.scenario) & (conf["jaar"] == p.peiljaar)]
+    namen_groep = {k: d.naam for k, d in DOELGROEPEN.items()} | {"totaal": "Totaal"}
+    vraag = {}
+    for soort in ("woningen", "personen"):  # columns in the report's order: groups by name, then the total
+        tabel = _breed(kern, [f"vraag_{soort}"], "doelgroep", analyse).rename(columns=namen_groep)
+        groepen = sorted(c for c in tabel.columns if c not in ("Totaal", "herkomst"))
+        vraag[soort] = tabel[[*groepen, "Totaal", "herkomst"]]
+    confrontatie = _breed(kern, ["verhuringen", "beschikbaar", "nieuw_aanbod", "tekort", "claim"], "indicator", analyse)
+    taak = kern[kern["indicator"].str.startswith("taakstelling_") & (kern["scenario"] == p.scenario)]
+    taak = taak.assign(halfjaar=taak["jaar"].astype(str) + "-" + taak["indicator"].str[-2:],
+                       rij=taak["gemeente"].replace("", "Totaal"))
+    taakstelling = taak.pivot(index="rij", columns="halfjaar", values="waarde").reindex([*namen.to_numpy(), "Totaal"])
+    aanbod = analyse.aanbod.rename(index=namen)
+    verdeling = analyse.verdeling.set_index("gemeentenaam").drop(columns=["gemeentecode", "eigen_vraag"])
     bladen = {
-        "vraag (woningen per jaar)": woningen,
-        "vraag (personen per jaar)": personen,
-        "aanbod": publicatie.woningen(analyse.aanbod[["corporatiewoningen", "verhuringen", "beschikbaar", "nieuw_aanbod"]]
-                                      .rename(index=namen)),
-        "confrontatie": conf.set_index("naam")[["niveau", "vraag_aandachtsgroepen", "beschikbaar", "nieuw_aanbod",
-                                                "tekort", "claim"]].round({"vraag_aandachtsgroepen": -1, "beschikbaar": 0,
-                                                                           "nieuw_aanbod": 0, "tekort": -1, "claim": 4}),
-        "verdeling": analyse.verdeling.set_index("gemeentenaam").drop(columns=["gemeentecode", "eigen_vraag"]),
+        "vraag (woningen per jaar)": vraag["woningen"],
+        "vraag (personen per jaar)": vraag["personen"],
+        "taakstelling statushouders": taakstelling.rename_axis(index="gemeente", columns=None),
+        "aanbod": publicatie.woningen(aanbod[["corporatiewoningen", "verhuringen", "beschikbaar", "nieuw_aanbod"]]).assign(
+            herkomst_verhuringen=aanbod["verhuringen_herkomst"], bron_verhuringen=aanbod["verhuringen_bron"]),
+        "confrontatie": confrontatie,
+        "verdeling": verdeling,
         "gevoeligheid": analyse.gevoeligheid.set_index("aanname"),
         "kengetallen": analyse.kengetallen,
+        "invoercijfers": invoercijfers(analyse).set_index("cijfer"),
         "bronnen": pd.DataFrame([b.__dict__ for b in bronnen().values()]).set_index("tabel_id"),
+        "kerncijfers": kern.set_index("gemeentecode"),
     }
     toelichting = pd.DataFrame({"toelichting": [
         f"Woonzorganalyse {analyse.regio.naam}, peiljaar {p.peiljaar}, doeljaar {p.doeljaar}, scenario {p.scenario}.",
         OPMERKING.format(veelvoud=5, drempel=drempel),
-        f"'{VERBORGEN}' = afgeschermd. Woningen en tekorten zijn afgerond; fair-share doelen zijn hele woningen.",
+        f"'{VERBORGEN}' = afgeschermd; '{ONBEKEND}' = geen gegevens (telt niet mee, is geen 0). Woningen en tekorten "
+        "zijn afgerond op vijftallen; fair-share doelen zijn hele woningen; de taakstelling vergunninghouders is "
+        "exact (openbare cijfers en de wettelijke rekenregel).",
+        "Elke tabel is uit het blad 'kerncijfers' genomen (gelijk aan kerncijfers.csv), met de herkomst per rij "
+        "(register, schatting of aanname) en daar ook de bron per cijfer.",
         f"Gemaakt met woonzorg {__version__}.",
     ]})
     with pd.ExcelWriter(pad, engine="openpyxl") as schrijver:
@@ -144,8 +284,9 @@ def schrijf_tabellen(analyse: Analyse, pad: Path) -> None:
 def schrijf_uitvoer(analyse: Analyse, map_: Path) -> list[Path]:
     """Write the three machine-readable outputs into ``map_``; return their paths."""
     map_.mkdir(parents=True, exist_ok=True)
-    tabellen, cijfers, kern = map_ / "tabellen.xlsx", map_ / "kerncijfers.csv", map_ / "samenvatting.json"
-    schrijf_tabellen(analyse, tabellen)
-    kerncijfers(analyse).to_csv(cijfers, index=False, encoding="utf-8")
-    kern.write_text(json.dumps(samenvatting(analyse), ensure_ascii=False, indent=2), encoding="utf-8")
-    return [tabellen, cijfers, kern]
+    tabellen, cijfers, json_pad = map_ / "tabellen.xlsx", map_ / "kerncijfers.csv", map_ / "samenvatting.json"
+    kern = kerncijfers(analyse)
+    schrijf_tabellen(analyse, kern, tabellen)
+    kern.to_csv(cijfers, index=False, encoding="utf-8")
+    json_pad.write_text(json.dumps(samenvatting(analyse), ensure_ascii=False, indent=2), encoding="utf-8")
+    return [tabellen, cijfers, json_pad]

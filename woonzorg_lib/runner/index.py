@@ -30,17 +30,20 @@ p.voet { font-size: .8rem; color: #555; margin-top: 2rem; }
 {{ aantallen.mislukt }} mislukt · bijgewerkt {{ bijgewerkt }}</p>
 <table>
 <thead><tr><th>rapport</th><th>gebied</th><th>status</th><th>vraag aandachtsgroepen per jaar (laag – midden – hoog)</th>
+<th>omvat</th>
 <th>tekort per jaar (midden)</th><th>claim (midden)</th><th>duur</th><th>bestanden</th></tr></thead>
 <tbody>
 {% for run in runs %}<tr>
 <td>{{ run.naam }}</td><td>{{ run.gebied }}</td>
 <td><span class="{{ run.status }}">{{ run.status_tekst }}</span>{% if run.melding %}<div class="melding">{{ run.melding }}</div>{% endif %}</td>
-<td class="getal">{{ run.vraag }}</td><td class="getal">{{ run.tekort }}</td><td class="getal">{{ run.claim }}</td>
+<td class="getal">{{ run.vraag }}</td><td>{{ run.dekking }}</td><td class="getal">{{ run.tekort }}</td><td class="getal">{{ run.claim }}</td>
 <td class="getal">{{ run.duur }}</td>
 <td>{% for tekst, link in run.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}</td>
 </tr>{% endfor %}
 </tbody></table>
-<p class="voet">Aantallen afgerond op vijftallen. Gemaakt met woonzorg {{ versie }}.</p>
+<p class="voet">Aantallen afgerond op vijftallen, voor het peiljaar van elk rapport. Groepen zonder gegevens tellen
+niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepen de vraag dekt. Gemaakt met woonzorg
+{{ versie }}.</p>
 </body></html>
 """
 
@@ -49,6 +52,14 @@ STATUS = {"geslaagd": "geslaagd", "overgeslagen": "ongewijzigd", "mislukt": "mis
 
 def _lees(pad: Path) -> dict:
     return json.loads(pad.read_text(encoding="utf-8")) if pad.is_file() else {}
+
+
+def _dekking(dekking: dict | None) -> str:
+    """What a run's demand covers, in words: '5 van de 11 aandachtsgroepen'."""
+    if not dekking:
+        return ""
+    tekst = f"{dekking['met_gegevens']} van de {dekking['aandachtsgroepen']} aandachtsgroepen"
+    return tekst + (f" ({len(dekking['gedeeltelijk'])} gedeeltelijk)" if dekking["gedeeltelijk"] else "")
 
 
 def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dict:
@@ -70,6 +81,7 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
         "status_tekst": STATUS[status],
         "melding": melding,
         "vraag": f"{getal(kern['vraag_laag'])} – {getal(kern['vraag_midden'])} – {getal(kern['vraag_hoog'])}" if kern else "",
+        "dekking": _dekking(kern.get("dekking")),
         "tekort": getal(kern["tekort_midden"]) if kern else "",
         "claim": procent(kern["claim_midden"]) if kern else "",
         "duur": f"{getal(duur if duur is not None else manifest.get('duur', 0), 1)} s",
