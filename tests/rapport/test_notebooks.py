@@ -39,7 +39,7 @@ def test_every_notebook_runs_on_the_bundled_default(uitgevoerd):
         assert not fouten, naam
     analyse = uitgevoerd["woonzorganalyse"][0]
     plaatjes = [o for c in analyse.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
-    assert len(plaatjes) >= 8
+    assert len(plaatjes) >= 7  # an eighth, current load against fair share, only with a current load entered
 
 
 @pytest.mark.parametrize("notebook", ["woonzorganalyse", "regio-overzicht"])

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from rich.console import Console
 
@@ -41,8 +42,12 @@ def test_every_run_writes_report_tables_and_key_figures(eerste):
             assert (uitvoer / naam / bestand).is_file(), f"{naam}/{bestand}"
         html = (uitvoer / naam / "rapport.html").read_text(encoding="utf-8")
         assert len(html.encode()) <= 1.5 * 1024 * 1024
-        kop = (uitvoer / naam / "kerncijfers.csv").read_text(encoding="utf-8").splitlines()[0]
-        assert kop == "gemeentecode,gemeente,deelregio,doelgroep,scenario,jaar,indicator,waarde"
+        kern = pd.read_csv(uitvoer / naam / "kerncijfers.csv", dtype=str, keep_default_na=False)
+        assert list(kern.columns) == ["gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar",
+                                      "indicator", "waarde", "herkomst", "bron"]
+        # Every figure that leaves the program carries its tier and its source.
+        assert kern["herkomst"].isin(["register", "schatting", "aanname", "geen gegevens"]).all()
+        assert (kern["bron"].str.len() > 10).all(), kern[kern["bron"].str.len() <= 10]
     assert not [p for p in uitvoer.iterdir() if p.name.startswith(".") and p.name != ".logboek"]
 
 

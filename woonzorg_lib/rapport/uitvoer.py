@@ -134,7 +134,7 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     gemeenten["deelregio"] = gemeenten["deelregio"].where(gemeenten["niveau"] != "regio", "")
     aandeel = procent(p.aandeel_verhuringen_aandachtsgroepen)
     som = np.where(gemeenten["niveau"] == "gemeente", "", "som van de gemeenten: ")
-    lettings = analyse.aanbod["verhuringen_bron"].reindex(gemeenten["gemeentecode"]).to_numpy()
+    lettings = _bron_verhuringen(analyse).reindex(gemeenten["gemeentecode"]).to_numpy()
     indicatoren = {
         "verhuringen": (rang["verhuringen"], "werkelijke verhuringen of corporatiewoningen × mutatiegraad"),
         "beschikbaar": (rang["verhuringen"], f"verhuringen × afgesproken aandeel {aandeel} (beleidskeuze)"),
@@ -165,6 +165,18 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
             bron=f"verdeling van de opgave van {analyse.regio.naam} met verdeelsleutel {sleutel}"))
     uit = pd.concat([d[KERNCIJFERS] for d in delen], ignore_index=True)
     return uit.sort_values(["indicator", "scenario", "jaar", "gemeentecode", "doelgroep"], kind="stable", ignore_index=True)
+
+
+def _bron_verhuringen(analyse: Analyse) -> pd.Series:
+    """Per gemeente where its lettings figure comes from: the real lettings' source, or stock × mutatiegraad."""
+    invoer = analyse.invoer.set_index("gemeentecode")
+    werkelijk = invoer.loc[invoer["onderwerp"] == "verhuringen", "bron"]
+    voorraad = invoer.loc[invoer["onderwerp"] == "corporatiewoningen", "bron"]
+    aanbod = analyse.aanbod
+    geschat = "corporatiewoningen (" + voorraad.reindex(aanbod.index).fillna("") + ") × mutatiegraad " + \
+        aanbod["mutatiegraad"].map(lambda g: kengetal(g) if g == g else "")
+    return ("werkelijke verhuringen: " + werkelijk.reindex(aanbod.index).fillna("")).where(
+        aanbod["verhuringen_bron"] == "werkelijke verhuringen", geschat)
 
 
 def _taakstelling_rijen(analyse: Analyse) -> list[pd.DataFrame]:

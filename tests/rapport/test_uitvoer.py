@@ -1,0 +1,65 @@
+"""The machine-readable outputs of the bundled MRA default: every figure with its tier and source, one number per thing."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from tests.conftest import PARAMETERS
+from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.data.basis import bevolking
+from woonzorg_lib.parameters import lees_parameterbestand
+from woonzorg_lib.rapport.uitvoer import kerncijfers, samenvatting, schrijf_uitvoer
+
+
+@pytest.fixture(scope="module")
+def mra():
+    return analyseer(lees_parameterbestand(PARAMETERS / "mra.yaml").parameters)
+
+
+@pytest.fixture(scope="module")
+def kern(mra):
+    return kerncijfers(mra)
+
+
+def test_every_row_has_a_tier_and_a_source(kern):
+    assert kern["herkomst"].isin(["register", "schatting", "aanname", "geen gegevens"]).all()
+    assert kern["bron"].map(lambda b: isinstance(b, str) and len(b) > 10).all()
+    # A policy target is no register figure: older people's demand rests on an assumption.
+    assert set(kern.loc[kern["indicator"] == "vraag_ouderen", "herkomst"]) == {"aanname"}
+
+
+def test_the_2025_taakstelling_is_art29_for_every_gemeente(kern):
+    inwoners = bevolking().query("peildatum == '2024-01-01'").set_index("gemeentecode")["inwoners"].astype(int)
+    nederland = int(inwoners.sum())
+    for deel, landelijk in (("H1", 15_000), ("H2", 13_000)):
+        rijen = kern[(kern["indicator"] == f"taakstelling_{deel}") & (kern["jaar"] == 2025) & (kern["gemeentecode"] != "")]
+        assert rijen["scenario"].nunique() == 3 and len(rijen) == 30 * 3
+        for rij in rijen.itertuples():
+            assert rij.waarde == math.ceil(landelijk * inwoners[rij.gemeentecode] / nederland)
+        assert rijen["bron"].str.contains(f"landelijk {landelijk:,}".replace(",", ".")).all()
+
+
+def test_amsterdam_lettings_are_the_registered_afwc_figure(kern):
+    rij = kern[(kern["indicator"] == "verhuringen") & (kern["gemeentecode"] == "GM0363")].iloc[0]
+    assert rij["waarde"] == 9580 and rij["herkomst"] == "register"  # 9.578, rounded to fives like every count
+    assert "nul20.nl" in rij["bron"]
+
+
+def test_the_summary_names_what_it_covers_and_no_current_load_without_data(mra):
+    kern = samenvatting(mra)
+    assert kern["dekking"]["met_gegevens"] == 5 and kern["dekking"]["aandachtsgroepen"] == 11
+    assert "Uitstroom maatschappelijke opvang" in kern["dekking"]["geen_gegevens"]
+    assert kern["taakstelling_statushouders"]["2025-H2"]["landelijk"] == 13_000
+    assert kern["huidige_belasting_bekend"] is False
+    assert "huidige_belasting" not in mra.verdeling
+
+
+def test_excel_and_csv_give_the_same_numbers(mra, tmp_path):
+    schrijf_uitvoer(mra, tmp_path)
+    csv = pd.read_csv(tmp_path / "kerncijfers.csv", dtype={"gemeentecode": str}, keep_default_na=False)
+    excel = pd.read_excel(tmp_path / "tabellen.xlsx", sheet_name="confrontatie", index_col=0)
+    p = mra.parameters
+    tekort = csv[(csv["indicator"] == "tekort") & (csv["scenario"] == p.scenario) & (csv["jaar"] == p.peiljaar)]
+    per_gemeente = tekort[tekort["gemeente"] != ""].set_index("gemeente")["waarde"].astype(float)
+    assert (excel.loc[per_gemeente.index, "tekort"].astype(float) == per_gemeente).all()
