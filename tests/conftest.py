@@ -14,6 +14,22 @@ PROJECT = Path(__file__).resolve().parents[1]
 PARAMETERS = PROJECT / "parameters"
 
 
+def vul_invoer_in(pad, waarden: dict[tuple[str, str], float], bron: str) -> None:
+    """Fill local figures into an invoerformat, as an analyst would: lokaal, herkomst, bron."""
+    from openpyxl import load_workbook
+
+    werkmap = load_workbook(pad)
+    blad = werkmap["invoer"]
+    kop = {c.value: c.column_letter for c in blad[1]}
+    for rij in blad.iter_rows(min_row=2):
+        sleutel = (rij[0].value, rij[2].value)
+        if sleutel in waarden:
+            blad[f"{kop['lokaal']}{rij[0].row}"] = waarden[sleutel]
+            blad[f"{kop['herkomst']}{rij[0].row}"] = "register"
+            blad[f"{kop['bron']}{rij[0].row}"] = bron
+    werkmap.save(pad)
+
+
 @pytest.fixture
 def schrijf(tmp_path: Path) -> Callable[[str, str], Path]:
     """Write a text file in a temporary folder and return its path."""

@@ -244,16 +244,21 @@ def mutatiegraad_voor(
 
 def _bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstelling: pd.DataFrame) -> dict[str, Bereik]:
     """Every assumption with its range and where the range comes from: uncertain inputs and policy levers apart."""
+    def als_procent(laag: float, hoog: float) -> tuple[str, str]:
+        return procent(laag), procent(hoog)
+
     bereiken = {
-        sleutel: Bereik(rij["omschrijving"], float(rij["laag"]), float(rij["hoog"]), f"{rij['herkomst']}: {rij['bron']}")
+        sleutel: Bereik(rij["omschrijving"], float(rij["laag"]), float(rij["hoog"]), f"{rij['herkomst']}: {rij['bron']}",
+                        weergave=als_procent(rij["laag"], rij["hoog"]) if rij["eenheid"] == "aandeel" else None)
         for sleutel, rij in kengetallen.iterrows()
     }
-    onbekend = taakstelling[taakstelling["herkomst"] == "aanname"].groupby("scenario")["landelijk"].first()
+    onbekend = taakstelling[taakstelling["herkomst"] == "aanname"]
     if len(onbekend):
-        bron = taakstelling.loc[taakstelling["herkomst"] == "aanname", "bron"].iloc[0].split(" × inwoners")[0]
+        landelijk = onbekend.groupby("scenario")["landelijk"].first()
         bereiken["taakstelling_onbekend"] = Bereik(
             "Landelijke taakstelling vergunninghouders per halfjaar zonder gepubliceerd aantal",
-            float(onbekend["laag"]), float(onbekend["hoog"]), bron)
+            float(landelijk["laag"]), float(landelijk["hoog"]),
+            _nationaal_deel(onbekend["bron"].iloc[0], onbekend["halfjaar"].iloc[0]))
     laag, hoog, bron = schattingen.spreiding_corporatieaandeel(woningvoorraad_eigendom())
     bereiken["corporatieaandeel"] = Bereik(
         "Corporatiewoningen waar die geschat zijn (aandeel van de provincie)", laag, hoog, bron,
@@ -265,7 +270,8 @@ def _bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstelli
     aandeel = parameters.aandeel_verhuringen_aandachtsgroepen
     bereiken["aandeel_verhuringen_aandachtsgroepen"] = Bereik(
         "Afgesproken aandeel verhuringen voor aandachtsgroepen", aandeel * 0.5, min(aandeel * 1.5, 1.0),
-        "beleidskeuze: de gekozen waarde in het parameterbestand, ±50%", "beleidskeuze")
+        "beleidskeuze: de gekozen waarde in het parameterbestand, ±50%", "beleidskeuze",
+        als_procent(aandeel * 0.5, min(aandeel * 1.5, 1.0)))
     return bereiken
 
 

@@ -83,18 +83,13 @@ def leeftijdsgroepen(bevolking: pd.DataFrame, leeftijd_nl: pd.DataFrame) -> pd.D
     aandeel = {c: nl.loc[c, "personen"] / nl.loc["65+", "personen"] for c in COHORTEN}
     waarden = {c: (plus65 * aandeel[c]).round().astype("int64") for c in ("65-74", "85+")}
     waarden["75-84"] = plus65 - waarden["65-74"] - waarden["85+"]
+    opbouw = ", ".join(f"{c} {procent(aandeel[c], 1)}" for c in COHORTEN)
+    bron = (f"schatting: inwoners van 65+ op {peildatum} (CBS 03759ned, register) verdeeld naar de landelijke "
+            f"leeftijdsopbouw binnen 65+ ({opbouw}; CBS, bevolking op {nl.loc['65+', 'peildatum']}, secundaire bron)")
     return pd.concat(
         [
-            pd.DataFrame({
-                "gemeentecode": plus65.index,
-                "leeftijdsgroep": cohort,
-                "waarde": waarden[cohort].to_numpy(),
-                "peildatum": peildatum,
-                "herkomst": "schatting",
-                "bron": (f"schatting: inwoners van 65+ op {peildatum} (CBS 03759ned, register) × landelijk aandeel "
-                         f"{cohort} binnen 65+ {procent(aandeel[cohort], 1)} (CBS, bevolking op "
-                         f"{nl.loc[cohort, 'peildatum']}, secundaire bron)"),
-            })
+            pd.DataFrame({"gemeentecode": plus65.index, "leeftijdsgroep": cohort, "waarde": waarden[cohort].to_numpy(),
+                          "peildatum": peildatum, "herkomst": "schatting", "bron": bron})
             for cohort in COHORTEN
         ],
         ignore_index=True,

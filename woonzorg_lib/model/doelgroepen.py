@@ -85,15 +85,17 @@ DOELGROEPEN: dict[str, Doelgroep] = {
             "statushouders", "Statushouders (vergunninghouders)",
             "Houders van een verblijfsvergunning asiel die de gemeente moet huisvesten (Huisvestingswet 2014, art. 28).",
             "Tweede Kamer, Kamerbrief 2023D04025; Huisvestingswet 2014 art. 28-29", "personen",
-            "Taakstelling per halfjaar × 2, plus de achterstand gespreid tot het doeljaar; woningen = personen ÷ "
-            "huishoudgrootte.",
+            "De wettelijke taakstelling van beide halfjaren (art. 29: landelijk aantal × inwoners op 1 januari van "
+            "het jaar ervoor ÷ inwoners van Nederland, naar boven afgerond), plus de achterstand gespreid tot het "
+            "doeljaar; woningen = personen ÷ huishoudgrootte.",
         ),
         Doelgroep(
             "uitstroom_bw", "Uitstroom beschermd wonen",
             "Volwassenen met psychische problematiek die (nog) niet zelfstandig kunnen wonen maar niet in een "
             "GGZ-kliniek horen; 44 centrumgemeenten zijn verantwoordelijk.",
             "Binnenlands Bestuur, 'Meer dan 40 centrumgemeenten hebben wachtlijsten beschermd wonen' (2024)", "personen",
-            "Cliënten × aandeel uitstroomklaar ÷ gemiddelde verblijfsduur in jaren; één woning per persoon.",
+            "Cliënten × aandeel uitstroomklaar ÷ gemiddelde verblijfsduur in jaren; één woning per persoon. Zonder "
+            "eigen cliëntenaantal: de landelijke ongeveer 23.000 bewoners naar rato van de inwoners (schatting).",
         ),
         Doelgroep(
             "uitstroom_mo", "Uitstroom maatschappelijke opvang",

@@ -66,13 +66,13 @@ def _zwakste(herkomsten: pd.Series) -> str:
     return max(herkomsten.astype(str), key=RANG.__getitem__)
 
 
-def _met_betrouwbaarheid(tabel: pd.DataFrame, herkomst: pd.Series) -> pd.DataFrame:
+def _met_herkomst(tabel: pd.DataFrame, herkomst: pd.Series) -> pd.DataFrame:
     """The table with a column of tier marks per row; a "Totaal" row gets the weakest of all."""
     tabel = tabel.copy()
     herkomst = herkomst.reindex([r for r in tabel.index if r != "Totaal"])
     if "Totaal" in tabel.index:
         herkomst["Totaal"] = _zwakste(herkomst.dropna())
-    tabel["betrouwbaarheid"] = herkomst.reindex(tabel.index).map(TEKENS).fillna("")
+    tabel["herkomst"] = herkomst.reindex(tabel.index).map(TEKENS).fillna("")
     return tabel
 
 
@@ -110,7 +110,7 @@ class Rapport:
 
     def _per_doelgroep(self) -> pd.DataFrame:
         tabel = per_doelgroep(self._vraag())
-        tabel["betrouwbaarheid"] = tabel.pop("herkomst").map(TEKENS)
+        tabel["herkomst"] = tabel.pop("herkomst").map(TEKENS)
         return tabel.rename(index=_naam).rename_axis("doelgroep")
 
     def _conf(self, scenario: str | None = None, jaar: int | None = None) -> pd.DataFrame:
@@ -184,7 +184,7 @@ class Rapport:
         basis = basisgegevens(self.analyse.editie)
         rijen = basis[basis["gemeentecode"].isin(self.analyse.regio.gemeentecodes) & (basis["indicator"] == "inwoners_75_84")]
         return (f"het aandeel 75-plussers op {tekst.opsomming(sorted(set(rijen['peildatum'])))} "
-                f"({_zwakste(rijen['herkomst'])}: {tekst.veilig(rijen['bron'].iloc[0])})")
+                f"({tekst.veilig(rijen['bron'].iloc[0])})")
 
     def _verdeling(self) -> pd.DataFrame:
         if self.eenheid == "deelregio":
@@ -206,9 +206,10 @@ class Rapport:
         per_groep = self._per_doelgroep().drop(index=[d.naam for d in DOELGROEPEN.values() if not d.aandachtsgroep],
                                                errors="ignore")
         beschermd = publicatie.personen(per_groep[SCENARIOS], self.drempel, rijtotaal=False)
-        beschermd["betrouwbaarheid"] = per_groep["betrouwbaarheid"].reindex(beschermd.index).fillna("")
+        beschermd["herkomst"] = per_groep["herkomst"].reindex(beschermd.index).fillna("")
         zonder = self.analyse.aandachtsgroepen_gedekt()["geen"]
         leeg = pd.DataFrame([[ONBEKEND] * len(SCENARIOS) + ["geen gegevens"]], columns=beschermd.columns, index=zonder)
+        opmerking = beschermd.attrs["opmerking"]
         beschermd = pd.concat([beschermd.drop(index="Totaal"), leeg, beschermd.loc[["Totaal"]]])
         onderdelen = [
             Markdown(tekst.samenvatting(
@@ -220,8 +221,7 @@ class Rapport:
             )),
             HTML(publicatie.html_tabel(
                 beschermd, bijschrift=f"Woningen per jaar voor de aandachtsgroepen in {self.p.peiljaar} (laag – midden – hoog)",
-                opmerking=f"{ONBEKEND} = geen gegevens: de groep telt niet mee in het totaal, niet als 0. "
-                          + beschermd.attrs.get("opmerking", ""))),
+                opmerking=f"{opmerking} '{ONBEKEND}' = geen gegevens: de groep telt niet mee in het totaal, niet als 0.")),
             Markdown(UITLEG_TEKENS),
         ]
         if "huidige_belasting" in verdeling:
@@ -277,7 +277,7 @@ class Rapport:
             for (soort, bron), aantal in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
         )
         geschat = (herkomst["herkomst"] == "schatting").any()
-        getoond = _met_betrouwbaarheid(publicatie.woningen(tabel), pd.Series("schatting", index=tabel.index))
+        getoond = _met_herkomst(publicatie.woningen(tabel), pd.Series("schatting", index=tabel.index))
         return Onderdelen([
             Markdown(
                 f"Het aantal 75-plussers in het gebied is ongeveer **{tekst.rond(tabel.iloc[:, 1:3].sum().sum())}** "
@@ -309,11 +309,11 @@ class Rapport:
                 f"zonder cijfer voor een doelgroep staat als {ONBEKEND} en telt niet mee. " + UITLEG_TEKENS
             ),
             _png(grafieken.bandbreedte(per_groep[SCENARIOS].rename(
-                index=lambda n: f"{n} {per_groep.loc[n, 'betrouwbaarheid']}"), "Vraag per doelgroep", "woningen per jaar")),
-            HTML(publicatie.html_tabel(_met_betrouwbaarheid(beschermd_woningen, herkomst),
+                index=lambda n: f"{n} {per_groep.loc[n, 'herkomst']}"), "Vraag per doelgroep", "woningen per jaar")),
+            HTML(publicatie.html_tabel(_met_herkomst(beschermd_woningen, herkomst),
                                        bijschrift=f"Woningen per jaar per {self.eenheid} (scenario {self.p.scenario})")),
             HTML(publicatie.html_tabel(
-                _met_betrouwbaarheid(beschermd_personen, herkomst),
+                _met_herkomst(beschermd_personen, herkomst),
                 bijschrift=f"Personen per jaar per {self.eenheid} (scenario {self.p.scenario})",
                 opmerking="Wie deze tabel telt: statushouders volgens de taakstelling; bij uitstroom beschermd wonen en "
                           "dak- en thuislozen alleen wie een woning nodig heeft; bij uitstroom MO, jeugdzorg en detentie "
@@ -343,7 +343,7 @@ class Rapport:
                 "circulaire) of achterstand invullen in het invoerformat."
             ),
             HTML(publicatie.html_tabel(
-                _met_betrouwbaarheid(tabel, taak.groupby(self._eenheden(taak), sort=False)["herkomst"].agg(_zwakste)),
+                _met_herkomst(tabel, taak.groupby(self._eenheden(taak), sort=False)["herkomst"].agg(_zwakste)),
                 bijschrift=f"Taakstelling vergunninghouders (personen) per {self.eenheid}")),
         ]
 
@@ -373,10 +373,10 @@ class Rapport:
                 + f"). Afgesproken aandeel voor aandachtsgroepen: {procent(self.p.aandeel_verhuringen_aandachtsgroepen)}. "
                 "Herkomst van de voorraad: " + ", ".join(f"{n}× {k}" for k, n in voorraad.items())
                 + f". Nieuw aanbod is voor {ingevuld} van de {len(self.analyse.aanbod)} gemeenten ingevuld; "
-                "niet ingevuld telt als 0. De kolom betrouwbaarheid geldt voor de verhuringen."
+                "niet ingevuld telt als 0. De kolom herkomst geldt voor de verhuringen."
             ),
             _png(grafieken.gestapeld(delen, "Verhuringen per jaar", "woningen per jaar")),
-            HTML(publicatie.html_tabel(_met_betrouwbaarheid(publicatie.woningen(tabel), herkomst),
+            HTML(publicatie.html_tabel(_met_herkomst(publicatie.woningen(tabel), herkomst),
                                        bijschrift="Aanbod per jaar (afgerond)")),
         ])
 
@@ -403,12 +403,12 @@ class Rapport:
             Markdown(
                 "Tekort = vraag − verhuringen × afgesproken aandeel − nieuw aanbod; een negatief tekort is een "
                 "overschot. De claim is de vraag als deel van alle verhuringen: ligt die boven het afgesproken "
-                "aandeel, dan past de opgave niet binnen de afspraak. De betrouwbaarheid per rij is de zwakste van "
+                "aandeel, dan past de opgave niet binnen de afspraak. De herkomst per rij is de zwakste van "
                 "vraag en verhuringen. " + tekst.dekking_tekst(self.analyse.aandachtsgroepen_gedekt())
             ),
             _png(grafieken.groepen(claim.to_frame("claim"), f"Claim op de verhuringen per {self.eenheid}", "claim",
                                    lijn=self.p.aandeel_verhuringen_aandachtsgroepen, procenten=True)),
-            HTML(publicatie.html_tabel(_met_betrouwbaarheid(getoond, herkomst), procenten=["claim"],
+            HTML(publicatie.html_tabel(_met_herkomst(getoond, herkomst), procenten=["claim"],
                                        bijschrift=f"Woningen per jaar (scenario {self.p.scenario}, {self.p.peiljaar}, "
                                                   "afgerond op vijftallen)")),
             _png(grafieken.over_jaren(cumulatief, "Opgeteld tekort aandachtsgroepen in de regio", "woningen (cumulatief)")),
@@ -456,7 +456,7 @@ class Rapport:
                 _png(grafieken.groepen(pd.concat([cijfers.rename("huidige belasting"), tabel], axis=1),
                                        f"Huidige belasting en fair share per {self.eenheid}", "woningen per jaar")),
                 HTML(publicatie.html_tabel(
-                    _met_betrouwbaarheid(getoond, self._herkomst_per_eenheid(pd.concat([herkomst, self._taak_herkomst()]))),
+                    _met_herkomst(getoond, self._herkomst_per_eenheid(pd.concat([herkomst, self._taak_herkomst()]))),
                     bijschrift="Huidige belasting en fair share per jaar",
                     opmerking="Huidige belasting afgerond op vijftallen ('.' = afgeschermd); fair-share doelen zijn "
                               "hele woningen die precies optellen tot de opgave.")),
@@ -470,7 +470,7 @@ class Rapport:
                 Markdown(tekst.belasting_onbekend(self.eenheid)),
                 _png(grafieken.groepen(tabel, f"Fair share per {self.eenheid}: varianten naast elkaar",
                                        "woningen per jaar")),
-                HTML(publicatie.html_tabel(_met_betrouwbaarheid(getoond, self._herkomst_per_eenheid(self._taak_herkomst())),
+                HTML(publicatie.html_tabel(_met_herkomst(getoond, self._herkomst_per_eenheid(self._taak_herkomst())),
                                            bijschrift="Fair share per jaar",
                                            opmerking="Fair-share doelen zijn hele woningen die precies optellen tot "
                                                      "de afgeronde opgave.")),
@@ -496,7 +496,7 @@ class Rapport:
                 "invoer**: landelijke aantallen, kengetallen en geschatte spreidingen, elk met de bron van het "
                 "bereik. Bovenaan de invoer met het grootste effect: daar loont een beter lokaal cijfer het meest."
             ),
-            _png(grafieken.tornado(invoer, "Gevoeligheid van het regionale tekort voor onzekere invoer",
+            _png(grafieken.tornado(invoer, "Gevoeligheid voor onzekere invoer",
                                    f"tekort in {self.p.doeljaar}")),
             HTML(publicatie.html_tabel(tabel("invoer"), bijschrift="Onzekere invoer: bereik, bron en effect")),
             Markdown(

@@ -13,7 +13,7 @@ PALET = sns.color_palette("colorblind")
 BREEDTE, HOOGTE, DPI = 8.0, 4.2, 100
 TEKENS = {"register": "●●●", "schatting": "●●○", "aanname": "●○○"}
 UITLEG_TEKENS = (
-    "Betrouwbaarheid: ●●● geregistreerd cijfer · ●●○ schatting uit een gepubliceerd kengetal · "
+    "Herkomst: ●●● geregistreerd cijfer · ●●○ schatting uit een gepubliceerd kengetal · "
     "●○○ berust (mede) op een aanname."
 )
 SCENARIOKLEUREN = {"laag": PALET[2], "midden": PALET[0], "hoog": PALET[3]}

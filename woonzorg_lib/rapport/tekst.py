@@ -36,14 +36,17 @@ def opsomming(delen: Sequence[str]) -> str:
     return "" if not delen else delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
-def dekking_tekst(gedekt: dict[str, list[str]], totaal: int = 11) -> str:
+def dekking_tekst(gedekt: dict[str, list[str]], totaal: int | None = 11) -> str:
     """What a headline covers: the aandachtsgroepen with a figure, partly, and without one (Markdown).
 
     >>> print(dekking_tekst({"volledig": ["A", "B"], "gedeeltelijk": ["C (1 van 4 gemeenten)"], "geen": ["D"]}, 4))
     De opgave omvat **2 van de 4 aandachtsgroepen** volledig: A en B. Gedeeltelijk (alleen de gemeenten met een cijfer tellen mee): C (1 van 4 gemeenten). **Geen gegevens** voor D: die groep telt niet mee, niet als 0.
+    >>> print(dekking_tekst({"volledig": ["A"], "gedeeltelijk": [], "geen": []}, None))
+    Volledig meegeteld: A.
     """
-    delen = [f"De opgave omvat **{len(gedekt['volledig'])} van de {totaal} aandachtsgroepen** volledig: "
-             f"{opsomming(gedekt['volledig']) or 'geen'}."]
+    volledig = opsomming(gedekt["volledig"]) or "geen"
+    delen = [f"De opgave omvat **{len(gedekt['volledig'])} van de {totaal} aandachtsgroepen** volledig: {volledig}."
+             if totaal else f"Volledig meegeteld: {volledig}."]
     if gedekt["gedeeltelijk"]:
         delen.append(f"Gedeeltelijk (alleen de gemeenten met een cijfer tellen mee): {opsomming(gedekt['gedeeltelijk'])}.")
     if gedekt["geen"]:
@@ -67,7 +70,7 @@ def samenvatting(
     regels = [
         f"**{veilig(gebied)}** heeft in {jaar} voor **{aantal} van de 11 aandachtsgroepen** naar verwachting "
         f"**{rond(vraag['laag'])} tot {rond(vraag['hoog'])} woningen** nodig (middenscenario {rond(vraag['midden'])}); "
-        f"de analyse loopt tot en met {doeljaar}. {dekking_tekst(gedekt)}",
+        f"de analyse loopt tot en met {doeljaar}. {dekking_tekst(gedekt, None)}",
         "",
         statushouders,
         "",
