@@ -1,8 +1,8 @@
 """Benchmark: the full model for every gemeente of the Netherlands.
 
 342 gemeenten (the 12 provinces as deelregio's) × all 15 vraagposten of the 12 groups ×
-3 scenarios × 7 years: demand, supply, confrontation at three levels, and three
-fair-share variants. Prints the median time of repeated runs against the target of 0.1 s.
+3 scenarios × 7 years (the statushouders per year and scenario, by statute): demand,
+supply, confrontation at three levels, and three fair-share variants. Prints the median time of repeated runs against the target of 0.1 s.
 
     .venv/bin/python bench/model_nederland.py
 
@@ -18,7 +18,7 @@ import time
 
 import pandas as pd
 
-from woonzorg_lib.analyse import SOM_KOLOMMEN, standaard_invoer_voor
+from woonzorg_lib.analyse import SOM_KOLOMMEN, invoer_voor, taakstelling_voor
 from woonzorg_lib.data.basis import basisgegevens, gemeenten, per_gemeente
 from woonzorg_lib.data.catalogus import Regio
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
@@ -26,7 +26,7 @@ from woonzorg_lib.model.doelgroepen import ONDERWERPEN, VRAAGPOSTEN
 from woonzorg_lib.model.niveaus import op_niveaus
 from woonzorg_lib.model.verdeling import varianten
 from woonzorg_lib.model.vraag import bereken_vraag
-from woonzorg_lib.parameters import STANDAARD_VERDEELSLEUTELS
+from woonzorg_lib.parameters import STANDAARD_VERDEELSLEUTELS, WoonzorganalyseParameters
 
 DOEL_SECONDEN = 0.1
 HERHALINGEN = 20
@@ -37,8 +37,9 @@ def nederland() -> Regio:
     return Regio("nederland", "Nederland", {p: tuple(r["gemeentecode"]) for p, r in gem.groupby("provincie")})
 
 
-def invoer_voor_alle_groepen(regio: Regio) -> tuple[pd.DataFrame, pd.DataFrame]:
-    invoer, kengetallen = standaard_invoer_voor(regio)
+def invoer_voor_alle_groepen(regio: Regio, jaren: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    parameters = WoonzorganalyseParameters(regio="mra")  # only the defaults matter here, not the region
+    invoer, kengetallen = invoer_voor(parameters, regio, None, taakstelling_voor(parameters, regio, jaren))
     inwoners = per_gemeente(basisgegevens())["inwoners"]
     ontbrekend = {v.onderwerp for v in VRAAGPOSTEN.values()} - set(invoer["onderwerp"])
     plaatshouders = [
@@ -64,8 +65,8 @@ def model(regio: Regio, invoer: pd.DataFrame, kengetallen: pd.DataFrame, jaren: 
 
 def main() -> None:
     regio = nederland()
-    invoer, kengetallen = invoer_voor_alle_groepen(regio)
     jaren = list(range(2024, 2031))
+    invoer, kengetallen = invoer_voor_alle_groepen(regio, jaren)
     uitkomst = model(regio, invoer, kengetallen, jaren)  # warm-up, and a check of the size
     vraagrijen = len(bereken_vraag(invoer, kengetallen, jaren))
     tijden = []

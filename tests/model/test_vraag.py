@@ -88,3 +88,23 @@ def test_bandbreedte_puts_low_central_high_side_by_side(kengetallen):
     breed = bandbreedte(vraag, "woningen", ["doelgroep"])
     assert list(breed.columns) == ["doelgroep", "laag", "midden", "hoog"]
     assert breed.iloc[0]["laag"] < breed.iloc[0]["midden"] < breed.iloc[0]["hoog"]
+
+
+def test_rows_for_one_year_and_scenario_hold_only_there(kengetallen):
+    """The statutory taakstelling differs per year and scenario; a constant input holds in every year."""
+    jaarlijks = pd.DataFrame([
+        {"gemeentecode": "GM0001", "onderwerp": "statushouders_taakstelling", "waarde": w, "herkomst": h, "bron": "art. 29",
+         "peildatum": f"{j}-H1 en {j}-H2", "jaar": j, "scenario": s}
+        for j, s, w, h in [(2025, "laag", 14.0, "schatting"), (2025, "midden", 14.0, "schatting"),
+                           (2025, "hoog", 14.0, "schatting"), (2026, "laag", 13.0, "aanname"),
+                           (2026, "midden", 15.0, "aanname"), (2026, "hoog", 18.75, "aanname")]
+    ])
+    vast = invoer(("GM0001", "dakloze_personen", 60, "schatting"))
+    vraag = bereken_vraag(pd.concat([vast, jaarlijks], ignore_index=True), kengetallen, [2025, 2026])
+    assert _waarde(vraag, "statushouders_taakstelling", jaar=2025, kolom="personen") == 28
+    assert _waarde(vraag, "statushouders_taakstelling", "hoog", 2026, "personen") == 37.5
+    assert _waarde(vraag, "statushouders_taakstelling", "laag", 2026, "personen") == 26
+    assert len(vraag[vraag["vraagpost"] == "statushouders_taakstelling"]) == 6
+    assert len(vraag[vraag["vraagpost"] == "dak_thuislozen"]) == 3 * 2
+    tier = vraag[(vraag["vraagpost"] == "statushouders_taakstelling") & (vraag["jaar"] == 2026)]["herkomst"]
+    assert set(tier.astype(str)) == {"aanname"}

@@ -88,21 +88,25 @@ def bereken_vraag(
     factoren = factoren.astype({k: "category" for k in ("vraagpost", "doelgroep", "scenario", "kengetallen")})
     tekst = {k: "category" for k in ("gemeentecode", "bron", "peildatum")}
     per_jaar = invoer["jaar"].notna() if "jaar" in invoer else pd.Series(False, index=invoer.index)
-    vast = invoer.loc[~per_jaar, BASIS].astype(tekst).merge(factoren, on="onderwerp", how="inner")
+    vast = _bereken(invoer.loc[~per_jaar, BASIS].astype(tekst).merge(factoren, on="onderwerp", how="inner"))
     n = len(vast)
     vast = vast.take(np.repeat(np.arange(n), len(jaren))).reset_index(drop=True)
     vast["jaar"] = np.tile(np.asarray(jaren, dtype="int64"), n)
     if per_jaar.any():
         jaarlijks = invoer.loc[per_jaar & invoer["jaar"].isin(jaren), [*BASIS, "jaar", "scenario"]]
-        jaarlijks = jaarlijks.astype({**tekst, "jaar": "int64"}).merge(
-            factoren.astype({"scenario": str}), on=["onderwerp", "scenario"], how="inner")
+        jaarlijks = _bereken(jaarlijks.astype({"jaar": "int64"}).merge(
+            factoren.astype({"scenario": str}), on=["onderwerp", "scenario"], how="inner"))
         vast = pd.concat([vast, jaarlijks], ignore_index=True)
-    uit = vast
-    uit["personen"] = uit["waarde"] * uit["f_personen"]
-    uit["woningen"] = uit["waarde"] * uit["f_woningen"]
-    rang = np.maximum(uit["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64"), uit["rang_kengetallen"].to_numpy())
-    uit["herkomst"] = pd.Categorical.from_codes(rang, categories=list(RANG))
-    return uit[KOLOMMEN]
+    return vast[KOLOMMEN]
+
+
+def _bereken(basis: pd.DataFrame) -> pd.DataFrame:
+    """Persons and homes from input × factors, and the weakest tier of the input and its kengetallen."""
+    basis["personen"] = basis["waarde"] * basis["f_personen"]
+    basis["woningen"] = basis["waarde"] * basis["f_woningen"]
+    rang = np.maximum(basis["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64"), basis["rang_kengetallen"].to_numpy())
+    basis["herkomst"] = pd.Categorical.from_codes(rang, categories=list(RANG))
+    return basis
 
 
 def per_doelgroep(vraag: pd.DataFrame) -> pd.DataFrame:
