@@ -32,7 +32,7 @@ def test_report_renders_with_its_charts_and_contents(uitgevoerd, tmp_path):
             tab.screenshot(path=str(tmp_path / "rapport.png"), full_page=True)
         finally:
             browser.close()
-    assert getoond >= 8, "every chart is decoded and laid out"
+    assert getoond >= 7, "every chart is decoded and laid out"  # no current-load chart without a current load
     assert inhoud[0] == "1. Bestuurlijke samenvatting" and len(inhoud) == 10
     assert titel == "Woonzorganalyse"
     assert [u for u in verzoeken if not u.startswith(("file:", "data:"))] == [], "the page loads nothing from the network"
