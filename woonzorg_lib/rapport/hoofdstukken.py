@@ -21,7 +21,7 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse, analyseer, invoercijfers, verdeling_over_deelregios
+from woonzorg_lib.analyse import Analyse, analyseer, verdeling_over_deelregios
 from woonzorg_lib.data.basis import basisgegevens, bevolking, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.schattingen import groei_65plus
@@ -34,6 +34,7 @@ from woonzorg_lib.parameters import SJABLONEN, valideer_parameters
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
+from woonzorg_lib.verantwoording import invoercijfers
 
 SCENARIOS = ["laag", "midden", "hoog"]
 NIET_VARIANT = ("eigen_vraag", "huidige_belasting")  # columns of a distribution table that are no key mix

@@ -14,13 +14,14 @@ import numpy as np
 import pandas as pd
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse, invoercijfers
+from woonzorg_lib.analyse import Analyse
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN
 from woonzorg_lib.model.vraag import RANG
 from woonzorg_lib.opmaak import kengetal, procent
 from woonzorg_lib.rapport import publicatie
+from woonzorg_lib.verantwoording import invoercijfers
 
 KERNCIJFERS = [
     "gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde", "herkomst", "bron",

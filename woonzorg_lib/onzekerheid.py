@@ -1,0 +1,135 @@
+"""Sensitivity of one analysis: the range and source of every uncertain input and policy lever, and their effect.
+
+Which single assumption, moved over its range, changes the regional gap in the doeljaar most.
+Uncertain inputs (kengetallen, the national taakstelling of unpublished half-years, the
+estimated corporation stock, the spread of homelessness, the mutatiegraad) are kept apart
+from the policy levers (the agreed share of lettings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from woonzorg_lib.data import schattingen
+from woonzorg_lib.data.basis import basisgegevens, landelijke_kengetallen, per_gemeente, woningvoorraad_eigendom
+from woonzorg_lib.data.catalogus import Regio
+from woonzorg_lib.data.edities import Editie
+from woonzorg_lib.model import statushouders
+from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie
+from woonzorg_lib.model.gevoeligheid import Bereik, tornado
+from woonzorg_lib.model.vraag import bereken_vraag
+from woonzorg_lib.opmaak import kengetal, procent
+from woonzorg_lib.parameters import Basisparameters, LaagMiddenHoog
+from woonzorg_lib.uitgangspunten import mutatiegraad_voor, standaard_invoer_voor, taakstelling_voor
+
+
+def nationaal_deel(bron: str, halfjaar: str) -> str:
+    """The national part of a per-gemeente taakstelling source: where the national number comes from."""
+    return bron.split(" × inwoners")[0].removeprefix(f"art. 29 Huisvestingswet: {halfjaar} ")
+
+
+def bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstelling: pd.DataFrame) -> dict[str, Bereik]:
+    """Every assumption with its range and where the range comes from: uncertain inputs and policy levers apart."""
+    def als_procent(laag: float, hoog: float) -> tuple[str, str]:
+        return procent(laag), procent(hoog)
+
+    bereiken = {
+        sleutel: Bereik(rij["omschrijving"], float(rij["laag"]), float(rij["hoog"]), f"{rij['herkomst']}: {rij['bron']}",
+                        weergave=als_procent(rij["laag"], rij["hoog"]) if rij["eenheid"] == "aandeel" else None)
+        for sleutel, rij in kengetallen.iterrows()
+    }
+    onbekend = taakstelling[taakstelling["herkomst"] == "aanname"]
+    if len(onbekend):
+        landelijk = onbekend.groupby("scenario")["landelijk"].first()
+        bereiken["taakstelling_onbekend"] = Bereik(
+            "Landelijke taakstelling vergunninghouders per halfjaar zonder gepubliceerd aantal",
+            float(landelijk["laag"]), float(landelijk["hoog"]),
+            nationaal_deel(onbekend["bron"].iloc[0], onbekend["halfjaar"].iloc[0]))
+    laag, hoog, bron = schattingen.spreiding_corporatieaandeel(woningvoorraad_eigendom())
+    bereiken["corporatieaandeel"] = Bereik(
+        "Corporatiewoningen waar die geschat zijn (aandeel van de provincie)", laag, hoog, bron,
+        weergave=(f"× {kengetal(round(laag, 2))}", f"× {kengetal(round(hoog, 2))}"))
+    g4 = landelijke_kengetallen()["dakloze_aandeel_g4"]
+    bereiken["spreiding_dakloosheid"] = Bereik(
+        "Spreiding van de landelijke schatting van dakloosheid over de gemeenten", 0.0, 1.0, g4["bron"],
+        weergave=("naar rato van de inwoners", f"{procent(g4['waarde'], 0)} in de G4"))
+    aandeel = parameters.aandeel_verhuringen_aandachtsgroepen
+    bereiken["aandeel_verhuringen_aandachtsgroepen"] = Bereik(
+        "Afgesproken aandeel verhuringen voor aandachtsgroepen", aandeel * 0.5, min(aandeel * 1.5, 1.0),
+        "beleidskeuze: de gekozen waarde in het parameterbestand, ±50%", "beleidskeuze",
+        als_procent(aandeel * 0.5, min(aandeel * 1.5, 1.0)))
+    return bereiken
+
+
+def _dakloosheid_geconcentreerd(invoer: pd.DataFrame, standaard: pd.DataFrame, regio: Regio) -> pd.DataFrame:
+    """The homelessness defaults spread with the G4 holding their registered share instead of pro rata inhabitants."""
+    g4 = landelijke_kengetallen()["dakloze_aandeel_g4"]
+    inwoners = per_gemeente(basisgegevens())["inwoners"]
+    in_g4 = inwoners.index.isin(g4["gemeenten"])
+    factor = pd.Series(np.where(in_g4, g4["waarde"] / inwoners[in_g4].sum(), (1 - g4["waarde"]) / inwoners[~in_g4].sum()),
+                       index=inwoners.index) * inwoners.sum()
+    standaard = standaard[standaard["onderwerp"] == "dakloze_personen"].set_index("gemeentecode")
+    rijen = invoer[(invoer["onderwerp"] == "dakloze_personen")]
+    is_standaard = rijen["waarde"].to_numpy() == standaard["waarde"].reindex(rijen["gemeentecode"]).to_numpy()
+    invoer = invoer.copy()
+    invoer.loc[rijen.index[is_standaard], "waarde"] = (
+        rijen.loc[is_standaard, "waarde"] * rijen.loc[is_standaard, "gemeentecode"].map(factor)).to_numpy()
+    return invoer
+
+
+def regionaal_tekort(
+    invoer: pd.DataFrame, kengetallen: pd.DataFrame, parameters: Basisparameters, regio: Regio, jaren: list[int],
+    editie: Editie | None,
+) -> Callable[[Mapping[str, float]], float]:
+    """The regional gap in the doeljaar (scenario midden) as a function of fixed assumptions.
+
+    Besides kengetallen, ``vervang`` may fix: ``taakstelling_onbekend`` (the national number of
+    every unpublished half-year), ``corporatieaandeel`` (a factor on estimated corporation
+    stock), ``spreiding_dakloosheid`` (1: the homelessness estimate concentrated as in the G4)
+    and ``aandeel_verhuringen_aandachtsgroepen``.
+    """
+    codes = pd.Index(regio.gemeentecodes)
+    jaar = parameters.doeljaar
+    standaard = standaard_invoer_voor(regio, editie)[0]
+
+    def uitkomst(vervang: Mapping[str, float]) -> float:
+        gebruikt = invoer
+        if "taakstelling_onbekend" in vervang:
+            waarde = float(vervang["taakstelling_onbekend"])
+            anders = parameters.model_copy(update={"taakstelling_onbekend": LaagMiddenHoog(
+                laag=waarde, midden=waarde, hoog=waarde)})
+            wettelijk = gebruikt["jaar"].notna() if "jaar" in gebruikt else pd.Series(False, index=gebruikt.index)
+            nieuw = statushouders.per_jaar(taakstelling_voor(anders, regio, [jaar]))
+            nieuw = nieuw[nieuw["gemeentecode"].isin(gebruikt.loc[wettelijk, "gemeentecode"])]
+            gebruikt = pd.concat([gebruikt[~wettelijk], nieuw], ignore_index=True)
+        if vervang.get("spreiding_dakloosheid"):
+            gebruikt = _dakloosheid_geconcentreerd(gebruikt, standaard, regio)
+        if "corporatieaandeel" in vervang:
+            geschat = (gebruikt["onderwerp"] == "corporatiewoningen") & (gebruikt["herkomst"] != "register")
+            gebruikt = gebruikt.copy()
+            gebruikt.loc[geschat, "waarde"] = gebruikt.loc[geschat, "waarde"] * float(vervang["corporatieaandeel"])
+        vast = {k: v for k, v in vervang.items() if k in kengetallen.index}
+        vraag = bereken_vraag(gebruikt, kengetallen, [jaar], vast, spreidjaren=len(jaren))
+        vraag = vraag[vraag["scenario"] == "midden"]
+        graad, herkomst = mutatiegraad_voor(parameters, regio, kengetallen, vervang)
+        aandeel = float(vervang.get("aandeel_verhuringen_aandachtsgroepen", parameters.aandeel_verhuringen_aandachtsgroepen))
+        aanbod = bereken_aanbod(gebruikt, codes, graad, aandeel, herkomst)
+        conf = confrontatie(vraag, aanbod)
+        return float(conf["tekort"].sum())
+
+    return uitkomst
+
+
+def gevoeligheid(
+    parameters: Basisparameters, regio: Regio, editie: Editie | None, invoer: pd.DataFrame, kengetallen: pd.DataFrame,
+    taakstelling: pd.DataFrame, jaren: list[int],
+) -> pd.DataFrame:
+    """The tornado table of one analysis: every assumption with its range, source, kind and effect."""
+    return tornado(regionaal_tekort(invoer, kengetallen, parameters, regio, jaren, editie),
+                   bereiken(kengetallen, parameters, taakstelling))
+
+
+__all__ = ["bereiken", "gevoeligheid", "nationaal_deel", "regionaal_tekort"]

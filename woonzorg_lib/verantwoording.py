@@ -1,0 +1,65 @@
+"""The Verantwoording's list of input figures: every national or published number an analysis rests on."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from woonzorg_lib.analyse import Analyse
+from woonzorg_lib.data.basis import bevolking, landelijke_kengetallen
+from woonzorg_lib.model import statushouders
+from woonzorg_lib.onzekerheid import nationaal_deel
+from woonzorg_lib.opmaak import getal, procent
+
+
+def invoercijfers(analyse: Analyse) -> pd.DataFrame:
+    """Every national or published figure the analysis rests on: value, reference date, tier and source.
+
+    Per-gemeente figures (inhabitants, stock, local entries) are summarised elsewhere; this is
+    the list a reader needs to check where the defaults come from.
+    """
+    rijen: list[dict[str, str]] = []
+    taak = analyse.taakstelling
+    landelijk_per_halfjaar = taak.groupby(["halfjaar", "scenario"])["landelijk"].first().unstack()
+    eerste = taak.groupby("halfjaar")[["herkomst", "bron"]].first()
+    onbekend = list(eerste.index[eerste["herkomst"] == "aanname"])
+    for halfjaar, rij in eerste.drop(index=onbekend).iterrows():
+        rijen.append({"cijfer": f"Landelijke taakstelling vergunninghouders {halfjaar}",
+                      "waarde": getal(landelijk_per_halfjaar.loc[halfjaar, "midden"]), "peildatum": str(halfjaar),
+                      "herkomst": rij["herkomst"], "bron": nationaal_deel(rij["bron"], str(halfjaar))})
+    if onbekend:
+        per = landelijk_per_halfjaar.loc[onbekend[0]]
+        rijen.append({"cijfer": "Landelijke taakstelling vergunninghouders, halfjaren zonder gepubliceerd aantal",
+                      "waarde": f"{getal(per['laag'])} – {getal(per['midden'])} – {getal(per['hoog'])}",
+                      "peildatum": ", ".join(statushouders.reeksen(onbekend)), "herkomst": "aanname",
+                      "bron": nationaal_deel(eerste.loc[onbekend[0], "bron"], onbekend[0])})
+    inwoners = bevolking()
+    for peildatum in sorted(set(taak["peildatum_inwoners"])):
+        totaal = int(inwoners.loc[inwoners["peildatum"] == peildatum, "inwoners"].sum())
+        rijen.append({"cijfer": "Inwoners van Nederland (noemer van art. 29)", "waarde": getal(totaal),
+                      "peildatum": peildatum, "herkomst": "register", "bron": "CBS (som van de gemeenten)"})
+    namen = {"dakloze_personen": "Dakloze personen 18-65 jaar in Nederland",
+             "dakloze_aandeel_g4": "Aandeel dakloze personen ingeschreven in de G4",
+             "jeugdzorg_uitstroom": "Jongeren die op 18 jaar de jeugdzorg verlaten, per jaar",
+             "detentie_uitstroom": "Uitstromers uit detentie in Nederland, per jaar",
+             "beschermd_wonen_clienten": "Bewoners beschermd wonen in Nederland"}
+    landelijk = landelijke_kengetallen()
+    for sleutel, naam in namen.items():
+        k = landelijk[sleutel]
+        waarde = procent(k["waarde"], 0) if k["waarde"] < 1 else getal(k["waarde"])
+        rijen.append({"cijfer": naam, "waarde": waarde, "peildatum": str(k["peildatum"]), "herkomst": k["herkomst"],
+                      "bron": k["bron"]})
+    steden = landelijk["detentie_uitstroom_gemeenten"]
+    namen_gemeenten = analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
+    for code, aantal in steden["waarden"].items():
+        if code in namen_gemeenten.index:
+            rijen.append({"cijfer": f"Uitstromers uit detentie naar {namen_gemeenten[code]}", "waarde": getal(aantal),
+                          "peildatum": str(steden["peildatum"]), "herkomst": steden["herkomst"], "bron": steden["bron"]})
+    werkelijk = analyse.invoer[analyse.invoer["onderwerp"] == "verhuringen"]
+    for rij in werkelijk.itertuples():
+        rijen.append({"cijfer": f"Verhuringen sociale huur {namen_gemeenten.get(rij.gemeentecode, rij.gemeentecode)}",
+                      "waarde": getal(rij.waarde), "peildatum": str(rij.peildatum), "herkomst": str(rij.herkomst),
+                      "bron": str(rij.bron)})
+    return pd.DataFrame(rijen, columns=["cijfer", "waarde", "peildatum", "herkomst", "bron"])
+
+
+__all__ = ["invoercijfers"]
