@@ -24,7 +24,7 @@ REGIO_SLEUTELS = {
     "Metropoolregio Amsterdam (MRA)": "mra",
     "Regio Enschede": "regio-enschede",
     "Regio Groningen": "regio-groningen",
-    "Haaglanden": "haaglanden",
+    "Haaglanden": "haaglanden-koplopers",
     "Parkstad Limburg": "parkstad-limburg",
     "Groene Metropoolregio Arnhem-Nijmegen": "groene-metropoolregio-arnhem-nijmegen",
     "Hart van Brabant": "hart-van-brabant",
@@ -193,15 +193,37 @@ def verhuringen(ref: Path, doel: Path) -> None:
             sorted(uit, key=lambda r: (str(r["gemeentecode"]), str(r["jaar"]))))
 
 
+def woningmarktregio_haaglanden(rijen: list[dict[str, str]], namen: dict[str, str]) -> list[dict[str, str]]:
+    """Haaglanden as the woningmarktregio, from the reference's own notes on its koploper list.
+
+    The notes name the gemeenten the woningmarktregio adds ("Rijswijk (GM0603) en Westland (GM1783)
+    ontbreken") and the one it lacks ("Voorschoten hoort niet bij de 9"); source plaatsengids.nl/haaglanden.
+    """
+    toe = sorted({c for r in rijen for c in re.findall(r"\((GM\d{4})\) en \w+ \((GM\d{4})\) ontbreken", r["notitie"])
+                  for c in c})
+    weg = {r["gemeentecode"] for r in rijen if "hoort niet bij de 9" in r["notitie"]}
+    bron = "https://www.plaatsengids.nl/haaglanden (woningmarktregio Haaglanden, 9 gemeenten)"
+    notitie = ("Woningmarktregio. De koploperlijst van Platform31 (11-1-2023) noemt Voorschoten in plaats van Rijswijk "
+               "en Westland: zie de variant haaglanden-koplopers.")
+    uit = [dict(r, regio="Haaglanden (woningmarktregio)", source=bron, notitie=notitie)
+           for r in rijen if r["gemeentecode"] not in weg]
+    uit += [{"regio": "Haaglanden (woningmarktregio)", "deelregio": "", "gemeentecode": c, "gemeentenaam": namen[c],
+             "source": bron, "notitie": notitie} for c in toe]
+    assert len(uit) == 9, f"de woningmarktregio Haaglanden telt 9 gemeenten, niet {len(uit)}"
+    return uit
+
+
 def regios(ref: Path, doel: Path) -> None:
     namen = {r["gemeentecode"]: r["gemeentenaam"] for r in lees(ref / "gemeenten.csv")}
     per_regio: dict[str, list[dict[str, str]]] = {}
     for r in lees(ref / "regio_indeling.csv"):
         per_regio.setdefault(r["regio"], []).append(r)
+    per_regio["Haaglanden (woningmarktregio)"] = woningmarktregio_haaglanden(per_regio["Haaglanden"], namen)
     for regio, rijen in per_regio.items():
         bronnen = sorted({deel.strip() for r in rijen for deel in r["source"].split("; ")})
         notities = sorted({r["notitie"].strip() for r in rijen if r["notitie"].strip()})
-        regels = ["# Regio-indeling, gebouwd uit de referentietabel regio_indeling.csv.", f"naam: {regio}"]
+        naam = "Haaglanden (koploperlijst Platform31)" if regio == "Haaglanden" else regio
+        regels = ["# Regio-indeling, gebouwd uit de referentietabel regio_indeling.csv.", f"naam: {naam}"]
         regels.append("bronnen:")
         regels += [f"  - {json.dumps(b, ensure_ascii=False)}" for b in bronnen]
         if notities:
@@ -219,7 +241,8 @@ def regios(ref: Path, doel: Path) -> None:
                 regels.append(f"  - naam: {deelregio}")
                 regels.append("    gemeenten:")
                 regels += [f"      - {c}  # {namen[c]}" for c in sorted(codes, key=namen.get)]
-        (doel / "regios" / f"{REGIO_SLEUTELS[regio]}.yaml").write_text("\n".join(regels) + "\n", encoding="utf-8")
+        sleutel = REGIO_SLEUTELS.get(regio, "haaglanden")
+        (doel / "regios" / f"{sleutel}.yaml").write_text("\n".join(regels) + "\n", encoding="utf-8")
 
 
 def main() -> None:
