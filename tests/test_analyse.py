@@ -48,7 +48,8 @@ def test_three_fair_share_variants_add_up_to_the_regional_task(mra):
     verdeling = mra.verdeling
     varianten = ["Naar inwoners", "Naar sociale huurvoorraad", "Inwoners en verhuringen"]
     assert len(verdeling) == 30
-    totaal = round(verdeling["eigen_vraag"].sum())
+    totaal = 5 * round(verdeling["eigen_vraag"].sum() / 5)  # the task as every output states it
+    assert totaal == mra.taak()
     for variant in varianten:
         assert verdeling[variant].sum() == totaal
         assert verdeling[variant].dtype == "int64"
@@ -81,10 +82,13 @@ def test_sensitivity_lists_the_assumptions_that_move_the_gap_largest_first(mra):
     assert tornado["basis"].iloc[0] == pytest.approx(basis)
 
 
-def test_a_deelregio_report_covers_its_own_gemeenten_only():
+def test_a_deelregio_report_covers_its_own_gemeenten_and_reads_its_part_of_the_regional_distribution(mra):
     analyse = analyseer(lees_parameterbestand(PARAMETERS / "ijmond.yaml").parameters)
-    assert set(analyse.verdeling["gemeentenaam"]) == {"Beverwijk", "Heemskerk", "Uitgeest", "Velsen"}
+    assert set(analyse.vraag["gemeentecode"].astype(str)) == {"GM0375", "GM0396", "GM0450", "GM0453"}
     assert set(analyse.confrontatie["niveau"]) == {"gemeente", "regio"}
+    # One distribution for the whole region: IJmond's gemeenten get exactly what the overview gives them.
+    pd.testing.assert_frame_equal(analyse.verdeling, mra.verdeling)
+    assert analyse.taak() == mra.taak()
 
 
 def test_a_filled_in_invoerformat_flows_through_the_model(tmp_path):
@@ -114,8 +118,11 @@ def test_caps_and_load_correction_from_the_parameters(tmp_path):
     analyse = analyseer(parameters.model_copy(update={"plafond_aandeel_verhuringen": 0.25}))
     verhuringen = analyse.aanbod["verhuringen"]
     for variant in parameters.verdeelsleutels:
-        assert (analyse.verdeling.set_index("gemeentecode")[variant] <= verhuringen * 0.25).all()
-    with pytest.raises(WoonzorgFout, match="plafonds kunnen het totaal niet dragen"):
-        analyseer(parameters.model_copy(update={"plafond_aandeel_verhuringen": 0.01}))
+        assert (analyse.verdeling.set_index("gemeentecode").loc[verhuringen.index, variant] <= verhuringen * 0.25).all()
+    # Caps that cannot carry the task: the run finishes and says how many homes could not be placed.
+    krap = analyseer(parameters.model_copy(update={"plafond_aandeel_verhuringen": 0.01}))
+    assert all(n > 0 for n in krap.niet_geplaatst.values())
+    for variant, n in krap.niet_geplaatst.items():
+        assert krap.verdeling[variant].sum() + n == krap.taak()
     with pytest.raises(WoonzorgFout, match="geen huidige_belasting"):
         analyseer(parameters.model_copy(update={"correctie_jaren": 3}))

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.yaml_io import lees_yaml
 from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
+from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.pydantic_nl import vertaal_fouten
 
 VERDEELSLEUTELS: tuple[str, ...] = (
@@ -50,6 +51,7 @@ class LaagMiddenHoog(BaseModel):
         return self
 
 
+AANDACHTSGROEPEN: tuple[str, ...] = tuple(k for k, d in DOELGROEPEN.items() if d.aandachtsgroep)
 MUTATIEGRAAD_MAX = 0.3  # no corporation portfolio re-lets more than 30% of its homes a year
 
 
@@ -72,6 +74,10 @@ class Basisparameters(BaseModel):
     )
     plafond_aandeel_verhuringen: float | None = Field(
         None, gt=0, le=1, description="plafond per gemeente als aandeel van haar verhuringen; leeg: geen plafond"
+    )
+    plafond_doelgroepen: list[str] | None = Field(
+        None, description="doelgroepen waarvoor het plafond geldt (bijv. de uitstroom uit instellingen); leeg: het "
+                          "plafond geldt voor de hele opgave",
     )
     correctie_jaren: int | None = Field(
         None, ge=1, le=30, description="jaren waarover de huidige belasting wordt rechtgetrokken; leeg: geen correctie"
@@ -108,6 +114,17 @@ class Basisparameters(BaseModel):
                 )
         return waarde
 
+    @field_validator("plafond_doelgroepen")
+    @classmethod
+    def _bekende_doelgroepen(cls, waarde: list[str] | None) -> list[str] | None:
+        for sleutel in waarde or []:
+            if sleutel not in AANDACHTSGROEPEN:
+                raise PydanticCustomError("plafond_doelgroepen", "onbekende aandachtsgroep {sleutel}; {tip}",
+                                          {"sleutel": sleutel, "tip": keuze(sleutel, AANDACHTSGROEPEN)})
+        if waarde is not None and not waarde:
+            raise PydanticCustomError("plafond_doelgroepen", "noem minstens één doelgroep, of laat de sleutel weg")
+        return waarde
+
     @field_validator("mutatiegraad")
     @classmethod
     def _mutatiegraad_als_aandeel(cls, waarde: float | dict[str, float] | None) -> float | dict[str, float] | None:
@@ -119,6 +136,13 @@ class Basisparameters(BaseModel):
                     {"waarde": getal, "max": MUTATIEGRAAD_MAX},
                 )
         return waarde
+
+    @model_validator(mode="after")
+    def _plafond_bij_doelgroepen(self) -> Basisparameters:
+        if self.plafond_doelgroepen and not self.plafond_aandeel_verhuringen:
+            raise PydanticCustomError(
+                "plafond_doelgroepen", "plafond_doelgroepen is gezet zonder plafond_aandeel_verhuringen: geef ook het plafond")
+        return self
 
     @model_validator(mode="after")
     def _doeljaar_na_peiljaar(self) -> Basisparameters:
@@ -134,6 +158,9 @@ class WoonzorganalyseParameters(Basisparameters):
     """The prototype format for one deelregio, or for a whole region when ``deelregio`` is empty."""
 
     deelregio: str | None = Field(None, description="naam van de deelregio; leeg: de hele regio")
+    verdeling_binnen_deelregio: bool = Field(
+        False, description="toon naast de regionale verdeling ook een verdeling van de eigen opgave binnen de deelregio",
+    )
 
 
 class RegioOverzichtParameters(Basisparameters):

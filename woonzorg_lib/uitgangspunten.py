@@ -94,6 +94,7 @@ def invoer_voor(
     taakstelling gets the statutory one, per year and scenario.
     """
     standaard, kengetallen = standaard_invoer_voor(regio, editie)
+    standaard = standaard.assign(lokaal=False)
     if parameters.invoer:
         # The invoerformat covers the whole region; the analysed area may be one of its deelregio's.
         geheel = laad_regio(parameters.regio)
@@ -101,13 +102,13 @@ def invoer_voor(
         waarden = gelezen.waarden[gelezen.waarden["gemeentecode"].isin(regio.gemeentecodes)]
         # A taakstelling only counts when the analyst entered it: a default in an older file is stale.
         oud = (waarden["onderwerp"] == "statushouders_taakstelling") & ~waarden["lokaal"]
-        standaard = waarden[~oud].drop(columns="lokaal").reset_index(drop=True)
+        standaard = waarden[~oud].reset_index(drop=True)
         if gelezen.kengetallen is not None:
             kengetallen = gelezen.kengetallen
     if taakstelling is None:
         return standaard, kengetallen
     eigen = standaard.loc[standaard["onderwerp"] == "statushouders_taakstelling", "gemeentecode"]
-    wettelijk = statushouders.per_jaar(taakstelling[~taakstelling["gemeentecode"].isin(eigen)])
+    wettelijk = statushouders.per_jaar(taakstelling[~taakstelling["gemeentecode"].isin(eigen)]).assign(lokaal=False)
     return pd.concat([standaard, wettelijk], ignore_index=True), kengetallen
 
 

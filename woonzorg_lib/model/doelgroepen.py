@@ -14,8 +14,10 @@ targets scaled by the share of 75+ are the labelled reference scenario.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is made: the parameter contract reads this register light
+    import pandas as pd
 
 SCENARIOS: tuple[str, ...] = ("laag", "midden", "hoog")
 
@@ -290,11 +292,15 @@ def standaard_kengetallen(landelijk_75plus: float) -> pd.DataFrame:
             "scenario's de middenwaarde; de gevoeligheidsanalyse het bereik.",
         ),
     ]
+    import pandas as pd
+
     return pd.DataFrame([k.__dict__ for k in kengetallen]).set_index("sleutel")
 
 
 def doelgroepen_tabel() -> pd.DataFrame:
     """The register as a table, for the report's chapter Afbakening."""
+    import pandas as pd
+
     return pd.DataFrame([d.__dict__ for d in DOELGROEPEN.values()]).set_index("sleutel")
 
 

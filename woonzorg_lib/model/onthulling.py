@@ -160,3 +160,69 @@ def percentage(teller: pd.Series, noemer: pd.Series, minimale_noemer: int = 100)
     [nan, 0.15]
     """
     return (teller / noemer).where(noemer >= minimale_noemer)
+
+
+def _lijnen(gemeenten: list[str], deelregios: dict[str, list[str]], kolommen: list[str]) -> list[list[tuple[str, str]]]:
+    """Every published sum of the region's table: rows (cells and their total), and columns per deelregio and region."""
+    rijen = [*gemeenten, *(deelregios if len(deelregios) > 1 else []), TOTAAL]
+    lijnen = [[(r, k) for k in [*kolommen, TOTAAL]] for r in rijen]
+    for k in [*kolommen, TOTAAL]:
+        if len(deelregios) > 1:
+            lijnen += [[*((g, k) for g in leden), (d, k)] for d, leden in deelregios.items()]
+            lijnen.append([*((d, k) for d in deelregios), (TOTAAL, k)])
+        else:
+            lijnen.append([*((g, k) for g in gemeenten), (TOTAAL, k)])
+    return lijnen
+
+
+def beveiligingspatroon(
+    personen: pd.DataFrame, gevoelig: pd.DataFrame, deelregios: dict[str, list[str]], drempel: int = 10
+) -> pd.DataFrame:
+    """Which cells of a region's gemeente × doelgroep table are hidden: decided once, for every scenario, year and file.
+
+    ``personen`` holds per gemeente (index) and doelgroep (columns) the smallest count any
+    output shows (over scenarios and years; NaN: no figure); ``gevoelig`` marks the cells
+    that rest on local counts of real persons. Only those are protected: a figure modelled
+    from national totals and a key reveals no one. A sensitive cell above 0 and below
+    ``drempel`` is hidden; a gemeente's total over doelgroepen is hidden when one of its
+    cells is (the scenarios weigh doelgroepen differently, so three totals would give the
+    cells away); then more cells are hidden until no published sum — a row, a deelregio's
+    column, the region's column — has exactly one hidden cell. The result has a row per
+    gemeente, per deelregio (when there are several) and ``Totaal``, and a column ``Totaal``.
+
+    >>> p = pd.DataFrame({"BW": [3.0, 40.0, 25.0], "MO": [22.0, 31.0, 18.0]}, index=["A", "B", "C"])
+    >>> masker = beveiligingspatroon(p, p > 0, {"Noord": ["A", "B", "C"]})
+    >>> masker.loc[["A", "C"], "BW"].tolist(), bool(masker.loc["A", TOTAAL]), bool(masker.loc["B", "BW"])
+    ([True, True], True, False)
+    """
+    gemeenten = list(personen.index)
+    kolommen = list(personen.columns)
+    rijen = [*gemeenten, *(deelregios if len(deelregios) > 1 else []), TOTAAL]
+    waarden = personen.fillna(0.0).astype("float64").reindex(index=rijen, columns=[*kolommen, TOTAAL])
+    for d, leden in deelregios.items():
+        if len(deelregios) > 1:
+            waarden.loc[d, kolommen] = waarden.loc[leden, kolommen].sum().to_numpy()
+    waarden.loc[TOTAAL, kolommen] = waarden.loc[gemeenten, kolommen].sum().to_numpy()
+    waarden[TOTAAL] = waarden[kolommen].sum(axis=1)
+    verborgen = pd.DataFrame(False, index=rijen, columns=[*kolommen, TOTAAL])
+    klein = gevoelig.reindex(index=gemeenten, columns=kolommen, fill_value=False).astype(bool) \
+        & (personen > 0) & (personen < drempel)
+    verborgen.loc[gemeenten, kolommen] = klein.to_numpy()
+    onbekend = personen.isna().reindex(index=rijen, columns=[*kolommen, TOTAAL], fill_value=False)
+    groot = 1e15
+    rang = waarden.where(waarden > 0, groot).where(~onbekend, 8 * groot)
+    rang.loc[[r for r in rijen if r not in gemeenten]] += 2 * groot
+    rang[TOTAAL] += 2 * groot
+    lijnen = _lijnen(gemeenten, deelregios, kolommen)
+    while True:
+        veranderd = False
+        for rij in rijen:  # a total over doelgroepen with a hidden cell would give it away across scenarios
+            if verborgen.loc[rij, kolommen].any() and not verborgen.loc[rij, TOTAAL]:
+                verborgen.loc[rij, TOTAAL] = veranderd = True
+        for lijn in lijnen:
+            if sum(verborgen.at[c] for c in lijn) != 1:
+                continue
+            keuze = min((c for c in lijn if not verborgen.at[c]), key=lambda c: rang.at[c])
+            verborgen.at[keuze] = veranderd = True
+        if not veranderd:
+            return verborgen

@@ -159,15 +159,20 @@ def verdeel(
       fair share of (load + task) is made up over ``correctie_jaren`` years. A gemeente
       that already carries more than its share gets 0, never a negative target;
     - ``plafond``: the most a gemeente can take (e.g. x% of its lettings); the overflow
-      goes to gemeenten below their cap in proportion to their targets.
+      goes to gemeenten below their cap in proportion to their targets. When the caps
+      together cannot carry the total, every gemeente gets its (whole) cap and the rest is
+      not placed: the result then sums to less than ``totaal``, and the caller says so.
 
-    The result is whole numbers summing exactly to ``totaal``.
+    Without caps, or with caps that can carry it, the result is whole numbers summing
+    exactly to ``totaal``.
 
     >>> sleutels = pd.DataFrame({"inwoners": [100, 300]}, index=["A", "B"])
     >>> verdeel(8, sleutels, {"inwoners": 1}).to_dict()
     {'A': 2, 'B': 6}
     >>> verdeel(8, sleutels, {"inwoners": 1}, plafond=pd.Series({"A": 10, "B": 5})).to_dict()
     {'A': 3, 'B': 5}
+    >>> verdeel(8, sleutels, {"inwoners": 1}, plafond=pd.Series({"A": 2, "B": 5})).to_dict()  # 1 not placed
+    {'A': 2, 'B': 5}
     """
     totaal = _gehele_totaal(totaal)
     aandeel = aandelen(sleutels, gewichten).to_numpy()
@@ -183,10 +188,8 @@ def verdeel(
         return pd.Series(_grootste_rest(doel, totaal), index=sleutels.index, dtype="int64")
     grens = _controleer_sleutel(plafond.reindex(sleutels.index), "plafond").to_numpy()
     heel = np.floor(grens + 1e-9).astype("int64")
-    if heel.sum() < totaal:
-        raise WoonzorgFout(
-            f"de plafonds kunnen het totaal niet dragen: samen {heel.sum()} plaatsen voor een opgave van {totaal}"
-        )
+    if heel.sum() <= totaal:
+        return pd.Series(heel, index=sleutels.index, dtype="int64")
     toewijzing = _verdeel_onder_plafond(doel, heel.astype("float64"), float(totaal))
     return pd.Series(_grootste_rest(toewijzing, totaal, heel), index=sleutels.index, dtype="int64")
 

@@ -14,10 +14,10 @@ import pandas as pd
 from woonzorg_lib.model.doelgroepen import SCENARIOS, VRAAGPOSTEN, Vraagpost
 
 RANG = {"register": 0, "schatting": 1, "aanname": 2}
-BASIS = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]
+BASIS = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum", "lokaal"]
 KOLOMMEN = [
     "gemeentecode", "doelgroep", "vraagpost", "scenario", "jaar", "personen", "woningen",
-    "herkomst", "bron", "peildatum", "kengetallen",
+    "herkomst", "bron", "peildatum", "kengetallen", "lokaal",
 ]
 
 
@@ -73,7 +73,7 @@ def bereken_vraag(
     """Demand rows for every gemeente × vraagpost with an input value, × scenario × year.
 
     ``invoer`` has one row per gemeente × onderwerp (``waarde``, ``herkomst``, ``bron``,
-    ``peildatum``). A group without an input value for a gemeente has no row: missing
+    ``peildatum``; optionally ``lokaal``: entered by the analyst). A group without an input value for a gemeente has no row: missing
     data is never a zero. Rows with a ``jaar`` (and ``scenario``) hold a value for that
     year and scenario only (the taakstelling per half-year); the others hold for every year.
 
@@ -87,6 +87,8 @@ def bereken_vraag(
     # Text repeats per scenario and year: categories (made on the small tables) keep that cheap.
     factoren = factoren.astype({k: "category" for k in ("vraagpost", "doelgroep", "scenario", "kengetallen")})
     tekst = {k: "category" for k in ("gemeentecode", "bron", "peildatum")}
+    if "lokaal" not in invoer:  # a figure the analyst entered: the counts disclosure control protects
+        invoer = invoer.assign(lokaal=False)
     per_jaar = invoer["jaar"].notna() if "jaar" in invoer else pd.Series(False, index=invoer.index)
     vast = _bereken(invoer.loc[~per_jaar, BASIS].astype(tekst).merge(factoren, on="onderwerp", how="inner"))
     n = len(vast)

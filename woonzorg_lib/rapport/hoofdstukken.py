@@ -21,16 +21,16 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse, analyseer, verdeling_over_deelregios
+from woonzorg_lib.analyse import Analyse, analyseer, verdeling_per_deelregio
 from woonzorg_lib.data.basis import basisgegevens, bevolking, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.schattingen import groei_65plus
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
-from woonzorg_lib.model.onthulling import ONBEKEND
+from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL
 from woonzorg_lib.model.vraag import RANG, per_doelgroep
 from woonzorg_lib.monitor import vergelijk
 from woonzorg_lib.opmaak import getal, kengetal, procent
-from woonzorg_lib.parameters import SJABLONEN, valideer_parameters
+from woonzorg_lib.parameters import AANDACHTSGROEPEN, SJABLONEN, valideer_parameters
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
@@ -114,6 +114,21 @@ class Rapport:
         tabel["herkomst"] = tabel.pop("herkomst").map(TEKENS)
         return tabel.rename(index=_naam).rename_axis("doelgroep")
 
+    def _beschermd(self, scenario: str, waarde: str = "woningen", jaar: int | None = None) -> pd.DataFrame:
+        """The area's aandachtsgroepen per unit (gemeente or deelregio) and doelgroep, protected by the region's pattern."""
+        vraag = self._vraag(jaar)
+        vraag = vraag[(vraag["scenario"] == scenario) & vraag["doelgroep"].isin(AANDACHTSGROEPEN) & vraag[waarde].notna()]
+        codes = list(self.analyse.regio.gemeentecodes)
+        tabel = vraag.pivot_table(index=vraag["gemeentecode"].astype(str), columns=vraag["doelgroep"].astype(str),
+                                  values=waarde, aggfunc="sum", observed=True).reindex(codes).rename_axis(columns=None)
+        per = self.analyse.regio.indeling().set_index("gemeentecode")["deelregio"] if self.eenheid == "deelregio" else None
+        beschermd = publicatie.volgens_patroon(tabel, self.analyse.beveiliging, self.analyse.totaalrij(), per)
+        if per is None:
+            beschermd = beschermd.rename(index=self.analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"])
+        groepen = sorted((c for c in beschermd.columns if c != TOTAAL), key=_naam)
+        return beschermd[[*groepen, TOTAAL]].rename(columns=lambda c: c if c == TOTAAL else _naam(c)).rename_axis(
+            self.eenheid)
+
     def _conf(self, scenario: str | None = None, jaar: int | None = None) -> pd.DataFrame:
         conf = self.analyse.confrontatie
         return conf[(conf["scenario"] == (scenario or self.p.scenario)) & (conf["jaar"] == (jaar or self.p.peiljaar))]
@@ -188,10 +203,11 @@ class Rapport:
                 f"({tekst.veilig(rijen['bron'].iloc[0])})")
 
     def _verdeling(self) -> pd.DataFrame:
+        """This area's part of the one regional distribution: per gemeente, or per deelregio in the overview."""
         if self.eenheid == "deelregio":
-            return verdeling_over_deelregios(self.analyse).set_index("deelregio")
-        verdeling = self.analyse.verdeling.set_index("gemeentenaam").drop(columns=["gemeentecode", "deelregio"])
-        return verdeling.rename_axis("gemeente")
+            return verdeling_per_deelregio(self.analyse).set_index("deelregio")
+        verdeling = self.analyse.verdeling.set_index("gemeentecode").loc[list(self.analyse.regio.gemeentecodes)]
+        return verdeling.set_index("gemeentenaam").drop(columns="deelregio").rename_axis("gemeente")
 
     # --- chapters ---------------------------------------------------------------------
 
@@ -204,14 +220,14 @@ class Rapport:
         varianten = self._varianten(verdeling)
         claim = regio.loc["midden", "vraag_aandachtsgroepen"] / regio.loc["midden", "verhuringen"]
         # Only the aandachtsgroepen, so the total is the task the text states; older people have their own sentence.
-        per_groep = self._per_doelgroep().drop(index=[d.naam for d in DOELGROEPEN.values() if not d.aandachtsgroep],
-                                               errors="ignore")
-        beschermd = publicatie.personen(per_groep[SCENARIOS], self.drempel, rijtotaal=False)
+        per_groep = self._per_doelgroep()
+        beschermd = pd.DataFrame({s: self._beschermd(s).loc["Totaal"] for s in SCENARIOS}).rename_axis("doelgroep")
+        beschermd = pd.concat([beschermd.drop(index=TOTAAL), beschermd.loc[[TOTAAL]]])
         beschermd["herkomst"] = per_groep["herkomst"].reindex(beschermd.index).fillna("")
+        beschermd.loc[TOTAAL, "herkomst"] = TEKENS[_zwakste(self._vraag()["herkomst"])]
         zonder = self.analyse.aandachtsgroepen_gedekt()["geen"]
         leeg = pd.DataFrame([[ONBEKEND] * len(SCENARIOS) + ["geen gegevens"]], columns=beschermd.columns, index=zonder)
-        opmerking = beschermd.attrs["opmerking"]
-        beschermd = pd.concat([beschermd.drop(index="Totaal"), leeg, beschermd.loc[["Totaal"]]])
+        beschermd = pd.concat([beschermd.drop(index="Totaal"), leeg, beschermd.loc[["Totaal"]]]).rename_axis("doelgroep")
         onderdelen = [
             Markdown(tekst.samenvatting(
                 self.analyse.regio.naam, self.p.peiljaar, self.p.doeljaar,
@@ -222,7 +238,8 @@ class Rapport:
             )),
             HTML(publicatie.html_tabel(
                 beschermd, bijschrift=f"Woningen per jaar voor de aandachtsgroepen in {self.p.peiljaar} (laag – midden – hoog)",
-                opmerking=f"{opmerking} '{ONBEKEND}' = geen gegevens: de groep telt niet mee in het totaal, niet als 0.")),
+                opmerking=f"{publicatie.OPMERKING_PATROON} '{ONBEKEND}' = geen gegevens: de groep telt niet mee in het "
+                          "totaal, niet als 0.")),
             Markdown(UITLEG_TEKENS),
         ]
         if "huidige_belasting" in verdeling:
@@ -297,20 +314,28 @@ class Rapport:
         """4. Vraag per doelgroep: per gemeente, in homes and persons, with the range and the statutory taakstelling."""
         vraag = self._vraag()
         midden = vraag[vraag["scenario"] == self.p.scenario]
-        woningen = self._per_eenheid(midden.assign(doelgroep=midden["doelgroep"].map(_naam)), "woningen", "doelgroep")
-        personen = midden[midden["personen"].notna()]
-        personen = self._per_eenheid(personen.assign(doelgroep=personen["doelgroep"].map(_naam)), "personen", "doelgroep")
         per_groep = self._per_doelgroep()
-        beschermd_personen, beschermd_woningen = publicatie.personen_en_woningen(personen, woningen, self.drempel)
+        beschermd_woningen = self._beschermd(self.p.scenario, "woningen")
+        beschermd_personen = self._beschermd(self.p.scenario, "personen")
+        ouderen = midden[~midden["doelgroep"].isin(AANDACHTSGROEPEN)]
+        if len(ouderen):  # modelled from the national targets: shown, but apart from the aandachtsgroepen' total
+            per = self._per_eenheid(ouderen, "woningen")["woningen"]
+            per[TOTAAL] = per.sum()
+            beschermd_woningen["Ouderen (niet in het totaal)"] = publicatie.woningen(per.to_frame())["woningen"]
         herkomst = self._herkomst_per_eenheid(midden)
+        # The chart shows the published (protected) figures; older people's homes are modelled, not protected.
+        grafiek = pd.DataFrame({s: publicatie.cijfers(self._beschermd(s).loc[[TOTAAL]]).iloc[0] for s in SCENARIOS})
+        grafiek = grafiek.drop(index=TOTAAL)
+        if len(ouderen):
+            grafiek.loc[_naam("ouderen")] = per_groep.loc[_naam("ouderen"), SCENARIOS].astype(float).to_numpy()
+        grafiek = grafiek.rename(index=lambda n: f"{n} {per_groep.loc[n, 'herkomst']}" if n in per_groep.index else n)
         return Onderdelen([
             Markdown(
                 f"De vraag per doelgroep in woningen per jaar ({self.p.peiljaar}). De balken tonen het middenscenario, "
                 f"de lijnen de bandbreedte van laag tot hoog. Een doelgroep zonder gegevens ontbreekt; een gemeente "
                 f"zonder cijfer voor een doelgroep staat als {ONBEKEND} en telt niet mee. " + UITLEG_TEKENS
             ),
-            _png(grafieken.bandbreedte(per_groep[SCENARIOS].rename(
-                index=lambda n: f"{n} {per_groep.loc[n, 'herkomst']}"), "Vraag per doelgroep", "woningen per jaar")),
+            _png(grafieken.bandbreedte(grafiek, "Vraag per doelgroep", "woningen per jaar")),
             HTML(publicatie.html_tabel(_met_herkomst(beschermd_woningen, herkomst),
                                        bijschrift=f"Woningen per jaar per {self.eenheid} (scenario {self.p.scenario})")),
             HTML(publicatie.html_tabel(
@@ -416,25 +441,45 @@ class Rapport:
         ])
 
     def verdeling(self) -> Onderdelen:
-        """7. Verdeling: the fair-share variants side by side, against the current load where it was entered."""
+        """7. Verdeling: this area's part of the one regional distribution, against the current load where it was entered."""
         verdeling = self._verdeling()
         varianten = self._varianten(verdeling)
         tabel = verdeling[varianten].copy()
+        geheel = self.analyse.geheel
+        taak = self.analyse.taak()
         sleutels = "; ".join(
             f"*{tekst.veilig(naam)}*: " + ", ".join(f"{k.replace('_', ' ')} {kengetal(w)}" for k, w in gewichten.items())
             for naam, gewichten in self.p.verdeelsleutels.items()
         )
-        plafond = (f" Plafond: hoogstens {procent(self.p.plafond_aandeel_verhuringen)} van de eigen verhuringen."
-                   if self.p.plafond_aandeel_verhuringen else "")
-        bekend = "huidige_belasting" in verdeling
+        plafond = ""
+        if self.p.plafond_aandeel_verhuringen:
+            groepen = (tekst.opsomming([_naam(d) for d in self.p.plafond_doelgroepen]) if self.p.plafond_doelgroepen
+                       else "de hele opgave")
+            plafond = (f" Plafond: voor {groepen} hoogstens {procent(self.p.plafond_aandeel_verhuringen)} van de eigen "
+                       "verhuringen van elke gemeente; wat erboven valt, gaat naar de gemeenten onder hun plafond.")
+            over = {v: n for v, n in self.analyse.niet_geplaatst.items() if n > 0}
+            if over:
+                plafond += (" **Onder het plafond passen niet alle woningen**: " + "; ".join(
+                    f"*{tekst.veilig(v)}*: {getal(n)} woningen per jaar" for v, n in over.items())
+                    + ", omdat elke gemeente dan aan haar plafond zit. Die woningen zijn niet verdeeld.")
+        deel = ""
+        if self.eenheid == "gemeente" and len(self.analyse.regio.gemeentecodes) < len(geheel.gemeentecodes):
+            som = tabel[varianten[0]].sum()
+            deel = (f" Dit rapport toont het deel van {tekst.veilig(self.analyse.regio.naam)}: samen {getal(som)} "
+                    f"woningen per jaar volgens *{tekst.veilig(varianten[0])}*, {procent(som / taak)} van de regionale "
+                    "opgave. Het regio-overzicht en de rapporten van de andere deelregio's lezen hun deel uit dezelfde "
+                    "verdeling.")
         onderdelen = [Markdown(
-            f"De jaarlijkse opgave voor aandachtsgroepen ({tekst.rond(verdeling['eigen_vraag'].sum())} woningen, "
-            f"scenario {self.p.scenario}, {self.p.peiljaar}) verdeeld over de {self.eenheid}en van "
-            f"{tekst.veilig(self.analyse.regio.naam)} volgens de varianten — {sleutels}.{plafond} Fair-share doelen "
-            "zijn hele woningen en tellen precies op tot de opgave."
+            f"De jaarlijkse opgave voor aandachtsgroepen van **{tekst.veilig(geheel.naam)}** ({getal(taak)} woningen, "
+            f"scenario {self.p.scenario}, {self.p.peiljaar}) is één keer verdeeld over alle {len(geheel.gemeentecodes)} "
+            f"gemeenten van de regio, volgens de varianten — {sleutels}.{plafond} Fair-share doelen zijn hele woningen "
+            f"en tellen precies op tot de regionale opgave.{deel}"
             + (f" De doelen corrigeren de huidige belasting over {self.p.correctie_jaren} jaar." if self.p.correctie_jaren
                else "")
+            + (" Kolommen '(binnen deelregio)' verdelen alleen de eigen opgave van de deelregio over haar gemeenten."
+               if any("(binnen deelregio)" in v for v in varianten) else "")
         )]
+        bekend = "huidige_belasting" in verdeling
         if bekend:
             belasting = publicatie.personen(verdeling[["huidige_belasting"]], self.drempel, rijtotaal=False)
             getoond = pd.concat([belasting.rename(columns={"huidige_belasting": "huidige belasting (invoer)"}),

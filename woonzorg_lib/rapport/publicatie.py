@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN, afronden, beveilig, beveilig_samen
+from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig, beveilig_samen
+
+OPMERKING_PATROON = (
+    "Aantallen afgerond op vijftallen. Cijfers die berusten op lokale aantallen personen onder 10 staan als '.', "
+    "met zo nodig een tweede cel, in elk scenario, jaar en bestand dezelfde; cijfers die alleen uit landelijke "
+    "totalen en een verdeelsleutel volgen, onthullen niemand en staan er wel. Totalen zijn berekend vóór afronding."
+)
 from woonzorg_lib.opmaak import getal, procent
 
 
@@ -24,6 +30,32 @@ def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtot
 def personen_en_woningen(personen_tabel: pd.DataFrame, woningen_tabel: pd.DataFrame, drempel: int) -> list[pd.DataFrame]:
     """Persons and the homes derived from them, protected together: no hidden cell readable from the other table."""
     return beveilig_samen([personen_tabel, woningen_tabel], drempel=drempel)
+
+
+def volgens_patroon(
+    waarden: pd.DataFrame, masker: pd.DataFrame, totaalrij: str, per: pd.Series | None = None
+) -> pd.DataFrame:
+    """A table of the area (index gemeentecode, columns doelgroep; NaN: no figure), protected by the region's pattern.
+
+    Rows are the area's gemeenten, or with ``per`` (gemeentecode → deelregio) its deelregio's;
+    a ``Totaal`` row is the area's total (row ``totaalrij`` of the pattern) and a ``Totaal``
+    column the total over the doelgroepen. Counts are rounded to fives; hidden cells show
+    '.', cells without a figure 'n.b.' — the same cells in every scenario, year and file.
+    """
+    onbekend = waarden.isna()
+    if per is not None:
+        waarden = waarden.groupby(per.reindex(waarden.index), sort=False).sum(min_count=1)
+        onbekend = waarden.isna()
+    volledig = waarden.fillna(0.0).astype("float64")
+    volledig.loc[TOTAAL] = volledig.sum()
+    volledig[TOTAAL] = volledig.sum(axis=1)
+    verborgen = masker.reindex(index=[*waarden.index, totaalrij], columns=volledig.columns,
+                               fill_value=False).set_axis(volledig.index).astype(bool)
+    onbekend = onbekend.reindex(index=volledig.index, columns=volledig.columns, fill_value=False)
+    uit = afronden(volledig).astype(object).mask(verborgen, VERBORGEN).mask(onbekend & ~verborgen, ONBEKEND)
+    uit.attrs["opmerking"] = OPMERKING_PATROON + (f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is "
+                                                  "geen 0)." if onbekend.any().any() else "")
+    return uit
 
 
 def woningen(tabel: pd.DataFrame) -> pd.DataFrame:

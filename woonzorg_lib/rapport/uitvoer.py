@@ -19,7 +19,7 @@ from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN
 from woonzorg_lib.model.vraag import RANG
-from woonzorg_lib.opmaak import kengetal, procent
+from woonzorg_lib.opmaak import getal, kengetal, procent
 from woonzorg_lib.rapport import publicatie
 from woonzorg_lib.verantwoording import invoercijfers
 
@@ -45,23 +45,17 @@ def _herkomst_vraag(vraag: pd.DataFrame) -> pd.DataFrame:
 
 def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
     """Demand per gemeente × doelgroep in persons and homes, every scenario and year, protected together, long form."""
-    vraag = analyse.vraag
+    vraag = analyse.vraag[analyse.vraag["doelgroep"].isin(AANDACHTSGROEPEN)]  # older people are no count of persons
     indeling = analyse.regio.indeling().set_index("gemeentecode")
     codes = list(analyse.regio.gemeentecodes)
-    drempel = analyse.parameters.drempel_onthulling
     delen = []
-    gezien: dict[bytes, list[pd.DataFrame]] = {}  # years with the same figures are protected once
     for (scenario, jaar), groep in vraag.groupby(["scenario", "jaar"], observed=True):
-        tabellen = [
-            groep[groep[waarde].notna()]
-            .pivot_table(index="gemeentecode", columns="doelgroep", values=waarde, aggfunc="sum", observed=True)
-            .reindex(codes).rename_axis(columns=None)
-            for waarde in ("personen", "woningen")
-        ]
-        sleutel = b"".join(t.to_numpy().tobytes() + repr(list(t.columns)).encode() for t in tabellen)
-        if sleutel not in gezien:
-            gezien[sleutel] = publicatie.personen_en_woningen(*tabellen, drempel)
-        for waarde, beschermd in zip(("personen", "woningen"), gezien[sleutel], strict=True):
+        for waarde in ("personen", "woningen"):
+            tabel = (groep[groep[waarde].notna()]
+                     .pivot_table(index=groep["gemeentecode"].astype(str), columns=groep["doelgroep"].astype(str),
+                                  values=waarde, aggfunc="sum", observed=True)
+                     .reindex(codes).rename_axis(columns=None))
+            beschermd = publicatie.volgens_patroon(tabel, analyse.beveiliging, analyse.totaalrij())
             lang = beschermd.rename(columns={TOTAAL: "totaal"}).rename_axis("gemeentecode").reset_index().melt(
                 id_vars="gemeentecode", var_name="doelgroep", value_name="waarde")
             lang["scenario"], lang["jaar"], lang["indicator"] = str(scenario), int(jaar), f"vraag_{waarde}"
@@ -87,9 +81,16 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
     uit["bron"] = [b if isinstance(b, str) else GEEN_GEGEVENS[1] for b in bron]
     totaal = uit["gemeentecode"] == TOTAAL
     uit["gemeente"] = uit["gemeentecode"].map(indeling["gemeentenaam"]).where(~totaal, "")
-    uit["deelregio"] = uit["gemeentecode"].map(indeling["deelregio"]).where(~totaal, "")
+    uit["deelregio"] = uit["gemeentecode"].map(indeling["deelregio"]).where(~totaal, _gebied_deelregio(analyse))
     uit.loc[totaal, "gemeentecode"] = ""
+    uit.loc[uit["doelgroep"] == "totaal", "doelgroep"] = "totaal aandachtsgroepen"
     return uit
+
+
+def _gebied_deelregio(analyse: Analyse) -> str:
+    """The deelregio column of this area's total rows: its deelregio's name, so they match the regional overview."""
+    totaal = analyse.totaalrij()
+    return "" if totaal == TOTAAL else totaal
 
 
 def _herkomst_confrontatie(analyse: Analyse, conf: pd.DataFrame) -> pd.DataFrame:
@@ -132,7 +133,13 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     gemeenten = conf[conf["niveau"] != "deelregio"].copy() if len(analyse.regio.deelregios) == 1 else conf.copy()
     rang = _herkomst_confrontatie(analyse, gemeenten)
     gemeenten["gemeente"] = gemeenten["naam"].where(gemeenten["niveau"] == "gemeente", "")
-    gemeenten["deelregio"] = gemeenten["deelregio"].where(gemeenten["niveau"] != "regio", "")
+    gemeenten["deelregio"] = gemeenten["deelregio"].where(gemeenten["niveau"] != "regio", _gebied_deelregio(analyse))
+    # A gemeente's demand total hidden by the region's pattern hides what follows from it: gap and claim.
+    masker = analyse.beveiliging[TOTAAL]
+    sleutel = gemeenten["gemeentecode"].where(gemeenten["niveau"] == "gemeente",
+                                              gemeenten["deelregio"].where(gemeenten["niveau"] == "deelregio",
+                                                                           analyse.totaalrij()))
+    verborgen = sleutel.map(masker).fillna(False).astype(bool).to_numpy()
     aandeel = procent(p.aandeel_verhuringen_aandachtsgroepen)
     som = np.where(gemeenten["niveau"] == "gemeente", "", "som van de gemeenten: ")
     lettings = _bron_verhuringen(analyse).reindex(gemeenten["gemeentecode"]).to_numpy()
@@ -148,24 +155,52 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     }
     for indicator, (rangen, bron) in indicatoren.items():
         waarde = gemeenten[indicator]
-        waarde = waarde.round(4) if indicator == "claim" else (waarde / 5).round() * 5
+        waarde = (waarde.round(4) if indicator == "claim" else (waarde / 5).round() * 5).astype(object)
+        if indicator in ("tekort", "claim"):
+            waarde = waarde.mask(verborgen, VERBORGEN)
         bronnen = [f"{s}{bron}" if indicator != "verhuringen" or s else f"{v}" for s, v in zip(som, lettings, strict=True)]
         delen.append(gemeenten[["gemeentecode", "gemeente", "deelregio", "scenario", "jaar"]].assign(
             doelgroep="", indicator=indicator, waarde=waarde.to_numpy(),
             herkomst=[list(RANG)[int(r)] for r in rangen], bron=bronnen))
     delen += _taakstelling_rijen(analyse)
-    verdeling = analyse.verdeling.rename(columns={"gemeentenaam": "gemeente"})
-    taak = analyse.vraag[(analyse.vraag["scenario"] == p.scenario) & (analyse.vraag["jaar"] == p.peiljaar)
-                         & analyse.vraag["doelgroep"].isin(AANDACHTSGROEPEN)]
-    taak_herkomst = _zwakste(taak["herkomst"].astype(str).map(RANG))
-    for variant, gewichten in p.verdeelsleutels.items():
-        sleutel = ", ".join(f"{k} {kengetal(w)}" for k, w in gewichten.items())
-        delen.append(verdeling[["gemeentecode", "gemeente", "deelregio"]].assign(
-            doelgroep="aandachtsgroepen", scenario=p.scenario, jaar=p.peiljaar, indicator=f"fair_share: {variant}",
-            waarde=verdeling[variant], herkomst=taak_herkomst,
-            bron=f"verdeling van de opgave van {analyse.regio.naam} met verdeelsleutel {sleutel}"))
+    delen += _verdeling_rijen(analyse)
     uit = pd.concat([d[KERNCIJFERS] for d in delen], ignore_index=True)
     return uit.sort_values(["indicator", "scenario", "jaar", "gemeentecode", "doelgroep"], kind="stable", ignore_index=True)
+
+
+def _verdeling_rijen(analyse: Analyse) -> list[pd.DataFrame]:
+    """The one regional distribution: this area's gemeenten, its deelregio total(s) and, for the region, the region total.
+
+    Indicators say over which area the share was taken: ``fair_share_regio`` (the whole
+    region) or ``fair_share_binnen_deelregio`` (only the deelregio's own task).
+    """
+    p = analyse.parameters
+    codes = list(analyse.regio.gemeentecodes)
+    verdeling = analyse.verdeling.rename(columns={"gemeentenaam": "gemeente"})
+    gebied = verdeling[verdeling["gemeentecode"].isin(codes)]
+    taak = analyse.vraag[(analyse.vraag["scenario"] == p.scenario) & (analyse.vraag["jaar"] == p.peiljaar)
+                         & analyse.vraag["doelgroep"].isin(AANDACHTSGROEPEN)]
+    herkomst = _zwakste(taak["herkomst"].astype(str).map(RANG))
+    delen = []
+    for kolom in [k for k in verdeling.columns if k not in ("gemeentecode", "gemeente", "deelregio", "eigen_vraag",
+                                                              "huidige_belasting")]:
+        binnen = kolom.endswith(" (binnen deelregio)")
+        variant = kolom.removesuffix(" (binnen deelregio)")
+        sleutel = ", ".join(f"{k} {kengetal(w)}" for k, w in p.verdeelsleutels[variant].items())
+        over = f"de eigen opgave van {analyse.regio.naam}" if binnen else (
+            f"de opgave van {analyse.geheel.naam} ({getal(analyse.taak())} woningen), verdeeld over al haar gemeenten")
+        indicator = f"fair_share_{'binnen_deelregio' if binnen else 'regio'}: {variant}"
+        kop = dict(doelgroep="aandachtsgroepen", scenario=p.scenario, jaar=p.peiljaar, indicator=indicator,
+                   herkomst=herkomst, bron=f"{over}, met verdeelsleutel {sleutel}")
+        delen.append(gebied[["gemeentecode", "gemeente", "deelregio"]].assign(waarde=gebied[kolom], **kop))
+        per_deelregio = gebied.groupby("deelregio", sort=False)[kolom].sum()
+        if len(analyse.geheel.deelregios) > 1:
+            delen.append(pd.DataFrame({"gemeentecode": "", "gemeente": "", "deelregio": per_deelregio.index,
+                                       "waarde": per_deelregio.to_numpy(), **kop}))
+        if len(codes) == len(analyse.geheel.gemeentecodes):
+            delen.append(pd.DataFrame({"gemeentecode": [""], "gemeente": [""], "deelregio": [""],
+                                       "waarde": [gebied[kolom].sum()], **kop}))
+    return delen
 
 
 def _bron_verhuringen(analyse: Analyse) -> pd.Series:
@@ -190,7 +225,7 @@ def _taakstelling_rijen(analyse: Analyse) -> list[pd.DataFrame]:
                         waarde=taak["personen"])
     totaal = (rijen.groupby(["scenario", "jaar", "indicator"], as_index=False)
               .agg(waarde=("waarde", "sum"), herkomst=("herkomst", "first"))
-              .assign(gemeentecode="", gemeente="", deelregio="", doelgroep="statushouders",
+              .assign(gemeentecode="", gemeente="", deelregio=_gebied_deelregio(analyse), doelgroep="statushouders",
                       bron="som van de gemeenten (door het naar boven afronden meer dan het landelijke aantal × aandeel)"))
     return [rijen, totaal]
 
