@@ -126,3 +126,26 @@ def test_caps_and_load_correction_from_the_parameters(tmp_path):
         assert krap.verdeling[variant].sum() + n == krap.taak()
     with pytest.raises(WoonzorgFout, match="geen huidige_belasting"):
         analyseer(parameters.model_copy(update={"correctie_jaren": 3}))
+
+
+UITSTROOM = ["uitstroom_bw", "uitstroom_mo", "uitstroom_jeugdzorg", "ex_gedetineerden", "uitstroom_ggz",
+             "uitstroom_vrouwenopvang"]
+
+
+def test_haaglanden_caps_the_outflow_from_institutions_at_10_percent_of_each_gemeentes_lettings():
+    from woonzorg_lib.parameters import valideer_parameters
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+
+    parameters = valideer_parameters("woonzorganalyse", {"regio": "haaglanden", "plafond_aandeel_verhuringen": 0.10,
+                                                         "plafond_doelgroepen": UITSTROOM})
+    analyse = analyseer(parameters)
+    assert analyse.regio.naam == "Haaglanden (woningmarktregio)" and len(analyse.regio.gemeentecodes) == 9
+    verdeling = analyse.verdeling.set_index("gemeentecode")
+    grens = analyse.aanbod["verhuringen"] * 0.10
+    for variant in parameters.verdeelsleutels:
+        assert (verdeling[f"{variant} (onder plafond)"] <= grens + 1e-9).all(), variant
+        assert verdeling[variant].sum() == analyse.taak() and analyse.niet_geplaatst[variant] == 0
+    # The same cap on the whole task (statushouders included) cannot carry it: the run finishes and says so.
+    geheel = Rapport(analyseer(parameters.model_copy(update={"plafond_doelgroepen": None})))
+    assert all(n > 0 for n in geheel.analyse.niet_geplaatst.values())
+    assert "Onder het plafond passen niet alle woningen" in geheel.verdeling()[0].data

@@ -154,13 +154,17 @@ def fair_share(
             groepen = per_groep[per_groep.index.get_level_values(1).isin(parameters.plafond_doelgroepen)]
             begrensd = min(totaal, int(round(groepen.sum())))
         delen = [(begrensd, plafond), (totaal - begrensd, None)]
-    uit = sum(
+    verdeeld = [
         varianten(deel, sleutels, parameters.verdeelsleutels,
                   None if belasting is None else belasting * (deel / totaal if totaal else 0),
                   parameters.correctie_jaren or 1, grens)
         for deel, grens in delen
-    )
+    ]
+    uit = sum(verdeeld)
     niet_geplaatst = {variant: int(totaal - uit[variant].sum()) for variant in parameters.verdeelsleutels}
+    if parameters.plafond_doelgroepen:  # the capped part apart: the cap holds for it, and a reader can see so
+        for variant in parameters.verdeelsleutels:
+            uit[f"{variant} (onder plafond)"] = verdeeld[0][variant]
     uit.insert(0, "eigen_vraag", eigen)
     if "huidige_belasting" in sleutels:  # only from the invoerformat: never the model's own demand
         uit.insert(1, "huidige_belasting", sleutels["huidige_belasting"])

@@ -162,7 +162,7 @@ class Rapport:
         return cijfers
 
     def _varianten(self, verdeling: pd.DataFrame) -> list[str]:
-        return [k for k in verdeling.columns if k not in NIET_VARIANT]
+        return [k for k in verdeling.columns if k not in NIET_VARIANT and not k.endswith("(onder plafond)")]
 
     def _statushouders_zin(self) -> str:
         """The statutory taakstelling of the peiljaar, per half-year, exactly as art. 29 gives it."""

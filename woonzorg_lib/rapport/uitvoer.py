@@ -185,11 +185,13 @@ def _verdeling_rijen(analyse: Analyse) -> list[pd.DataFrame]:
     for kolom in [k for k in verdeling.columns if k not in ("gemeentecode", "gemeente", "deelregio", "eigen_vraag",
                                                               "huidige_belasting")]:
         binnen = kolom.endswith(" (binnen deelregio)")
-        variant = kolom.removesuffix(" (binnen deelregio)")
+        begrensd = kolom.endswith(" (onder plafond)")
+        variant = kolom.removesuffix(" (binnen deelregio)").removesuffix(" (onder plafond)")
         sleutel = ", ".join(f"{k} {kengetal(w)}" for k, w in p.verdeelsleutels[variant].items())
         over = f"de eigen opgave van {analyse.regio.naam}" if binnen else (
             f"de opgave van {analyse.geheel.naam} ({getal(analyse.taak())} woningen), verdeeld over al haar gemeenten")
-        indicator = f"fair_share_{'binnen_deelregio' if binnen else 'regio'}: {variant}"
+        indicator = (f"fair_share_{'binnen_deelregio' if binnen else 'regio'}{'_onder_plafond' if begrensd else ''}: "
+                     f"{variant}")
         kop = dict(doelgroep="aandachtsgroepen", scenario=p.scenario, jaar=p.peiljaar, indicator=indicator,
                    herkomst=herkomst, bron=f"{over}, met verdeelsleutel {sleutel}")
         delen.append(gebied[["gemeentecode", "gemeente", "deelregio"]].assign(waarde=gebied[kolom], **kop))
