@@ -51,7 +51,7 @@ def test_a_good_file(schrijf):
         "regio": "mra", "deelregio": "IJmond", "peiljaar": 2024, "doeljaar": 2030, "scenario": "midden",
         "invoer": None, "aandeel_verhuringen_aandachtsgroepen": 0.10, "plafond_aandeel_verhuringen": None,
         "correctie_jaren": None, "drempel_onthulling": 10, "data_editie": None, "taakstelling_onbekend": None,
-        "mutatiegraad": None,
+        "mutatiegraad": None, "plafond_doelgroepen": None, "verdeling_binnen_deelregio": False,
         "verdeelsleutels": {
             "Naar inwoners": {"inwoners": 1.0},
             "Naar sociale huurvoorraad": {"sociale_huurvoorraad": 1.0},
@@ -81,9 +81,9 @@ def test_all_errors_of_a_file_at_once(schrijf):
         "scenario: verwacht een van 'laag', 'midden' of 'hoog', kreeg 'gemiddeld'",
         "aandeel_verhuringen_aandachtsgroepen: mag hoogstens 1 zijn, kreeg 10",
         "onzin: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
-        "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, correctie_jaren, "
-        "taakstelling_onbekend, mutatiegraad, "
-        "drempel_onthulling, data_editie, deelregio",
+        "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, plafond_doelgroepen, "
+        "correctie_jaren, taakstelling_onbekend, mutatiegraad, "
+        "drempel_onthulling, data_editie, deelregio, verdeling_binnen_deelregio",
         "deelregio: 'Texel' is geen deelregio van Metropoolregio Amsterdam (MRA); kies uit: Zuid-Kennemerland, "
         "IJmond, Zaanstreek-Waterland, Gooi en Vechtstreek, Amsterdam, Amstelland-Meerlanden, Almere-Lelystad",
     ]
@@ -169,8 +169,8 @@ def test_region_overview_has_no_deelregio(schrijf):
     tekst = GOED.replace("woonzorganalyse", "regio-overzicht")
     assert fouten(schrijf("p.yaml", tekst)) == [
         "deelregio: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
-        "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, correctie_jaren, "
-        "taakstelling_onbekend, mutatiegraad, "
+        "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, plafond_doelgroepen, "
+        "correctie_jaren, taakstelling_onbekend, mutatiegraad, "
         "drempel_onthulling, data_editie"
     ]
     bestand = lees_parameterbestand(schrijf("p.yaml", tekst.replace("deelregio: IJmond\n", "")))

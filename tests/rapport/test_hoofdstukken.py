@@ -31,10 +31,11 @@ def test_summary_states_the_numbers_of_the_model(rapport):
     assert "**Geen gegevens** voor Uitstroom maatschappelijke opvang" in tekst
 
 
-def test_counts_of_people_are_protected_in_the_tables(rapport):
+def test_modelled_figures_reveal_no_one_and_are_shown(rapport):
+    """The bundled defaults are national totals spread by a key: nothing to hide, and so nothing hidden."""
     tabel = rapport.vraag()[2].data
-    assert "= minder dan 10 of afgeschermd" in tabel
-    assert ">.</td>" in tabel  # IJmond has small cells
+    assert "onthullen niemand en staan er wel" in tabel
+    assert ">.</td>" not in tabel and not rapport.analyse.beveiliging.to_numpy().any()
 
 
 def test_overview_compares_deelregios():
@@ -44,20 +45,32 @@ def test_overview_compares_deelregios():
         assert deelregio in tabel
 
 
-def test_excel_hides_exactly_what_the_report_hides(rapport, tmp_path):
+def test_excel_hides_exactly_what_the_report_hides(tmp_path):
     """Protected once, the same way everywhere: no output shows a cell another output hides."""
     import re
 
     import pandas as pd
 
+    from tests.conftest import vul_invoer_in
+    from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+    from woonzorg_lib.parameters import valideer_parameters
     from woonzorg_lib.rapport.uitvoer import kerncijfers, schrijf_tabellen
 
+    pad = schrijf_invoersjabloon(valideer_parameters("woonzorganalyse", {"regio": "mra"}), tmp_path / "mra.xlsx")
+    klein = {("GM0375", "urgenten"): 6, ("GM0396", "urgenten"): 25, ("GM0450", "urgenten"): 3, ("GM0453", "urgenten"): 40}
+    vul_invoer_in(pad, klein, "Urgentiecommissie IJmond 2025")
+    rapport = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond", "invoer": str(pad)})
     schrijf_tabellen(rapport.analyse, kerncijfers(rapport.analyse), tmp_path / "tabellen.xlsx")
     for blad, deel in (("vraag (woningen per jaar)", 2), ("vraag (personen per jaar)", 3)):
         excel = pd.read_excel(tmp_path / "tabellen.xlsx", sheet_name=blad, index_col=0)
-        rijen = re.findall(r"<tr[^>]*>(.*?)</tr>", rapport.vraag()[deel].data, flags=re.S)[1:]
-        html = [[c == "." for c in re.findall(r"<td[^>]*>(.*?)</td>", r)] for r in rijen]
-        assert (excel == ".").to_numpy().tolist() == html, blad
+        html = rapport.vraag()[deel].data
+        kop = re.findall(r"<th>(.*?)</th>", html.split("</thead>")[0])[1:]
+        verborgen_html = {(re.search(r"<th>(.*?)</th>", r).group(1), kolom)
+                          for r in re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S)[1:]
+                          for kolom, cel in zip(kop, re.findall(r"<td[^>]*>(.*?)</td>", r), strict=False) if cel == "."}
+        verborgen_excel = {(rij, kolom) for rij in excel.index for kolom in excel.columns if excel.loc[rij, kolom] == "."}
+        assert verborgen_html and verborgen_html == verborgen_excel, blad
+        assert ("Uitgeest", "Medische en sociale urgenten") in verborgen_html
 
 
 def test_summary_table_total_is_the_task_the_text_states(rapport):

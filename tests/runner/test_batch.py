@@ -81,8 +81,8 @@ def test_a_reused_kernel_gives_the_same_figures_as_a_fresh_one(eerste, tmp_path)
 
 def test_one_failing_region_does_not_stop_the_others(tmp_path, capsys):
     kapot = tmp_path / "kapot.yaml"
-    # A cap that cannot hold the task: valid as a parameter, fails inside the model.
-    kapot.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8") + "plafond_aandeel_verhuringen: 0.01\n",
+    # A correction for current load without a current load: valid as a parameter, fails inside the model.
+    kapot.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8") + "correctie_jaren: 3\n",
                      encoding="utf-8")
     uitvoer = tmp_path / "uit"
     assert main(["batch", str(kapot), str(PARAMETERS / "zuid-kennemerland.yaml"), "--uitvoer", str(uitvoer)]) == 1
@@ -90,9 +90,9 @@ def test_one_failing_region_does_not_stop_the_others(tmp_path, capsys):
     assert (uitvoer / "kapot" / "mislukt.ipynb").is_file()
     assert not (uitvoer / "kapot" / "rapport.html").exists()
     melding = json.loads((uitvoer / "kapot" / "mislukt.json").read_text(encoding="utf-8"))["melding"]
-    assert "WoonzorgFout" in melding and "de plafonds kunnen het totaal niet dragen" in melding
+    assert "WoonzorgFout" in melding and "geen huidige_belasting" in melding
     index = (uitvoer / "index.html").read_text(encoding="utf-8")
-    assert "mislukt" in index and "de plafonds kunnen het totaal niet dragen" in index
+    assert "mislukt" in index and "geen huidige_belasting" in index
     assert "mislukt notebook" in index
 
 

@@ -288,7 +288,7 @@ def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
     drempel = analyse.parameters.drempel_onthulling
     p = analyse.parameters
     namen = analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
-    namen_groep = {k: d.naam for k, d in DOELGROEPEN.items()} | {"totaal": "Totaal"}
+    namen_groep = {k: d.naam for k, d in DOELGROEPEN.items()} | {"totaal aandachtsgroepen": "Totaal"}
     vraag = {}
     for soort in ("woningen", "personen"):  # columns in the report's order: groups by name, then the total
         tabel = _breed(kern, [f"vraag_{soort}"], "doelgroep", analyse).rename(columns=namen_groep)
