@@ -179,6 +179,30 @@ def _tabel(console: Console, titel: str, data: pd.DataFrame, procenten: Sequence
     console.print(tabel)
 
 
+def controleer_onthulling(map_: Path, console: Console) -> int:
+    """Attack a batch's published figures; 0 when no hidden cell can be recovered, 1 when one can."""
+    from woonzorg_lib.onthullingscontrole import HERLEIDBAAR, controleer_batch
+
+    if not map_.is_dir():
+        raise WoonzorgFout(f"map {map_} bestaat niet; geef de uitvoermap van een batch (bijv. outputs)")
+    verborgen, herleid = controleer_batch(map_)
+    bestanden = len(list(map_.glob("*/kerncijfers.csv")))
+    console.print(f"{bestanden} bestanden kerncijfers.csv gelezen in {map_}; {verborgen} verborgen cellen.")
+    if not herleid:
+        console.print("Geen enkele verborgen cel is terug te rekenen (over scenario's, jaren, bestanden en sommen).")
+        return 0
+    rijen = [{"bestand": h.bestand, "gemeente / gebied": h.gemeentecode or h.deelregio or "regio",
+              "doelgroep": h.doelgroep, "scenario": h.scenario, "jaar": str(h.jaar), "indicator": h.indicator,
+              "tussen": f"{getal(h.ondergrens, 1)} en {getal(h.bovengrens, 1)}"} for h in herleid]
+    import pandas as pd
+
+    _tabel(console, f"{len(herleid)} verborgen cellen zijn terug te rekenen (binnen {getal(HERLEIDBAAR)})",
+           pd.DataFrame(rijen[:50]))
+    if len(rijen) > 50:
+        console.print(f"… en nog {len(rijen) - 50}.")
+    return 1
+
+
 def toon_analyse(analyse: Analyse, console: Console) -> None:
     """The key results of an analysis, for the analyst (whole numbers, not yet disclosure-controlled)."""
     from woonzorg_lib.model.doelgroepen import DOELGROEPEN
@@ -236,6 +260,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--opnieuw", action="store_true", help="ook ongewijzigde rapporten opnieuw maken")
     p.add_argument("--verse-kernel", action="store_true",
                    help="een nieuwe rekenkern voor elk rapport (trager; standaard hergebruikt elke werker zijn kern, schoongemaakt)")
+    p = sub.add_parser("controleer-onthulling",
+                       help="probeer als aanvaller verborgen cellen terug te rekenen uit alles wat een batch publiceerde")
+    p.add_argument("map", type=Path, nargs="?", default=Path("outputs"), metavar="MAP",
+                   help="uitvoermap van een batch (standaard: outputs)")
     p = sub.add_parser("run", help="maak het rapport voor één parameterbestand")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     p.add_argument("--uitvoer", type=Path, default=Path("outputs"), help="uitvoermap (standaard: outputs)")
@@ -256,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             pad = schrijf_invoersjabloon(lees_parameterbestand(args.parameters).parameters, args.uit)
             console.print(f"Invoerformat geschreven: {pad}")
             return 0
+        if args.opdracht == "controleer-onthulling":
+            return controleer_onthulling(args.map, console)
         if args.opdracht == "analyse":
             from woonzorg_lib.analyse import analyseer
 

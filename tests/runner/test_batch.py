@@ -158,3 +158,9 @@ def test_outputs_of_identical_runs_are_identical_files(eerste, tmp_path):
     uitvoer, _ = eerste
     batch([PARAMETERS / "ijmond.yaml"], tmp_path, parallel=1, console=STIL)
     assert filecmp.cmp(uitvoer / "ijmond" / "kerncijfers.csv", tmp_path / "ijmond" / "kerncijfers.csv", shallow=False)
+
+
+def test_the_attack_checker_recovers_nothing_from_a_batch(eerste, capsys):
+    uitvoer, _ = eerste
+    assert main(["controleer-onthulling", str(uitvoer)]) == 0
+    assert "Geen enkele verborgen cel is terug te rekenen" in capsys.readouterr().out

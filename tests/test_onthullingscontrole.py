@@ -1,0 +1,80 @@
+"""The attack checker: it finds a leak when protection is off, and none in what the batch publishes."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import woonzorg_lib.analyse as analyse_module
+from tests.conftest import vul_invoer_in
+from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.cli import main
+from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+from woonzorg_lib.onthullingscontrole import controleer, controleer_batch
+from woonzorg_lib.parameters import valideer_parameters
+from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
+
+UITGEEST = "GM0450"
+# Real small counts, as a gemeente would enter them: urgentieverklaringen per year in IJmond.
+KLEIN = {("GM0375", "urgenten"): 30, ("GM0396", "urgenten"): 25, (UITGEEST, "urgenten"): 3, ("GM0453", "urgenten"): 40}
+
+
+@pytest.fixture(scope="module")
+def invoer(tmp_path_factory) -> Path:
+    pad = schrijf_invoersjabloon(valideer_parameters("woonzorganalyse", {"regio": "mra"}),
+                                 tmp_path_factory.mktemp("invoer") / "mra.xlsx")
+    vul_invoer_in(pad, KLEIN, "Urgentiecommissie IJmond 2025")
+    return pad
+
+
+def _batch(invoer: Path, uit: Path) -> Path:
+    """The IJmond report and the regional overview on the same invoerformat, as one batch would publish them."""
+    for naam, extra in (("ijmond", {"deelregio": "IJmond"}), ("mra", {})):
+        parameters = valideer_parameters("woonzorganalyse", {"regio": "mra", "invoer": str(invoer), **extra})
+        schrijf_uitvoer(analyseer(parameters), uit / naam)
+    return uit
+
+
+def test_protected_once_per_region_nothing_can_be_recovered(invoer, tmp_path):
+    verborgen, herleid = controleer_batch(_batch(invoer, tmp_path / "uit"))
+    assert verborgen > 0 and herleid == []
+
+
+def test_with_protection_switched_off_in_one_file_the_checker_finds_the_leak(invoer, tmp_path, monkeypatch):
+    uit = tmp_path / "uit"
+    _batch(invoer, uit)
+    echt = analyse_module.beveiligingspatroon
+    monkeypatch.setattr(analyse_module, "beveiligingspatroon", lambda p, g, d, drempel=10: echt(p, g & False, d, drempel))
+    schrijf_uitvoer(analyseer(valideer_parameters("woonzorganalyse", {"regio": "mra", "invoer": str(invoer)})),
+                    uit / "mra")  # the overview without protection, beside the protected IJmond file
+    _, herleid = controleer_batch(uit)
+    uitgeest = [h for h in herleid if (h.gemeentecode, h.doelgroep, h.indicator) == (UITGEEST, "urgenten", "vraag_personen")]
+    assert len(uitgeest) == 3 * 6  # every scenario and year
+    assert all(h.ondergrens <= 3 <= h.bovengrens and h.bovengrens - h.ondergrens <= 5 for h in uitgeest)
+    assert main(["controleer-onthulling", str(uit)]) == 1
+
+
+def _rij(gemeente: str, doelgroep: str, waarde: str, scenario: str = "midden") -> dict[str, str]:
+    return {"gemeentecode": gemeente, "gemeente": gemeente, "deelregio": "" if not gemeente else "Noord",
+            "doelgroep": doelgroep, "scenario": scenario, "jaar": "2025", "indicator": "vraag_personen",
+            "waarde": waarde, "herkomst": "register", "bron": "test", "bestand": "a/kerncijfers.csv"}
+
+
+def test_a_single_hidden_cell_in_a_sum_is_recovered_by_subtraction():
+    rijen = pd.DataFrame([
+        _rij("A", "urgenten", "."), _rij("A", "ggz", "20"), _rij("A", "totaal aandachtsgroepen", "35"),
+        _rij("B", "urgenten", "15"), _rij("B", "ggz", "20"), _rij("B", "totaal aandachtsgroepen", "35"),
+    ])
+    herleid = controleer(rijen)
+    assert [(h.gemeentecode, h.doelgroep) for h in herleid] == [("A", "urgenten")]
+    assert (herleid[0].ondergrens, herleid[0].bovengrens) == (10.0, 20.0)  # 35 − 20, each ±2,5
+
+
+def test_a_cell_hidden_in_one_scenario_follows_from_another_by_the_fixed_ratio():
+    rijen = pd.DataFrame([
+        *(_rij(g, "uitstroom_bw", w, "laag") for g, w in (("A", "."), ("B", "40"), ("C", "80"))),
+        *(_rij(g, "uitstroom_bw", w, "midden") for g, w in (("A", "15"), ("B", "60"), ("C", "120"))),
+    ])
+    herleid = controleer(rijen)
+    assert [(h.gemeentecode, h.scenario) for h in herleid] == [("A", "laag")]
+    assert 5 < herleid[0].ondergrens < 10 < herleid[0].bovengrens < 15  # ratio 2/3 of 15 ± rounding
