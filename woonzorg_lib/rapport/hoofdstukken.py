@@ -26,7 +26,7 @@ from woonzorg_lib.data.basis import basisgegevens, bevolking, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.schattingen import groei_65plus
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
-from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL
+from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN
 from woonzorg_lib.model.vraag import RANG, per_doelgroep
 from woonzorg_lib.monitor import vergelijk
 from woonzorg_lib.opmaak import getal, kengetal, procent
@@ -419,6 +419,14 @@ class Rapport:
         getoond = publicatie.woningen(tabel[kolommen].clip(lower=0).assign(tekort=tabel["tekort"]))
         getoond.columns = ["vraag", "uit verhuringen", "nieuw aanbod", "tekort"]
         getoond["claim"] = claim
+        # A unit whose demand total the region's pattern hides shows no demand, gap or claim either (nor in the chart).
+        indeling = self.analyse.regio.indeling()
+        sleutel = indeling.set_index("gemeentenaam")["gemeentecode"] if self.eenheid == "gemeente" else pd.Series(
+            dict.fromkeys(indeling["deelregio"])).index.to_series()
+        verborgen = sleutel.map(self.analyse.beveiliging[TOTAAL]).reindex(getoond.index).fillna(False).astype(bool)
+        getoond = getoond.astype(object)
+        getoond.loc[verborgen, ["vraag", "tekort", "claim"]] = VERBORGEN
+        claim = claim.mask(verborgen)
         aandachtsgroepen = [k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]
         vraag = self._vraag()
         vraag = vraag[(vraag["scenario"] == self.p.scenario) & vraag["doelgroep"].isin(aandachtsgroepen)]
