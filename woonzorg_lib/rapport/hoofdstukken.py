@@ -161,6 +161,12 @@ class Rapport:
         cijfers["herkomst"] = cijfers["herkomst"].map(lambda h: f"{TEKENS[h]} {h}")
         return cijfers
 
+    def _opmerking_verdeling(self) -> str:
+        totaal = ("Totaal is het deel van dit gebied" if len(self.analyse.regio.gemeentecodes) <
+                  len(self.analyse.geheel.gemeentecodes) else "Totaal is de regionale opgave")
+        return (f"Fair-share doelen zijn hele woningen die over de hele regio precies optellen tot de regionale "
+                f"opgave van {getal(self.analyse.taak())} woningen; {totaal}.")
+
     def _varianten(self, verdeling: pd.DataFrame) -> list[str]:
         return [k for k in verdeling.columns if k not in NIET_VARIANT and not k.endswith("(onder plafond)")]
 
@@ -511,9 +517,9 @@ class Rapport:
                                        f"Huidige belasting en fair share per {self.eenheid}", "woningen per jaar")),
                 HTML(publicatie.html_tabel(
                     _met_herkomst(getoond, self._herkomst_per_eenheid(pd.concat([herkomst, self._taak_herkomst()]))),
-                    bijschrift="Huidige belasting en fair share per jaar",
-                    opmerking="Huidige belasting afgerond op vijftallen ('.' = afgeschermd); fair-share doelen zijn "
-                              "hele woningen die precies optellen tot de opgave.")),
+                    bijschrift="Huidige belasting en fair share per jaar (uit de verdeling over de hele regio)",
+                    opmerking="Huidige belasting afgerond op vijftallen ('.' = afgeschermd). "
+                              + self._opmerking_verdeling())),
                 HTML(publicatie.html_tabel(aandelen, procenten=list(aandelen.columns),
                                            bijschrift="Aandeel in de huidige belasting en in de fair share")),
             ]
@@ -525,9 +531,8 @@ class Rapport:
                 _png(grafieken.groepen(tabel, f"Fair share per {self.eenheid}: varianten naast elkaar",
                                        "woningen per jaar")),
                 HTML(publicatie.html_tabel(_met_herkomst(getoond, self._herkomst_per_eenheid(self._taak_herkomst())),
-                                           bijschrift="Fair share per jaar",
-                                           opmerking="Fair-share doelen zijn hele woningen die precies optellen tot "
-                                                     "de afgeronde opgave.")),
+                                           bijschrift="Fair share per jaar (uit de verdeling over de hele regio)",
+                                           opmerking=self._opmerking_verdeling())),
             ]
         return Onderdelen(onderdelen)
 
