@@ -5,7 +5,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig, percentage
+from woonzorg_lib.model.onthulling import (
+    ONBEKEND,
+    TOTAAL,
+    VERBORGEN,
+    afronden,
+    beveilig,
+    beveiligingspatroon,
+    percentage,
+)
 
 
 def _verborgen(uit: pd.DataFrame) -> np.ndarray:
@@ -91,34 +99,32 @@ def test_without_any_total_only_small_cells_are_hidden():
     assert _verborgen(uit).tolist() == [[True], [False]]
 
 
-def test_linked_tables_hide_the_same_cells_so_one_cannot_be_read_from_the_other():
-    from woonzorg_lib.model.onthulling import beveilig_samen
+@given(arrays(np.int64, st.tuples(st.integers(2, 7), st.integers(1, 5)), elements=st.integers(0, 60)),
+       st.data())
+def test_the_regional_pattern_leaves_no_published_sum_with_one_hidden_cell(matrix, data):
+    personen = pd.DataFrame(matrix.astype(float), index=[f"G{i}" for i in range(matrix.shape[0])],
+                            columns=[f"d{j}" for j in range(matrix.shape[1])])
+    gevoelig = pd.DataFrame(data.draw(arrays(np.bool_, matrix.shape)), index=personen.index, columns=personen.columns)
+    splits = data.draw(st.integers(1, len(personen) - 1))
+    deelregios = {"Noord": list(personen.index[:splits]), "Zuid": list(personen.index[splits:])}
+    masker = beveiligingspatroon(personen, gevoelig, deelregios)
+    klein = gevoelig & (personen > 0) & (personen < 10)
+    assert masker.loc[personen.index, personen.columns][klein].fillna(True).all().all()  # every small sensitive cell
+    kolommen = [*personen.columns, TOTAAL]
+    lijnen = [masker.loc[r, kolommen] for r in masker.index]
+    for k in kolommen:
+        lijnen += [masker.loc[[*leden, d], k] for d, leden in deelregios.items()]
+        lijnen.append(masker.loc[["Noord", "Zuid", TOTAAL], k])
+    for lijn in lijnen:
+        assert lijn.sum() != 1
+    for rij in masker.index:  # a total over groups with a hidden cell would give it away across scenarios
+        assert not masker.loc[rij, personen.columns].any() or masker.loc[rij, TOTAAL]
 
-    personen = pd.DataFrame({"dak": [60.0, 45.0], "jeugd": [30.0, 25.0]}, index=["A", "B"])
-    woningen = pd.DataFrame({"dak": [60.0, 45.0], "jeugd": [6.0, 5.0], "ouderen": [400.0, 300.0]}, index=["A", "B"])
-    los = [_verborgen(beveilig(personen)), _verborgen(beveilig(woningen))]
-    assert not los[0].any() and los[1].any()  # protected on their own, persons would give the homes away
-    p, w = beveilig_samen([personen, woningen])
-    for rij in ("A", "B"):
-        for kolom in ("dak", "jeugd"):
-            assert (p.loc[rij, kolom] == VERBORGEN) == (w.loc[rij, kolom] == VERBORGEN), (rij, kolom)
-    assert w.loc["A", "jeugd"] == VERBORGEN and p.loc["A", "jeugd"] == VERBORGEN
-    for tabel in (p, w):
-        verborgen = _verborgen(tabel)
-        assert set(verborgen.sum(axis=0)) <= {0} | set(range(2, 99))
-        assert set(verborgen.sum(axis=1)) <= {0} | set(range(2, 99))
 
-
-@given(arrays(np.int64, st.tuples(st.integers(1, 5), st.integers(1, 5)), elements=st.integers(0, 60)),
-       st.floats(0.1, 3))
-def test_linked_protection_keeps_every_single_table_rule(matrix, factor):
-    from woonzorg_lib.model.onthulling import beveilig_samen
-
-    personen = pd.DataFrame(matrix.astype(float))
-    for tabel in beveilig_samen([personen, personen * factor]):
-        verborgen = _verborgen(tabel)
-        assert set(verborgen.sum(axis=0)) <= {0} | set(range(2, 99))
-        assert set(verborgen.sum(axis=1)) <= {0} | set(range(2, 99))
+def test_modelled_cells_are_not_protected_however_small():
+    personen = pd.DataFrame({"BW": [3.0, 40.0], "MO": [2.0, 31.0]}, index=["A", "B"])
+    masker = beveiligingspatroon(personen, personen > 1e9, {"Noord": ["A", "B"]})
+    assert not masker.to_numpy().any()
 
 
 def test_a_cell_without_a_figure_shows_nb_and_never_protects_a_hidden_one():

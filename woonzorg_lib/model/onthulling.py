@@ -8,8 +8,6 @@ sufficiently large denominator.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
 
@@ -115,40 +113,6 @@ def beveilig(
     verborgen = _secundair((matrix > 0) & (matrix < drempel), matrix, rijtotaal, kolomtotaal, onbekend.to_numpy())
     return _publiceer(volledig, pd.DataFrame(verborgen, index=volledig.index, columns=volledig.columns), onbekend,
                       veelvoud, drempel)
-
-
-def beveilig_samen(
-    tabellen: Sequence[pd.DataFrame], drempel: int = 10, veelvoud: int = 5, rijtotaal: bool = True,
-    kolomtotaal: bool = True,
-) -> list[pd.DataFrame]:
-    """Protect linked tables together (persons and the homes derived from them, same rows and columns).
-
-    A cell hidden in one table is hidden in every table that has it, and secondary
-    suppression runs again in each, until nothing changes: a hidden cell can then not be
-    read from a linked table either. Empty cells (no figure) count as 0 and show "n.b.".
-    """
-    volledig, onbekend = zip(*(_volledig(t, rijtotaal, kolomtotaal) for t in tabellen), strict=True)
-    maskers = [pd.DataFrame((t > 0) & (t < drempel), index=t.index, columns=t.columns) for t in volledig]
-    while True:
-        rijen = maskers[0].index.union(pd.Index([r for m in maskers[1:] for r in m.index]), sort=False)
-        kolommen = maskers[0].columns.union(pd.Index([k for m in maskers[1:] for k in m.columns]), sort=False)
-        samen = pd.DataFrame(
-            np.logical_or.reduce([m.reindex(index=rijen, columns=kolommen, fill_value=False).to_numpy(dtype=bool)
-                                  for m in maskers]),
-            index=rijen, columns=kolommen,
-        )
-        nieuw = [
-            pd.DataFrame(
-                _secundair((m | samen.reindex(index=m.index, columns=m.columns, fill_value=False)).to_numpy(),
-                           t.to_numpy(), rijtotaal, kolomtotaal, o.to_numpy()),
-                index=t.index, columns=t.columns,
-            )
-            for t, m, o in zip(volledig, maskers, onbekend, strict=True)
-        ]
-        if all(a.equals(b) for a, b in zip(nieuw, maskers, strict=True)):
-            break
-        maskers = nieuw
-    return [_publiceer(t, m, o, veelvoud, drempel) for t, m, o in zip(volledig, maskers, onbekend, strict=True)]
 
 
 def percentage(teller: pd.Series, noemer: pd.Series, minimale_noemer: int = 100) -> pd.Series:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig, beveilig_samen
+from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig
 
 OPMERKING_PATROON = (
     "Aantallen afgerond op vijftallen. Cijfers die berusten op lokale aantallen personen onder 10 staan als '.', "
@@ -25,11 +25,6 @@ def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtot
     An empty cell has no figure: it shows 'n.b.' and counts for nothing in a total.
     """
     return beveilig(tabel, drempel=drempel, rijtotaal=rijtotaal, kolomtotaal=kolomtotaal)
-
-
-def personen_en_woningen(personen_tabel: pd.DataFrame, woningen_tabel: pd.DataFrame, drempel: int) -> list[pd.DataFrame]:
-    """Persons and the homes derived from them, protected together: no hidden cell readable from the other table."""
-    return beveilig_samen([personen_tabel, woningen_tabel], drempel=drempel)
 
 
 def volgens_patroon(
