@@ -63,3 +63,17 @@ def test_excel_and_csv_give_the_same_numbers(mra, tmp_path):
     tekort = csv[(csv["indicator"] == "tekort") & (csv["scenario"] == p.scenario) & (csv["jaar"] == p.peiljaar)]
     per_gemeente = tekort[tekort["gemeente"] != ""].set_index("gemeente")["waarde"].astype(float)
     assert (excel.loc[per_gemeente.index, "tekort"].astype(float) == per_gemeente).all()
+
+
+def test_the_overview_and_the_deelregio_files_give_identical_figures(mra):
+    """One distribution, one protection, one rounding: every row two files share has one value, tier and source."""
+    sleutel = ["gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator"]
+    overzicht = kerncijfers(mra)
+    for bestand in ("ijmond.yaml", "amsterdam.yaml", "almere-lelystad.yaml"):
+        deel = kerncijfers(analyseer(lees_parameterbestand(PARAMETERS / bestand).parameters))
+        samen = deel.merge(overzicht, on=sleutel, suffixes=("", "_overzicht"))
+        assert (deel["gemeentecode"] != "").sum() == (samen["gemeentecode"] != "").sum(), bestand  # every gemeente row
+        assert (samen["gemeentecode"] == "").any(), bestand  # and the deelregio's totals of the overview
+        for kolom in ("waarde", "herkomst", "bron"):
+            verschil = samen[samen[kolom].astype(str) != samen[f"{kolom}_overzicht"].astype(str)]
+            assert verschil.empty, (bestand, kolom, verschil.head())
