@@ -30,6 +30,7 @@ def toepassen() -> None:
             "axes.titleweight": "bold",
             "axes.titlelocation": "left",
             "legend.frameon": False,
+            "text.parse_math": False,  # a name with '$' is text, never mathtext (the charts have no formulas)
         }
     )
     try:

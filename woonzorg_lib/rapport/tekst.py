@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from woonzorg_lib.opmaak import getal, procent
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:@])")
+
+
 def veilig(tekst: str) -> str:
-    """Text from input files (region, deelregio or variant names) made safe inside Markdown.
+    r"""Text from input files (region, deelregio or variant names, sources) made plain text inside Markdown.
+
+    HTML is escaped, and every character Markdown gives a meaning (links, images, emphasis,
+    lists, headings, autolinks) is escaped too: a name stays a name, never an image or a link.
 
     >>> veilig("<script>x</script> & co")
     '&lt;script&gt;x&lt;/script&gt; &amp; co'
+    >>> print(veilig("![p](https://x.nl/t.png)"))
+    \!\[p\]\(https\://x\.nl/t\.png\)
     """
-    return html.escape(str(tekst), quote=False)
+    return _MARKDOWN.sub(r"\\\1", html.escape(str(tekst), quote=False))
 
 
 def rond(waarde: float, veelvoud: int = 5) -> str:

@@ -205,6 +205,25 @@ def _verdeling_rijen(analyse: Analyse) -> list[pd.DataFrame]:
     return delen
 
 
+FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def als_tekst(kern: pd.DataFrame) -> pd.DataFrame:
+    """kerncijfers for a CSV file: a text cell that a spreadsheet would read as a formula gets a leading quote.
+
+    Only the text columns: the figures (``waarde``) stay numbers, negative ones included.
+
+    >>> als_tekst(pd.DataFrame({"bron": ["=1+1", "CBS"], "waarde": [-5, 3]}))["bron"].tolist()
+    ["'=1+1", 'CBS']
+    """
+    uit = kern.copy()
+    for kolom in uit.columns.drop("waarde", errors="ignore"):
+        if uit[kolom].dtype == object or pd.api.types.is_string_dtype(uit[kolom]):
+            tekst = uit[kolom].astype(str)
+            uit[kolom] = tekst.where(~tekst.str.startswith(FORMULETEKENS), "'" + tekst)
+    return uit
+
+
 def _bron_verhuringen(analyse: Analyse) -> pd.Series:
     """Per gemeente where its lettings figure comes from: the real lettings' source, or stock × mutatiegraad."""
     invoer = analyse.invoer.set_index("gemeentecode")
@@ -329,6 +348,11 @@ def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
         toelichting.to_excel(schrijver, sheet_name="toelichting", index=False)
         for naam, tabel in bladen.items():
             tabel.to_excel(schrijver, sheet_name=naam[:31])
+        for blad in schrijver.book.worksheets:  # text that looks like a formula stays text: no cell computes anything
+            for rij in blad.iter_rows():
+                for cel in rij:
+                    if cel.data_type == "f":
+                        cel.data_type = "s"
 
 
 def schrijf_uitvoer(analyse: Analyse, map_: Path) -> list[Path]:
@@ -337,6 +361,6 @@ def schrijf_uitvoer(analyse: Analyse, map_: Path) -> list[Path]:
     tabellen, cijfers, json_pad = map_ / "tabellen.xlsx", map_ / "kerncijfers.csv", map_ / "samenvatting.json"
     kern = kerncijfers(analyse)
     schrijf_tabellen(analyse, kern, tabellen)
-    kern.to_csv(cijfers, index=False, encoding="utf-8")
+    als_tekst(kern).to_csv(cijfers, index=False, encoding="utf-8")
     json_pad.write_text(json.dumps(samenvatting(analyse), ensure_ascii=False, indent=2), encoding="utf-8")
     return [tabellen, cijfers, json_pad]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment
 
@@ -54,6 +55,16 @@ def _lees(pad: Path) -> dict:
     return json.loads(pad.read_text(encoding="utf-8")) if pad.is_file() else {}
 
 
+def _link(map_: str, bestand: str) -> str:
+    """A relative link to a file the batch wrote: percent-encoded and starting with './', so a folder name
+    can never become another scheme (javascript:), a fragment (#) or a query.
+
+    >>> _link("javascript:alert(1)", "rapport.html"), _link("a#b", "x.csv")
+    ('./javascript%3Aalert%281%29/rapport.html', './a%23b/x.csv')
+    """
+    return f"./{quote(map_, safe='')}/{quote(bestand, safe='')}"
+
+
 def _dekking(dekking: dict | None) -> str:
     """What a run's demand covers, in words: '5 van de 11 aandachtsgroepen'."""
     if not dekking:
@@ -67,10 +78,10 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
     manifest, mislukt = _lees(map_ / MANIFEST), _lees(map_ / MISLUKT)
     kern = manifest.get("samenvatting", {})
     status = status or ("mislukt" if mislukt else "geslaagd")
-    links = [(t, f"{map_.name}/{b}") for t, b in (("rapport", "rapport.html"), ("tabellen", "tabellen.xlsx"),
+    links = [(t, _link(map_.name, b)) for t, b in (("rapport", "rapport.html"), ("tabellen", "tabellen.xlsx"),
                                                   ("kerncijfers", "kerncijfers.csv")) if (map_ / b).is_file()]
     if (map_ / "mislukt.ipynb").is_file():
-        links.append(("mislukt notebook", f"{map_.name}/mislukt.ipynb"))
+        links.append(("mislukt notebook", _link(map_.name, "mislukt.ipynb")))
     melding = mislukt.get("melding", "") if status == "mislukt" else ""
     if melding and (map_ / "rapport.html").is_file():
         melding += " Het rapport hiernaast is de vorige geslaagde versie."
