@@ -1,4 +1,6 @@
+import os
 import re
+import stat
 
 import pytest
 from openpyxl import load_workbook
@@ -34,12 +36,27 @@ def test_every_gemeente_of_the_region_and_every_onderwerp_with_labelled_defaults
     assert "Metropoolregio Amsterdam" in werkmap["toelichting"]["A1"].value
 
 
-def test_writing_replaces_a_previous_file_whole_and_leaves_no_temporary_files(parameters, tmp_path):
+def test_a_filled_in_invoerformat_is_never_overwritten_without_asking(parameters, tmp_path):
     pad = tmp_path / "mra.xlsx"
-    pad.write_text("oud", encoding="utf-8")
-    schrijf_invoersjabloon(parameters, pad)
+    pad.write_text("ingevuld", encoding="utf-8")
+    with pytest.raises(WoonzorgFout, match="bestaat al en kan ingevulde lokale cijfers bevatten"):
+        schrijf_invoersjabloon(parameters, pad)
+    assert pad.read_text(encoding="utf-8") == "ingevuld"
+    schrijf_invoersjabloon(parameters, pad, overschrijven=True)
     assert load_workbook(pad).sheetnames[0] == "toelichting"
-    assert [p.name for p in tmp_path.iterdir()] == ["mra.xlsx"]
+    # The old file is kept aside, and no temporary file is left behind.
+    vorige = [p for p in tmp_path.iterdir() if p.name != "mra.xlsx"]
+    assert len(vorige) == 1 and vorige[0].name.startswith("mra.vorige-") and vorige[0].read_text() == "ingevuld"
+
+
+def test_the_file_gets_the_users_normal_permissions_and_bad_targets_a_dutch_message(parameters, tmp_path):
+    pad = schrijf_invoersjabloon(parameters, tmp_path / "mra.csv")
+    masker = os.umask(0)
+    os.umask(masker)
+    assert stat.S_IMODE(pad.stat().st_mode) == 0o666 & ~masker
+    (tmp_path / "map.xlsx").mkdir()
+    with pytest.raises(WoonzorgFout, match="is een map"):
+        schrijf_invoersjabloon(parameters, tmp_path / "map.xlsx")
 
 
 def test_csv_variant_uses_semicolons_and_decimal_commas(parameters, tmp_path):

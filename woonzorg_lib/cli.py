@@ -251,6 +251,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("invoer-sjabloon", help="schrijf het invoerformat voor de regio van een parameterbestand")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     p.add_argument("uit", type=Path, metavar="UIT.xlsx", help="doelbestand, .xlsx of .csv")
+    p.add_argument("--overschrijven", action="store_true",
+                   help="vervang een bestaand bestand (het oude blijft als kopie *.vorige-<tijd> bewaard)")
     p = sub.add_parser("analyse", help="reken de analyse door en toon de kerncijfers")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     p = sub.add_parser("batch", help="maak de rapporten voor een reeks parameterbestanden (standaard: parameters/*.yaml)")
@@ -281,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.opdracht == "invoer-sjabloon":
             from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
 
-            pad = schrijf_invoersjabloon(lees_parameterbestand(args.parameters).parameters, args.uit)
+            pad = schrijf_invoersjabloon(lees_parameterbestand(args.parameters).parameters, args.uit, args.overschrijven)
             console.print(f"Invoerformat geschreven: {pad}")
             return 0
         if args.opdracht == "controleer-onthulling":

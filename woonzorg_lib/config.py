@@ -9,3 +9,4 @@ BUNDEL_MAP = PAKKET_MAP / "data" / "bundel"
 REGIO_MAP = BUNDEL_MAP / "regios"
 PROJECT_MAP = PAKKET_MAP.parent
 NOTEBOOK_MAP = PROJECT_MAP / "notebooks"
+

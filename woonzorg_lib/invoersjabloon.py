@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from woonzorg_lib.analyse import analysegebied, editie_voor, standaard_invoer_voor
+from woonzorg_lib.bestanden import bewaar_vorige, normale_rechten
 from woonzorg_lib.data.basis import HERKOMSTEN
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.invoer import (
@@ -105,15 +106,27 @@ def _blad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, breedtes: dict[str,
     blad.auto_filter.ref = blad.dimensions
 
 
-def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path) -> Path:
-    """Write the invoerformat (.xlsx, or the invoer sheet as .csv with ';') atomically; return the path."""
-    analysegebied(parameters)  # validates region and deelregio
-    tabel, kengetallen = invoertabel(parameters)
+def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path, overschrijven: bool = False) -> Path:
+    """Write the invoerformat (.xlsx, or the invoer sheet as .csv with ';') atomically; return the path.
+
+    An existing file may hold an analyst's local figures: it is replaced only when asked
+    (``overschrijven``), and then kept aside first.
+    """
     pad = Path(pad)
     if pad.suffix.lower() not in (".xlsx", ".csv"):
         raise WoonzorgFout(f"{pad}: kies een naam die eindigt op .xlsx of .csv")
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=pad.suffix)
+    if pad.is_dir():
+        raise WoonzorgFout(f"{pad} is een map; geef een bestandsnaam die eindigt op .xlsx of .csv")
+    if pad.exists() and not overschrijven:
+        raise WoonzorgFout(f"{pad} bestaat al en kan ingevulde lokale cijfers bevatten; kies een andere naam, of "
+                           "overschrijf het met --overschrijven (het oude bestand blijft dan als kopie bewaard)")
+    analysegebied(parameters)  # validates region and deelregio
+    tabel, kengetallen = invoertabel(parameters)
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=pad.suffix)
+    except OSError as fout:
+        raise WoonzorgFout(f"{pad}: kan hier niet schrijven ({fout.strerror})") from fout
     os.close(fd)
     try:
         if pad.suffix.lower() == ".csv":
@@ -135,7 +148,12 @@ def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path) -> Path:
             _blad(werkmap, BLAD_KENGETALLEN, kengetallen, {"kengetal": 30, "omschrijving": 48, "bron": 90},
                   ["laag", "midden", "hoog", "herkomst", "bron"])
             werkmap.save(tijdelijk)
+        normale_rechten(Path(tijdelijk))
+        if pad.exists():
+            bewaar_vorige(pad)
         os.replace(tijdelijk, pad)
+    except OSError as fout:
+        raise WoonzorgFout(f"{pad}: het invoerformat kon niet worden geschreven ({fout.strerror})") from fout
     finally:
         if os.path.exists(tijdelijk):
             os.unlink(tijdelijk)

@@ -164,3 +164,14 @@ def test_the_attack_checker_recovers_nothing_from_a_batch(eerste, capsys):
     uitvoer, _ = eerste
     assert main(["controleer-onthulling", str(uitvoer)]) == 0
     assert "Geen enkele verborgen cel is terug te rekenen" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("naam", ["...", "..", ".logboek", "index.html", "a#b", "rapport."])
+def test_an_output_folder_name_that_would_escape_hide_or_collide_is_refused(tmp_path, naam):
+    pad = tmp_path / f"{naam}.yaml"
+    pad.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(WoonzorgFout) as fout:
+        plan([pad], tmp_path / "uit")
+    assert [m.bestand for m in fout.value.meldingen] == [str(pad)]
+    assert "uitvoermap" in str(fout.value) or "gereserveerd" in str(fout.value)
+    assert not (tmp_path / "uit").exists()

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from woonzorg_lib.opmaak import getal, procent
 
-
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:@])")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -33,6 +34,27 @@ def _editie(parameters: Basisparameters) -> str:
     return editie.naam if editie else BUNDEL
 
 
+_UITVOERNAAM = re.compile(r"\w[\w.\-]*")
+GERESERVEERD = ("index.html", ".logboek")
+
+
+def uitvoernaam_fout(naam: str) -> str | None:
+    """Why a parameter file's name cannot be its output folder, or None when it can.
+
+    The folder is ``<uitvoer>/<naam>``: it must stay inside the output folder, be listed in
+    the index, and not take the place of the index or the log.
+
+    >>> uitvoernaam_fout("zuid-kennemerland") is None, uitvoernaam_fout("..") is not None
+    (True, True)
+    """
+    if naam.casefold() in GERESERVEERD:
+        return f"de naam '{naam}' is gereserveerd voor het overzicht van de batch; kies een andere bestandsnaam"
+    if not _UITVOERNAAM.fullmatch(naam) or naam.endswith("."):
+        return (f"de bestandsnaam wordt de naam van de uitvoermap ('{naam}'): die moet beginnen met een letter of "
+                "cijfer, mag alleen letters, cijfers, '-', '_' en '.' bevatten en niet op '.' eindigen")
+    return None
+
+
 def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
     """Validate all parameter files before any kernel starts; every problem of every file at once."""
     if not bestanden:
@@ -48,6 +70,10 @@ def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
                 controleer_invoer(bestand)
         except WoonzorgFout as fout:
             meldingen += fout.meldingen
+            continue
+        fout_in_naam = uitvoernaam_fout(pad.stem)
+        if fout_in_naam:
+            meldingen.append(Melding(str(pad), "", fout_in_naam))
             continue
         if pad.stem in namen:
             meldingen.append(Melding(str(pad), "", f"dezelfde naam als {namen[pad.stem]}: de uitvoer zou elkaar overschrijven"))

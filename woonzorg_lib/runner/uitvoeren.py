@@ -23,6 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from woonzorg_lib.bestanden import normale_rechten
+
 UITVOERMAP = "WOONZORG_UITVOERMAP"
 BESTANDEN = ("rapport.html", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
 MANIFEST = "manifest.json"
@@ -56,10 +58,16 @@ class Resultaat:
 
 
 def schrijf_atomisch(pad: Path, tekst: str) -> None:
-    """Write a text file so that readers see either the old or the new file, never half of one."""
-    tijdelijk = pad.with_name(f".{pad.name}.tmp")
-    tijdelijk.write_text(tekst, encoding="utf-8")
-    os.replace(tijdelijk, pad)
+    """Write a text file so that readers see either the old or the new file, never half of one.
+
+    Every writer has its own temporary file (two processes writing the index never collide),
+    and the file gets the user's normal permissions.
+    """
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=pad.parent, prefix=f".{pad.name}.",
+                                     suffix=".tmp", delete=False) as bestand:
+        bestand.write(tekst)
+    normale_rechten(Path(bestand.name))
+    os.replace(bestand.name, pad)
 
 
 def _schrijf_json(pad: Path, inhoud: dict[str, Any]) -> None:
