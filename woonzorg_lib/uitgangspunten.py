@@ -98,7 +98,8 @@ def invoer_voor(
     if parameters.invoer:
         # The invoerformat covers the whole region; the analysed area may be one of its deelregio's.
         geheel = laad_regio(parameters.regio)
-        gelezen = lees_invoer(Path(parameters.invoer), geheel.gemeentecodes, ONDERWERPEN, kengetallen.index)
+        gelezen = lees_invoer(Path(parameters.invoer), geheel.gemeentecodes,
+                              {k: o.eenheid for k, o in ONDERWERPEN.items()}, kengetallen["eenheid"].to_dict())
         waarden = gelezen.waarden[gelezen.waarden["gemeentecode"].isin(regio.gemeentecodes)]
         # A taakstelling only counts when the analyst entered it: a default in an older file is stale.
         oud = (waarden["onderwerp"] == "statushouders_taakstelling") & ~waarden["lokaal"]

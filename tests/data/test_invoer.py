@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 from tests.conftest import PARAMETERS
 from woonzorg_lib.analyse import standaard_invoer_voor
 from woonzorg_lib.data.catalogus import laad_regio
-from woonzorg_lib.data.invoer import lees_getal, lees_invoer
+from woonzorg_lib.data.getallen import OngeldigGetal, lees_getal
+from woonzorg_lib.data.invoer import lees_invoer
 from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
 from woonzorg_lib.model.doelgroepen import ONDERWERPEN
@@ -31,8 +32,8 @@ def _ijmond_regio(tmp_path_factory) -> str:
 
 
 def _lees(pad: Path):
-    kengetallen = standaard_invoer_voor(IJMOND)[1].index
-    return lees_invoer(pad, IJMOND.gemeentecodes, ONDERWERPEN, kengetallen)
+    kengetallen = standaard_invoer_voor(IJMOND)[1]["eenheid"].to_dict()
+    return lees_invoer(pad, IJMOND.gemeentecodes, {k: o.eenheid for k, o in ONDERWERPEN.items()}, kengetallen)
 
 
 def _bewerk(sjabloon: Path, tmp_path: Path, wijzig) -> Path:
@@ -72,13 +73,13 @@ def test_a_local_figure_replaces_the_default_with_its_own_provenance(sjabloon, t
     def wijzig(werkmap):
         blad = werkmap["invoer"]
         rij = _rij(blad, "GM0453", "bw_clienten")
-        blad[f"{_kolom(blad, 'lokaal')}{rij}"] = "1.234,5"
+        blad[f"{_kolom(blad, 'lokaal')}{rij}"] = "1.234"
         blad[f"{_kolom(blad, 'herkomst')}{rij}"] = "register"
         blad[f"{_kolom(blad, 'bron')}{rij}"] = "Cliëntregistratie centrumgemeente Velsen, 2024"
 
     waarden = _lees(_bewerk(sjabloon, tmp_path, wijzig)).waarden.set_index(["gemeentecode", "onderwerp"])
     rij = waarden.loc[("GM0453", "bw_clienten")]
-    assert rij["waarde"] == 1234.5 and rij["herkomst"] == "register" and "Velsen" in rij["bron"]
+    assert rij["waarde"] == 1234 and rij["herkomst"] == "register" and "Velsen" in rij["bron"]
 
 
 def test_every_problem_with_sheet_row_and_column_at_once(sjabloon, tmp_path):
@@ -200,7 +201,51 @@ def test_dutch_number_notation(tekst, getal):
     assert lees_getal(tekst) == getal
 
 
-@pytest.mark.parametrize("tekst", ["veel", "1,2,3", True, "nan"])
+@pytest.mark.parametrize("tekst", ["veel", "1,2,3", True, "nan", "1,234.5", "=F86*2", "inf"])
 def test_not_a_number(tekst):
-    with pytest.raises(ValueError):
+    with pytest.raises(OngeldigGetal):
         lees_getal(tekst)
+
+
+def test_nothing_is_misread_every_doubt_is_located(sjabloon, tmp_path):
+    """The misreadings of the hostile-input sweep: each is now an error with sheet, row and column."""
+    def wijzig(werkmap):
+        blad = werkmap["invoer"]
+        for code, onderwerp, waarde in (("GM0453", "bw_clienten", "=F86*2"), ("GM0375", "urgenten", "1,234.5"),
+                                        ("GM0396", "urgenten", "5%"), ("GM0450", "dakloze_personen", 10**12),
+                                        ("GM0375", "ggz_uitstroom", 2.5)):
+            rij = _rij(blad, code, onderwerp)
+            blad[f"{_kolom(blad, 'lokaal')}{rij}"] = waarde
+            blad[f"{_kolom(blad, 'herkomst')}{rij}"] = "register"
+            blad[f"{_kolom(blad, 'bron')}{rij}"] = "registratie"
+        kengetallen = werkmap["kengetallen"]
+        for rij in range(2, kengetallen.max_row + 1):
+            if kengetallen[f"A{rij}"].value == "verblijfsduur_bw":
+                kengetallen[f"E{rij}"] = 0
+            if kengetallen[f"A{rij}"].value == "mutatiegraad":
+                kengetallen[f"E{rij}"] = 1.5
+
+    with pytest.raises(WoonzorgFout) as fout:
+        _lees(_bewerk(sjabloon, tmp_path, wijzig))
+    tekst = str(fout.value)
+    for verwacht in ("'=F86*2' is een formule zonder uitkomst", "'1,234.5' mengt punt en komma",
+                     "'5%' is een percentage; hier hoort een aantal", "is meer dan de gemeente inwoners heeft",
+                     "personen tel je in hele getallen, kreeg 2.5", "verblijfsduur_bw (jaren) moet boven 0",
+                     "mutatiegraad (aandeel) moet boven 0 en hoogstens 0.3 zijn, kreeg 1.5"):
+        assert verwacht in tekst, verwacht
+    assert tekst.count("kolom 'lokaal'") == 5 and tekst.count("blad 'kengetallen'") == 2
+
+
+def test_a_comma_separated_csv_reads_the_point_as_decimal_and_refuses_what_is_ambiguous(tmp_path):
+    kop = "gemeentecode,gemeente,onderwerp,omschrijving,eenheid,standaard,herkomst_standaard,bron_standaard,lokaal,herkomst,bron,peildatum"
+    regels = [kop]
+    for code in IJMOND.gemeentecodes:
+        regels.append(f"{code},,corporatiewoningen,,woningen,4372.5,schatting,CBS,,,,2024-01-01")
+    regels.append('GM0375,,urgenten,,huishoudens,,,,"1,234",register,commissie,2025')
+    pad = tmp_path / "ijmond.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    with pytest.raises(WoonzorgFout, match="'1,234' is dubbelzinnig in dit bestand met komma's"):
+        _lees(pad)
+    pad.write_text("\n".join(regels[:-1]) + "\n", encoding="utf-8")
+    waarden = _lees(pad).waarden.set_index(["gemeentecode", "onderwerp"])
+    assert waarden.loc[("GM0375", "corporatiewoningen"), "waarde"] == 4372.5  # not 43.725 thousand

@@ -9,9 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from woonzorg_lib.data.basis import HERKOMSTEN
+from woonzorg_lib.data.basis import HERKOMSTEN, gemeenten, woningvoorraad
+from woonzorg_lib.data.getallen import Notatie, OngeldigGetal, lees_getal
 from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 
 BLAD_INVOER = "invoer"
@@ -32,36 +32,21 @@ KOLOMMEN_INVOER = [
 ]
 KOLOMMEN_KENGETALLEN = ["kengetal", "omschrijving", "eenheid", "laag", "midden", "hoog", "herkomst", "bron"]
 
-_DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-def lees_getal(waarde: Any) -> float | None:
-    """A number as an Excel user enters it; None for an empty cell; ValueError otherwise.
-
-    Dutch notation is accepted: ``1.234,5`` and ``1.234`` (thousands), ``5,8%``.
-
-    >>> lees_getal("1.234,5"), lees_getal("1.234"), lees_getal("5,8%"), lees_getal(" "), lees_getal(12)
-    (1234.5, 1234.0, 0.058, None, 12.0)
-    """
-    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
-        return None
-    if isinstance(waarde, bool):
-        raise ValueError(waarde)
-    if isinstance(waarde, int | float):
-        return float(waarde)
-    tekst = str(waarde).strip().replace("\u00a0", "").replace(" ", "")
-    if not tekst:
-        return None
-    procent = tekst.endswith("%")
-    tekst = tekst.removesuffix("%")
-    if "," in tekst:
-        tekst = tekst.replace(".", "").replace(",", ".")
-    elif _DUIZENDTALLEN.match(tekst):
-        tekst = tekst.replace(".", "")
-    getal = float(tekst)
-    if math.isnan(getal) or math.isinf(getal):
-        raise ValueError(waarde)
-    return round(getal / 100, 12) if procent else getal
+# Plausible ranges. A count of people, households or places in a gemeente is at most its inhabitants, a number
+# of homes at most its dwellings; a kengetal lies in the range its unit allows (some keys are narrower).
+AANTALLEN = ("personen", "huishoudens", "woonplekken", "standplaatsen")
+GEMIDDELDEN = ("huidige_belasting",)  # an average over years may have decimals; other local counts are whole
+KENGETAL_BEREIK: dict[str, tuple[float, float, bool]] = {  # (lowest, highest, lowest allowed itself)
+    "aandeel": (0.0, 1.0, True),
+    "jaren": (0.0, 50.0, False),
+    "personen": (0.0, 20_000_000.0, False),
+    "woningen": (0.0, 10_000_000.0, True),
+    "plaatsen": (0.0, 10_000_000.0, True),
+}
+KENGETAL_SLEUTEL_BEREIK: dict[str, tuple[float, float, bool]] = {
+    "huishoudgrootte_statushouders": (1.0, 15.0, True),
+    "mutatiegraad": (0.0, 0.3, False),
+}
 
 
 def _tekst(waarde: Any) -> str:
@@ -85,6 +70,7 @@ class _Blad:
     naam: str
     kolommen: list[str]
     rijen: list[tuple[int, dict[str, Any]]]  # (row number as the user sees it, values)
+    notatie: Notatie = "nl"  # how its text cells write numbers
 
 
 def _lees_bladen(pad: Path) -> list[_Blad]:
@@ -97,23 +83,27 @@ def _lees_bladen(pad: Path) -> list[_Blad]:
 
     try:
         werkmap = load_workbook(pad, read_only=True, data_only=True)
+        formules = load_workbook(pad, read_only=True, data_only=False)  # to tell an empty cell from an unsaved formula
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as fout:
         raise WoonzorgFout([Melding(str(pad), "", f"geen leesbare Excel-werkmap ({fout.__class__.__name__})")]) from None
     bladen = []
     for blad in werkmap.worksheets:
         if blad.title not in (BLAD_INVOER, BLAD_KENGETALLEN):
             continue
-        regels = blad.iter_rows(values_only=True)
-        kop = [_tekst(c) for c in next(regels, ())]
+        regels = zip(blad.iter_rows(values_only=True), formules[blad.title].iter_rows(values_only=True), strict=False)
+        kop = [_tekst(c) for c in next(regels, ((), ()))[0]]
         while kop and not kop[-1]:
             kop.pop()
         rijen = [
-            (nummer, dict(zip(kop, cellen, strict=False)))
-            for nummer, cellen in enumerate(regels, start=2)
-            if any(_tekst(c) for c in cellen)
+            # A formula without a saved value reads as its formula text: the number parser refuses it.
+            (nummer, dict(zip(kop, (f if w is None and isinstance(f, str) and f.startswith("=") else w
+                                    for w, f in zip(waarden, formule, strict=False)), strict=False)))
+            for nummer, (waarden, formule) in enumerate(regels, start=2)
+            if any(_tekst(c) for c in formule)
         ]
         bladen.append(_Blad(blad.title, kop, rijen))
     werkmap.close()
+    formules.close()
     return bladen
 
 
@@ -128,7 +118,7 @@ def _lees_csv(pad: Path) -> _Blad:
     lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
     kop = [k.strip() for k in next(lezer, [])]
     rijen = [(nummer, dict(zip(kop, cellen, strict=False))) for nummer, cellen in enumerate(lezer, start=2) if any(c.strip() for c in cellen)]
-    return _Blad(BLAD_INVOER, kop, rijen)
+    return _Blad(BLAD_INVOER, kop, rijen, "nl" if scheiding == ";" else "en")
 
 
 def _cel(blad: str, rij: int, kolom: str) -> str:
@@ -148,14 +138,31 @@ def _controleer_kop(bestand: str, blad: _Blad, verwacht: list[str]) -> list[Meld
     return meldingen
 
 
-def _getal(bestand: str, plek: str, waarde: Any, meldingen: list[Melding]) -> float | None:
+def _getal(bestand: str, plek: str, waarde: Any, meldingen: list[Melding], notatie: Notatie = "nl",
+           procent: bool = False) -> float | None:
     try:
-        getal = lees_getal(waarde)
-    except ValueError:
-        meldingen.append(Melding(bestand, plek, f"verwacht een getal (bijvoorbeeld 1.234,5), kreeg '{_tekst(waarde)}'"))
+        getal = lees_getal(waarde, notatie, procent)
+    except OngeldigGetal as fout:
+        meldingen.append(Melding(bestand, plek, str(fout)))
         return None
     if getal is not None and getal < 0:
         meldingen.append(Melding(bestand, plek, f"mag niet negatief zijn, kreeg {_tekst(waarde)}"))
+        return None
+    return getal
+
+
+def _aantal(bestand: str, plek: str, getal: float | None, eenheid: str, grens: float, lokaal: bool,
+            gemiddelde: bool, meldingen: list[Melding]) -> float | None:
+    """A count checked against what the gemeente can hold; a local count of people or homes is whole."""
+    if getal is None:
+        return None
+    if getal > grens:
+        waarvan = "woningen" if eenheid == "woningen" else "inwoners"
+        meldingen.append(Melding(bestand, plek, f"{_tekst(getal)} {eenheid} is meer dan de gemeente {waarvan} heeft "
+                                                f"({_tekst(grens)}); controleer het getal"))
+        return None
+    if lokaal and not gemiddelde and eenheid in (*AANTALLEN, "woningen") and not float(getal).is_integer():
+        meldingen.append(Melding(bestand, plek, f"{eenheid} tel je in hele getallen, kreeg {_tekst(getal)}"))
         return None
     return getal
 
@@ -165,10 +172,18 @@ def _herkomst(bestand: str, plek: str, waarde: str, meldingen: list[Melding]) ->
         meldingen.append(Melding(bestand, plek, f"herkomst '{waarde}' bestaat niet; kies uit: {', '.join(HERKOMSTEN)}"))
 
 
+def _grenzen(gemeentecodes: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Per gemeente the most a count can be: its inhabitants (people) and its dwellings (homes)."""
+    inwoners = gemeenten().set_index("gemeentecode")["inwoners"].astype(float)
+    voorraad = woningvoorraad().set_index("gemeentecode")["woningvoorraad"].astype(float)
+    return {c: {"inwoners": float(inwoners.get(c, math.inf)), "woningen": float(voorraad.get(c, math.inf))}
+            for c in gemeentecodes}
+
+
 def _invoerrijen(
-    bestand: str, blad: _Blad, gemeentecodes: Sequence[str], onderwerpen: Iterable[str], meldingen: list[Melding]
+    bestand: str, blad: _Blad, gemeentecodes: Sequence[str], onderwerpen: Mapping[str, str], meldingen: list[Melding]
 ) -> pd.DataFrame:
-    onderwerpen = list(onderwerpen)
+    grenzen = _grenzen(gemeentecodes)
     uit: list[dict[str, Any]] = []
     gezien: dict[tuple[str, str], int] = {}
     for nummer, rij in blad.rijen:
@@ -179,14 +194,22 @@ def _invoerrijen(
         if code not in gemeentecodes:
             meldingen.append(Melding(bestand, plek("gemeentecode"), f"gemeente '{code}' hoort niet bij deze regio"))
         if onderwerp not in onderwerpen:
-            meldingen.append(Melding(bestand, plek("onderwerp"), f"onbekend onderwerp '{onderwerp}'; {keuze(onderwerp, onderwerpen)}"))
+            meldingen.append(Melding(bestand, plek("onderwerp"), f"onbekend onderwerp '{onderwerp}'; {keuze(onderwerp, list(onderwerpen))}"))
         if (code, onderwerp) in gezien:
             meldingen.append(
                 Melding(bestand, f"blad '{blad.naam}', rij {nummer}", f"dubbele rij: {code} / {onderwerp} staat ook in rij {gezien[(code, onderwerp)]}")
             )
         gezien.setdefault((code, onderwerp), nummer)
-        standaard = _getal(bestand, plek("standaard"), rij.get("standaard"), meldingen)
-        lokaal = _getal(bestand, plek("lokaal"), rij.get("lokaal"), meldingen)
+        eenheid = onderwerpen.get(onderwerp, "")
+        grens = grenzen.get(code, {}).get("woningen" if eenheid == "woningen" else "inwoners", math.inf)
+        if eenheid == "index":
+            grens = math.inf
+        waarden = {}
+        for kolom in ("standaard", "lokaal"):
+            getal = _getal(bestand, plek(kolom), rij.get(kolom), meldingen, blad.notatie)
+            waarden[kolom] = _aantal(bestand, plek(kolom), getal, eenheid, grens, kolom == "lokaal",
+                                     onderwerp in GEMIDDELDEN, meldingen)
+        standaard, lokaal = waarden["standaard"], waarden["lokaal"]
         herkomst, bron = _tekst(rij.get("herkomst")), _tekst(rij.get("bron"))
         _herkomst(bestand, plek("herkomst"), herkomst, meldingen)
         _herkomst(bestand, plek("herkomst_standaard"), _tekst(rij.get("herkomst_standaard")), meldingen)
@@ -213,8 +236,15 @@ def _invoerrijen(
     return pd.DataFrame(uit, columns=kolommen).astype({"lokaal": bool})
 
 
-def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Iterable[str], meldingen: list[Melding]) -> pd.DataFrame:
-    verwacht = list(verwacht)
+def _kengetal_bereik(bestand: str, plek: str, sleutel: str, eenheid: str, getal: float, meldingen: list[Melding]) -> None:
+    laag, hoog, laag_mag = KENGETAL_SLEUTEL_BEREIK.get(sleutel) or KENGETAL_BEREIK.get(eenheid, (0.0, math.inf, True))
+    if getal > hoog or getal < laag or (getal == laag and not laag_mag):
+        onder = "vanaf" if laag_mag else "boven"
+        meldingen.append(Melding(bestand, plek, f"{sleutel} ({eenheid}) moet {onder} {_tekst(laag)} en hoogstens "
+                                                f"{_tekst(hoog)} zijn, kreeg {_tekst(getal)}"))
+
+
+def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Mapping[str, str], meldingen: list[Melding]) -> pd.DataFrame:
     uit: list[dict[str, Any]] = []
     gezien: dict[str, int] = {}
     for nummer, rij in blad.rijen:
@@ -223,15 +253,18 @@ def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Iterable[str], meldingen
         fouten_voor = len(meldingen)
         sleutel = _tekst(rij.get("kengetal"))
         if sleutel not in verwacht:
-            meldingen.append(Melding(bestand, plek("kengetal"), f"onbekend kengetal '{sleutel}'; {keuze(sleutel, verwacht)}"))
+            meldingen.append(Melding(bestand, plek("kengetal"), f"onbekend kengetal '{sleutel}'; {keuze(sleutel, list(verwacht))}"))
         elif sleutel in gezien:
             meldingen.append(Melding(bestand, plek("kengetal"), f"dubbele rij: {sleutel} staat ook in rij {gezien[sleutel]}"))
         gezien.setdefault(sleutel, nummer)
         waarden = {}
+        eenheid = verwacht.get(sleutel, _tekst(rij.get("eenheid")))
         for kolom in ("laag", "midden", "hoog"):
-            waarden[kolom] = _getal(bestand, plek(kolom), rij.get(kolom), meldingen)
+            waarden[kolom] = _getal(bestand, plek(kolom), rij.get(kolom), meldingen, procent=eenheid == "aandeel")
             if waarden[kolom] is None and len(meldingen) == fouten_voor:
                 meldingen.append(Melding(bestand, plek(kolom), "verwacht een getal, de cel is leeg"))
+            elif waarden[kolom] is not None:
+                _kengetal_bereik(bestand, plek(kolom), sleutel, eenheid, waarden[kolom], meldingen)
         herkomst = _tekst(rij.get("herkomst"))
         _herkomst(bestand, plek("herkomst"), herkomst, meldingen)
         if not herkomst:
@@ -246,11 +279,14 @@ def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Iterable[str], meldingen
     return pd.DataFrame(uit).set_index("sleutel") if uit else pd.DataFrame()
 
 
-def lees_invoer(pad: Path, gemeentecodes: Sequence[str], onderwerpen: Iterable[str], kengetallen: Iterable[str]) -> Invoer:
+def lees_invoer(
+    pad: Path, gemeentecodes: Sequence[str], onderwerpen: Mapping[str, str], kengetallen: Mapping[str, str]
+) -> Invoer:
     """Read and validate an invoerformat for the gemeenten ``gemeentecodes``.
 
-    ``onderwerpen`` and ``kengetallen`` are the keys the model knows. Raises WoonzorgFout
-    with every problem; returns nothing partial.
+    ``onderwerpen`` and ``kengetallen`` map the keys the model knows to their unit: every
+    figure is checked against the range its unit allows. Raises WoonzorgFout with every
+    problem; returns nothing partial.
     """
     bestand = str(pad)
     if not pad.is_file():
