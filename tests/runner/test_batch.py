@@ -175,3 +175,53 @@ def test_an_output_folder_name_that_would_escape_hide_or_collide_is_refused(tmp_
     assert [m.bestand for m in fout.value.meldingen] == [str(pad)]
     assert "uitvoermap" in str(fout.value) or "gereserveerd" in str(fout.value)
     assert not (tmp_path / "uit").exists()
+
+
+def _nakomelingen(pid: int) -> list[tuple[int, str]]:
+    """Every process below ``pid`` with its command line (read from /proc, no extra package)."""
+    ouders: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            velden = stat.read_text().rsplit(")", 1)[1].split()
+            ouders.setdefault(int(velden[1]), []).append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    uit, rij = [], [pid]
+    while rij:
+        for kind in ouders.get(rij.pop(), []):
+            try:
+                regel = (Path("/proc") / str(kind) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            uit.append((kind, regel))
+            rij.append(kind)
+    return uit
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the kernel")
+def test_a_killed_kernel_fails_its_own_run_within_seconds_and_the_batch_goes_on(tmp_path):
+    uitvoer = tmp_path / "uit"
+    script = Path(sys.executable).parent / "woonzorg"
+    drie = [str(PARAMETERS / f"{n}.yaml") for n in ("ijmond", "amsterdam", "zuid-kennemerland")]
+    proces = subprocess.Popen([str(script), "batch", *drie, "--uitvoer", str(uitvoer), "--parallel", "1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        kern = None
+        for _ in range(600):  # wait until the first run's notebook is executing in a kernel
+            kern = next((p for p, regel in _nakomelingen(proces.pid) if "ipykernel_launcher" in regel), None)
+            if kern and list(uitvoer.glob(".*-*/rapport.ipynb")):
+                break
+            time.sleep(0.05)
+        assert kern is not None, "no kernel started"
+        os.kill(kern, signal.SIGKILL)
+        begin = time.monotonic()
+        uit, _ = proces.communicate(timeout=120)
+        duur = time.monotonic() - begin
+    finally:
+        if proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGKILL)
+    assert proces.returncode == 1 and duur < 30
+    assert "De rekenkern stopte onverwacht" in uit.decode()
+    statussen = [json.loads(p.read_text(encoding="utf-8")) for p in uitvoer.glob("*/manifest.json")]
+    assert len(statussen) == 2  # the other two regions ran
+    assert "De rekenkern stopte onverwacht" in (uitvoer / "index.html").read_text(encoding="utf-8")

@@ -108,33 +108,49 @@ _KERNEL: Any = None  # this worker's kernel manager, kept between runs unless a 
 def _stop_kernel() -> None:
     global _KERNEL
     if _KERNEL is not None:
+        from jupyter_core.utils import run_sync
+
         try:
-            _KERNEL.shutdown_kernel(now=True)
+            run_sync(_KERNEL.shutdown_kernel)(now=True)
         except Exception:  # noqa: BLE001 - a kernel that is already gone is fine
             pass
         _KERNEL = None
 
 
 def _kernel(logmap: Path) -> Any:
-    """This worker's kernel: started once, its imports and the model's caches stay warm between runs."""
+    """This worker's kernel: started once, its imports and the model's caches stay warm between runs.
+
+    An asynchronous kernel manager: nbclient then waits for the kernel's messages without
+    blocking its event loop, so its once-a-second check notices a dead kernel (a blocking
+    client waits for output forever and the batch hangs).
+    """
     global _KERNEL
-    if _KERNEL is not None and _KERNEL.is_alive():
+    from jupyter_core.utils import run_sync
+
+    if _KERNEL is not None and run_sync(_KERNEL.is_alive)():
         return _KERNEL
     import multiprocessing.util
 
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
 
     logmap.mkdir(parents=True, exist_ok=True)
     log = open(logmap / f"kernel-{os.getpid()}.log", "ab")  # noqa: SIM115 - open as long as the kernel lives
-    _KERNEL = KernelManager(kernel_name="python3")
-    _KERNEL.start_kernel(stdout=log, stderr=log)
+    _KERNEL = AsyncKernelManager(kernel_name="python3")
+    run_sync(_KERNEL.start_kernel)(stdout=log, stderr=log)
     multiprocessing.util.Finalize(None, _stop_kernel, exitpriority=10)
     return _KERNEL
 
 
 def _reset(km: Any, werkmap: Path, cwd: Path) -> None:
-    """Clean the kernel before a run: empty namespace, no figures, default matplotlib, this run's output folder."""
-    client = km.blocking_client()
+    """Clean the kernel before a run: empty namespace, no figures, default matplotlib, this run's output folder.
+
+    The client is made from the connection info alone: it then watches the kernel by heartbeat,
+    so a kernel that died is noticed within seconds instead of at the end of a timeout.
+    """
+    from jupyter_client.blocking import BlockingKernelClient
+
+    client = BlockingKernelClient()
+    client.load_connection_info(km.get_connection_info())
     client.start_channels()
     try:
         client.wait_for_ready(timeout=120)
