@@ -225,3 +225,29 @@ def test_a_killed_kernel_fails_its_own_run_within_seconds_and_the_batch_goes_on(
     statussen = [json.loads(p.read_text(encoding="utf-8")) for p in uitvoer.glob("*/manifest.json")]
     assert len(statussen) == 2  # the other two regions ran
     assert "De rekenkern stopte onverwacht" in (uitvoer / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker")
+def test_a_killed_worker_is_replaced_and_no_other_region_fails(tmp_path):
+    uitvoer = tmp_path / "uit"
+    script = Path(sys.executable).parent / "woonzorg"
+    drie = [str(PARAMETERS / f"{n}.yaml") for n in ("ijmond", "amsterdam", "zuid-kennemerland")]
+    proces = subprocess.Popen([str(script), "batch", *drie, "--uitvoer", str(uitvoer), "--parallel", "1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        werker = None
+        for _ in range(600):  # wait until the first run is under way in a worker
+            werker = next((p for p, regel in _nakomelingen(proces.pid) if "spawn_main" in regel), None)
+            if werker and list(uitvoer.glob(".*-*/rapport.ipynb")):
+                break
+            time.sleep(0.05)
+        assert werker is not None, "no worker started"
+        os.kill(werker, signal.SIGKILL)
+        uit, fout = proces.communicate(timeout=180)
+    finally:
+        if proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGKILL)
+    # The run under way starts again in a fresh worker; nothing else is lost, nothing is BrokenProcessPool.
+    assert proces.returncode == 0, (uit.decode(), fout.decode())
+    assert "BrokenProcessPool" not in uit.decode() + fout.decode()
+    assert sorted(p.parent.name for p in uitvoer.glob("*/rapport.html")) == ["amsterdam", "ijmond", "zuid-kennemerland"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import re
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from rich.console import Console
@@ -115,24 +116,54 @@ def draai(
         kolommen = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
         with Progress(*kolommen, console=console, transient=False) as voortgang:
             balk = voortgang.add_task("bezig", total=len(te_doen))
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=max(1, min(parallel, len(te_doen))), mp_context=context) as pool:
-                lopend = {pool.submit(voer_uit, taak, verse_kernel): taak for taak in te_doen}
-                mislukt = 0
-                for klaar in as_completed(lopend):
-                    try:
-                        resultaat = klaar.result()
-                    except Exception as fout:  # noqa: BLE001 - a crashed worker fails its own run only
-                        taak = lopend[klaar]
-                        resultaat = Resultaat(taak.naam, taak.sjabloon, "mislukt",
-                                              melding=f"De werker stopte onverwacht: {fout.__class__.__name__}: {fout}")
-                    resultaten.append(resultaat)
-                    mislukt += resultaat.status == "mislukt"
-                    gedaan = sum(r.status != "overgeslagen" for r in resultaten)
-                    voortgang.update(balk, advance=1, description=(
-                        f"klaar {gedaan - mislukt} · bezig {len(te_doen) - gedaan} · mislukt {mislukt}"))
+
+            def klaar(resultaat: Resultaat) -> None:
+                resultaten.append(resultaat)
+                gedaan = [r for r in resultaten if r.status != "overgeslagen"]
+                mislukt = sum(r.status == "mislukt" for r in gedaan)
+                voortgang.update(balk, advance=1, description=(
+                    f"klaar {len(gedaan) - mislukt} · bezig {len(te_doen) - len(gedaan)} · mislukt {mislukt}"))
+
+            wachtrij = list(te_doen)
+            while wachtrij:
+                verdacht = _draai_pool(wachtrij, parallel, verse_kernel, klaar)
+                # A worker died and took the pool with it: which run did it? Each one that was under way runs
+                # again on its own, so only the run that kills its worker fails; the rest of the queue goes on.
+                for taak in verdacht:
+                    if _draai_pool([taak], 1, verse_kernel, klaar):
+                        klaar(Resultaat(taak.naam, taak.sjabloon, "mislukt", melding=(
+                            "De werker van deze run stopte onverwacht, twee keer (te weinig geheugen of een crash); "
+                            "de andere runs gingen door.")))
     volgorde = {t.naam: i for i, t in enumerate(taken)}
     return sorted(resultaten, key=lambda r: volgorde[r.naam])
+
+
+def _draai_pool(
+    wachtrij: list[Taak], parallel: int, verse_kernel: bool, klaar: Callable[[Resultaat], None]
+) -> list[Taak]:
+    """Run the queue (taking from it) in one pool of workers, at most ``parallel`` at a time.
+
+    Returns the runs that were under way when a worker died (the pool is then broken); the
+    queue keeps the runs that had not started.
+    """
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(1, min(parallel, len(wachtrij))), mp_context=context) as pool:
+        lopend: dict[Future[Resultaat], Taak] = {}
+        while wachtrij or lopend:
+            while wachtrij and len(lopend) < parallel:
+                taak = wachtrij.pop(0)
+                lopend[pool.submit(voer_uit, taak, verse_kernel)] = taak
+            gereed, _ = wait(lopend, return_when=FIRST_COMPLETED)
+            for toekomst in gereed:
+                taak = lopend.pop(toekomst)
+                try:
+                    klaar(toekomst.result())
+                except BrokenProcessPool:
+                    return [taak, *lopend.values()]
+                except Exception as fout:  # noqa: BLE001 - whatever a run raises, it fails that run only
+                    klaar(Resultaat(taak.naam, taak.sjabloon, "mislukt",
+                                    melding=f"De run stopte onverwacht: {fout.__class__.__name__}: {fout}"))
+    return []
 
 
 def samenvattingstabel(resultaten: Sequence[Resultaat], index: Path) -> Table:
