@@ -273,9 +273,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop_bij_sigterm() -> None:
+    """SIGTERM stops the program like Ctrl-C: no new work, every child stopped, a true index."""
+    import signal
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+        signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     args = _parser().parse_args(argv)
+    _stop_bij_sigterm()
     console = _console()
     try:
         if args.opdracht == "valideer":
@@ -314,8 +326,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WoonzorgFout as fout:
         print(f"Fout:\n{fout}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("Onderbroken. Rapporten van eerdere runs zijn niet aangetast.", file=sys.stderr)
+    except KeyboardInterrupt as onderbreking:
+        klaar = getattr(onderbreking, "klaar", [])
+        if klaar:
+            print("Onderbroken. Klaar voor de onderbreking: " + ", ".join(f"{r.naam} ({r.status})" for r in klaar)
+                  + ". Die staan in het overzicht; van de andere runs zijn de vorige rapporten niet aangetast.",
+                  file=sys.stderr)
+        else:
+            print("Onderbroken. Er is geen run afgemaakt; de vorige rapporten zijn niet aangetast.", file=sys.stderr)
         return 130
     return 0  # pragma: no cover - argparse rejects unknown commands
 

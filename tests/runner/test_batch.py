@@ -251,3 +251,44 @@ def test_a_killed_worker_is_replaced_and_no_other_region_fails(tmp_path):
     assert proces.returncode == 0, (uit.decode(), fout.decode())
     assert "BrokenProcessPool" not in uit.decode() + fout.decode()
     assert sorted(p.parent.name for p in uitvoer.glob("*/rapport.html")) == ["amsterdam", "ijmond", "zuid-kennemerland"]
+
+
+def _kernels() -> set[int]:
+    uit = set()
+    for regel in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if b"ipykernel_launcher" in regel.read_bytes():
+                uit.add(int(regel.parent.name))
+        except OSError:
+            continue
+    return uit
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see the processes")
+def test_sigterm_stops_the_batch_at_once_with_a_true_index_and_no_process_left(tmp_path):
+    uitvoer = tmp_path / "uit"
+    script = Path(sys.executable).parent / "woonzorg"
+    drie = [str(PARAMETERS / f"{n}.yaml") for n in ("ijmond", "amsterdam", "zuid-kennemerland")]
+    voor = _kernels()
+    proces = subprocess.Popen([str(script), "batch", *drie, "--uitvoer", str(uitvoer), "--parallel", "1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        for _ in range(1200):  # wait until the first run finished and the second is under way
+            if list(uitvoer.glob("*/manifest.json")) and list(uitvoer.glob(".*-*/rapport.ipynb")):
+                break
+            time.sleep(0.05)
+        proces.send_signal(signal.SIGTERM)
+        begin = time.monotonic()
+        _, fout = proces.communicate(timeout=60)
+        duur = time.monotonic() - begin
+    finally:
+        if proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGKILL)
+    assert proces.returncode == 130 and duur < 30
+    assert "Onderbroken. Klaar voor de onderbreking: ijmond (geslaagd)" in fout.decode()
+    index = (uitvoer / "index.html").read_text(encoding="utf-8")
+    assert "ijmond" in index and "zuid-kennemerland" not in index  # the index says what ran, nothing more
+    assert not (uitvoer / "zuid-kennemerland").exists()  # no queued run started after the signal
+    time.sleep(2)
+    assert _kernels() <= voor, "a kernel outlived the batch"
+    assert not list(uitvoer.glob(".*-*")), "a half-written run folder was left"

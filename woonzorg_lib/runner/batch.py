@@ -23,7 +23,7 @@ from woonzorg_lib.errors import Melding, WoonzorgFout
 from woonzorg_lib.opmaak import getal
 from woonzorg_lib.parameters import Basisparameters, analysegebied, lees_parameterbestand
 from woonzorg_lib.runner.index import schrijf_index
-from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, voer_uit
+from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, voer_uit, werker_start
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
 
 
@@ -103,11 +103,14 @@ def actueel(taak: Taak) -> bool:
 
 def draai(
     taken: Sequence[Taak], parallel: int = 2, opnieuw: bool = False, console: Console | None = None,
-    verse_kernel: bool = False,
+    verse_kernel: bool = False, resultaten: list[Resultaat] | None = None,
 ) -> list[Resultaat]:
-    """Run the tasks (skipping unchanged ones unless ``opnieuw``), with a progress bar; return every result."""
+    """Run the tasks (skipping unchanged ones unless ``opnieuw``), with a progress bar; return every result.
+
+    ``resultaten`` (if given) is filled as runs finish, so a caller still knows them when the batch is stopped.
+    """
     console = console or Console()
-    resultaten: list[Resultaat] = []
+    resultaten = [] if resultaten is None else resultaten
     te_doen = [t for t in taken if opnieuw or not actueel(t)]
     for taak in taken:
         if taak not in te_doen:
@@ -147,7 +150,9 @@ def _draai_pool(
     queue keeps the runs that had not started.
     """
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, min(parallel, len(wachtrij))), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=max(1, min(parallel, len(wachtrij))), mp_context=context,
+                               initializer=werker_start)
+    try:
         lopend: dict[Future[Resultaat], Taak] = {}
         while wachtrij or lopend:
             while wachtrij and len(lopend) < parallel:
@@ -163,6 +168,17 @@ def _draai_pool(
                 except Exception as fout:  # noqa: BLE001 - whatever a run raises, it fails that run only
                     klaar(Resultaat(taak.naam, taak.sjabloon, "mislukt",
                                     melding=f"De run stopte onverwacht: {fout.__class__.__name__}: {fout}"))
+    except BaseException:  # Ctrl-C or SIGTERM: no new run starts, and every worker (with its kernel) stops now
+        werkers = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for werker in werkers:
+            werker.terminate()
+        for werker in werkers:  # each stops its run like a failure: kernel stopped, temporary folder removed
+            werker.join(timeout=20)
+            if werker.is_alive():
+                werker.kill()
+        raise
+    pool.shutdown(wait=True)
     return []
 
 
@@ -178,13 +194,30 @@ def samenvattingstabel(resultaten: Sequence[Resultaat], index: Path) -> Table:
     return tabel
 
 
+class Onderbroken(KeyboardInterrupt):
+    """The batch was stopped (Ctrl-C or SIGTERM); ``klaar`` holds the runs that finished before."""
+
+    def __init__(self, klaar: list[Resultaat]) -> None:
+        super().__init__()
+        self.klaar = klaar
+
+
 def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: bool = False,
           console: Console | None = None, verse_kernel: bool = False) -> tuple[list[Resultaat], Path]:
-    """Plan, run and index; return the results and the path of index.html."""
+    """Plan, run and index; return the results and the path of index.html.
+
+    Stopped halfway (Ctrl-C, SIGTERM), it still writes a true index of what finished and
+    raises ``Onderbroken`` with those runs.
+    """
     console = console or Console()
     uitvoer.mkdir(parents=True, exist_ok=True)
     taken = plan(bestanden, uitvoer.resolve())
-    resultaten = draai(taken, parallel, opnieuw, console, verse_kernel)
+    klaar: list[Resultaat] = []
+    try:
+        resultaten = draai(taken, parallel, opnieuw, console, verse_kernel, klaar)
+    except KeyboardInterrupt:
+        schrijf_index(uitvoer, {r.naam: (r.status, r.duur) for r in klaar if r.status != "overgeslagen"})
+        raise Onderbroken([r for r in klaar if r.status != "overgeslagen"]) from None
     index = schrijf_index(uitvoer, {r.naam: (r.status, r.duur if r.status != "overgeslagen" else None) for r in resultaten})
     console.print(samenvattingstabel(resultaten, index))
     return resultaten, index

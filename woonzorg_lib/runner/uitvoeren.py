@@ -141,6 +141,18 @@ def _kernel(logmap: Path) -> Any:
     return _KERNEL
 
 
+def werker_start() -> None:
+    """In every worker: only the batch decides to stop (Ctrl-C goes to the batch), and SIGTERM from the batch
+    stops the run under way the way a failure does: its kernel stopped, its temporary folder removed."""
+    import signal
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, stop)
+
+
 def _reset(km: Any, werkmap: Path, cwd: Path) -> None:
     """Clean the kernel before a run: empty namespace, no figures, default matplotlib, this run's output folder.
 
