@@ -101,3 +101,21 @@ def test_invoer_sjabloon_refuses_another_file_type(tmp_path, capsys):
     assert main(["invoer-sjabloon", str(PARAMETERS / "ijmond.yaml"), str(tmp_path / "x.ods")]) == 2
     assert "eindigt op .xlsx of .csv" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_mistake_in_the_command_is_told_in_dutch(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as uit:
+        main(["batch", "--paralel", "2"])
+    assert uit.value.code == 2
+    fout = capsys.readouterr().err
+    assert "Fout in de opdracht: onbekende argumenten: --paralel" in fout and "Traceback" not in fout
+
+
+def test_an_output_path_that_is_a_file_gets_a_dutch_message_and_nothing_runs(tmp_path, capsys):
+    bestand = tmp_path / "uit"
+    bestand.write_text("geen map", encoding="utf-8")
+    assert main(["run", str(PARAMETERS / "ijmond.yaml"), "--uitvoer", str(bestand)]) == 2
+    assert "is een bestand, geen map" in capsys.readouterr().err
+    assert bestand.read_text(encoding="utf-8") == "geen map"

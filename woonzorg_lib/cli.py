@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from rich.console import Console
 from rich.table import Table
@@ -235,10 +235,29 @@ def _standaardset() -> list[Path]:
     return bestanden
 
 
+_ARGPARSE_NL = (
+    ("the following arguments are required", "deze argumenten ontbreken"),
+    ("unrecognized arguments", "onbekende argumenten"),
+    ("invalid choice", "onbekende keuze"),
+    ("choose from", "kies uit"),
+    ("invalid int value", "geen geheel getal"),
+    ("expected one argument", "verwacht één waarde"),
+)
+
+
+class _NederlandseParser(argparse.ArgumentParser):
+    """argparse that tells a mistake in the command in Dutch, with exit code 2 and no traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        for engels, nederlands in _ARGPARSE_NL:
+            message = message.replace(engels, nederlands)
+        self.exit(2, f"Fout in de opdracht: {message}\nZie: {self.prog} --help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="woonzorg", description="Woonzorganalyse: gegevens, parameters en rapporten.")
+    parser = _NederlandseParser(prog="woonzorg", description="Woonzorganalyse: gegevens, parameters en rapporten.")
     parser.add_argument("--versie", action="version", version=f"woonzorg {__version__}")
-    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=_NederlandseParser)
     p = sub.add_parser("valideer", help="controleer parameterbestanden zonder iets uit te voeren")
     p.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
     p = sub.add_parser("data", help="toon de gegevens, hun bronnen, de data-edities en de regiocatalogus")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -194,6 +195,19 @@ def samenvattingstabel(resultaten: Sequence[Resultaat], index: Path) -> Table:
     return tabel
 
 
+def _maak_uitvoermap(uitvoer: Path) -> None:
+    """The output folder exists and can be written to, or a Dutch message says what is wrong with it."""
+    if uitvoer.exists() and not uitvoer.is_dir():
+        raise WoonzorgFout(f"uitvoermap {uitvoer} is een bestand, geen map; kies met --uitvoer een map")
+    try:
+        uitvoer.mkdir(parents=True, exist_ok=True)
+    except OSError as fout:
+        raise WoonzorgFout(f"uitvoermap {uitvoer} kan niet worden gemaakt ({fout.strerror})") from None
+    if not os.access(uitvoer, os.W_OK | os.X_OK):
+        raise WoonzorgFout(f"in de uitvoermap {uitvoer} mag niet worden geschreven (rechten); kies met --uitvoer een "
+                           "andere map")
+
+
 class Onderbroken(KeyboardInterrupt):
     """The batch was stopped (Ctrl-C or SIGTERM); ``klaar`` holds the runs that finished before."""
 
@@ -210,8 +224,8 @@ def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: 
     raises ``Onderbroken`` with those runs.
     """
     console = console or Console()
-    uitvoer.mkdir(parents=True, exist_ok=True)
     taken = plan(bestanden, uitvoer.resolve())
+    _maak_uitvoermap(uitvoer)
     klaar: list[Resultaat] = []
     try:
         resultaten = draai(taken, parallel, opnieuw, console, verse_kernel, klaar)

@@ -12,6 +12,7 @@ starts a new kernel for every run.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -89,6 +90,14 @@ def _foutmelding(fout: BaseException) -> str:
         return f"Fout in cel {fout.exec_count or fout.cell_index + 1} van het notebook: {fout.ename}: {' '.join(regel)[:600]}"
     if fout.__class__.__name__ == "DeadKernelError":
         return "De rekenkern stopte onverwacht (te weinig geheugen of een crash); probeer opnieuw."
+    if isinstance(fout, OSError) and fout.errno == errno.ENOSPC:
+        return (f"De schijf is vol ({fout.filename or 'uitvoermap'}): maak ruimte vrij en draai opnieuw. Het vorige "
+                "rapport is niet aangetast.")
+    if isinstance(fout, OSError) and fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"Geen schrijfrechten voor {fout.filename or 'de uitvoermap'}; kies een andere uitvoermap. Het vorige "
+                "rapport is niet aangetast.")
+    if fout.__class__.__name__ in ("NotJSONError", "JSONDecodeError", "ValidationError"):
+        return f"Het notebook is beschadigd en niet te lezen ({fout.__class__.__name__}); zet het terug uit git."
     return f"De run kon niet worden uitgevoerd: {fout.__class__.__name__}: {str(fout)[:600]}"
 
 
