@@ -19,7 +19,7 @@ import pandas as pd
 from woonzorg_lib.data.basis import basisgegevens, per_gemeente
 from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.edities import Editie
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.errors import Melding, WoonzorgFout
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.niveaus import op_niveaus
@@ -91,10 +91,18 @@ class Analyse:
 
 def controleer_invoer(bestand: Parameterbestand) -> None:
     """Check the data edition and the invoerformat a parameter file names (WoonzorgFout with every problem)."""
-    regio = analysegebied(bestand.parameters)
-    editie = editie_voor(bestand.parameters, regio)
-    if bestand.parameters.invoer:
-        invoer_voor(bestand.parameters, regio, editie)
+    p = bestand.parameters
+    regio = laad_regio(p.regio)  # the invoerformat covers the whole region
+    editie = editie_voor(p, regio)
+    if p.invoer:
+        invoer, _ = invoer_voor(p, regio, editie)
+        if p.correctie_jaren:
+            met = set(invoer.loc[invoer["onderwerp"] == "huidige_belasting", "gemeentecode"])
+            zonder = [c for c in regio.gemeentecodes if c not in met]
+            if zonder:
+                raise WoonzorgFout([Melding(p.invoer, "onderwerp huidige_belasting", (
+                    f"correctie_jaren is gezet, maar de huidige belasting ontbreekt voor {len(zonder)} gemeenten "
+                    f"({', '.join(zonder[:5])}{' …' if len(zonder) > 5 else ''})"))])
 
 
 def _sleutels(

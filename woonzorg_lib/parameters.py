@@ -138,6 +138,14 @@ class Basisparameters(BaseModel):
         return waarde
 
     @model_validator(mode="after")
+    def _correctie_vraagt_belasting(self) -> Basisparameters:
+        if self.correctie_jaren and not self.invoer:
+            raise PydanticCustomError(
+                "correctie_jaren", "correctie_jaren vraagt de huidige belasting uit een invoerformat: geef invoer, met "
+                "huidige_belasting voor elke gemeente, of laat correctie_jaren weg")
+        return self
+
+    @model_validator(mode="after")
     def _plafond_bij_doelgroepen(self) -> Basisparameters:
         if self.plafond_doelgroepen and not self.plafond_aandeel_verhuringen:
             raise PydanticCustomError(

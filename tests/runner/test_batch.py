@@ -79,21 +79,15 @@ def test_a_reused_kernel_gives_the_same_figures_as_a_fresh_one(eerste, tmp_path)
         assert a == b, bestand
 
 
-def test_one_failing_region_does_not_stop_the_others(tmp_path, capsys):
+def test_what_a_run_would_reject_is_refused_before_any_kernel_starts(tmp_path):
     kapot = tmp_path / "kapot.yaml"
-    # A correction for current load without a current load: valid as a parameter, fails inside the model.
+    # A correction for current load without a current load used to fail halfway through the batch.
     kapot.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8") + "correctie_jaren: 3\n",
                      encoding="utf-8")
-    uitvoer = tmp_path / "uit"
-    assert main(["batch", str(kapot), str(PARAMETERS / "zuid-kennemerland.yaml"), "--uitvoer", str(uitvoer)]) == 1
-    assert (uitvoer / "zuid-kennemerland" / "rapport.html").is_file()
-    assert (uitvoer / "kapot" / "mislukt.ipynb").is_file()
-    assert not (uitvoer / "kapot" / "rapport.html").exists()
-    melding = json.loads((uitvoer / "kapot" / "mislukt.json").read_text(encoding="utf-8"))["melding"]
-    assert "WoonzorgFout" in melding and "geen huidige_belasting" in melding
-    index = (uitvoer / "index.html").read_text(encoding="utf-8")
-    assert "mislukt" in index and "geen huidige_belasting" in index
-    assert "mislukt notebook" in index
+    with pytest.raises(WoonzorgFout) as fout:
+        plan([kapot, PARAMETERS / "zuid-kennemerland.yaml"], tmp_path / "uit")
+    assert [m.bestand for m in fout.value.meldingen] == [str(kapot)]
+    assert "correctie_jaren vraagt de huidige belasting uit een invoerformat" in str(fout.value)
 
 
 def test_all_parameter_files_are_checked_before_any_kernel_starts(tmp_path):
@@ -224,7 +218,10 @@ def test_a_killed_kernel_fails_its_own_run_within_seconds_and_the_batch_goes_on(
     assert "De rekenkern stopte onverwacht" in uit.decode()
     statussen = [json.loads(p.read_text(encoding="utf-8")) for p in uitvoer.glob("*/manifest.json")]
     assert len(statussen) == 2  # the other two regions ran
-    assert "De rekenkern stopte onverwacht" in (uitvoer / "index.html").read_text(encoding="utf-8")
+    index = (uitvoer / "index.html").read_text(encoding="utf-8")
+    assert "De rekenkern stopte onverwacht" in index and "mislukt notebook" in index
+    mislukt = [p.parent.name for p in uitvoer.glob("*/mislukt.ipynb")]
+    assert len(mislukt) == 1 and not (uitvoer / mislukt[0] / "rapport.html").exists()
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker")
