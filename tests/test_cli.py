@@ -119,3 +119,10 @@ def test_an_output_path_that_is_a_file_gets_a_dutch_message_and_nothing_runs(tmp
     assert main(["run", str(PARAMETERS / "ijmond.yaml"), "--uitvoer", str(bestand)]) == 2
     assert "is een bestand, geen map" in capsys.readouterr().err
     assert bestand.read_text(encoding="utf-8") == "geen map"
+
+
+def test_valideer_names_the_region_file_that_holds_the_error(schrijf, capsys):
+    regio = schrijf("regio.yaml", "naam: Test\ndeelregios:\n  - naam: A\n    gemeenten: [GM9999, GM0375]\n")
+    parameters = schrijf("p.yaml", f"notebook: woonzorganalyse\nregio: {regio}\n")
+    assert main(["valideer", str(parameters)]) == 2
+    assert f"in {regio}, deelregio 'A': gemeente GM9999 bestaat niet" in capsys.readouterr().out

@@ -45,7 +45,10 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
             fouten += 1
             console.print(f"[red]✗[/red] {pad}")
             for melding in fout.meldingen:
-                console.print(f"    {melding.plek}: {melding.tekst}" if melding.plek else f"    {melding.tekst}", markup=False)
+                # An error in the region file or the invoerformat names that file, not only the parameter file.
+                waar = f"in {melding.bestand}, " if melding.bestand and melding.bestand != str(pad) else ""
+                plek = f"{melding.plek}: " if melding.plek else ""
+                console.print(f"    {waar}{plek}{melding.tekst}", markup=False, soft_wrap=True)
         else:
             console.print(f"[green]✓[/green] {pad} ({bestand.notebook})")
     if fouten:

@@ -85,7 +85,9 @@ def _lees_bladen(pad: Path) -> list[_Blad]:
         werkmap = load_workbook(pad, read_only=True, data_only=True)
         formules = load_workbook(pad, read_only=True, data_only=False)  # to tell an empty cell from an unsaved formula
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as fout:
-        raise WoonzorgFout([Melding(str(pad), "", f"geen leesbare Excel-werkmap ({fout.__class__.__name__})")]) from None
+        raise WoonzorgFout([Melding(str(pad), "", (
+            f"geen leesbare Excel-werkmap ({fout.__class__.__name__}): het bestand is beschadigd, geen .xlsx, of met een "
+            "wachtwoord beveiligd; sla het op als gewone Excel-werkmap zonder wachtwoord"))]) from None
     bladen = []
     for blad in werkmap.worksheets:
         if blad.title not in (BLAD_INVOER, BLAD_KENGETALLEN):
