@@ -192,30 +192,46 @@ def _nakomelingen(pid: int) -> list[tuple[int, str]]:
     return uit
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the kernel")
-def test_a_killed_kernel_fails_its_own_run_within_seconds_and_the_batch_goes_on(tmp_path):
-    uitvoer = tmp_path / "uit"
+DRIE = [str(PARAMETERS / f"{n}.yaml") for n in ("ijmond", "amsterdam", "zuid-kennemerland")]
+
+
+def _batch_van_drie(uitvoer: Path) -> subprocess.Popen:
+    """Three regions, one at a time, in a process group of their own (so a test can always clean up)."""
     script = Path(sys.executable).parent / "woonzorg"
-    drie = [str(PARAMETERS / f"{n}.yaml") for n in ("ijmond", "amsterdam", "zuid-kennemerland")]
-    proces = subprocess.Popen([str(script), "batch", *drie, "--uitvoer", str(uitvoer), "--parallel", "1"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen([str(script), "batch", *DRIE, "--uitvoer", str(uitvoer), "--parallel", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _na(proces: subprocess.Popen, stoornis, timeout: float) -> tuple[str, str, float]:
+    """Do ``stoornis`` to a running batch, wait for it to end (bounded), and return its output and how long it took."""
     try:
-        kern = None
-        for _ in range(600):  # wait until the first run's notebook is executing in a kernel
-            kern = next((p for p, regel in _nakomelingen(proces.pid) if "ipykernel_launcher" in regel), None)
-            if kern and list(uitvoer.glob(".*-*/rapport.ipynb")):
-                break
-            time.sleep(0.05)
-        assert kern is not None, "no kernel started"
-        os.kill(kern, signal.SIGKILL)
+        stoornis()
         begin = time.monotonic()
-        uit, _ = proces.communicate(timeout=120)
-        duur = time.monotonic() - begin
+        uit, fout = proces.communicate(timeout=timeout)
+        return uit.decode(), fout.decode(), time.monotonic() - begin
     finally:
         if proces.poll() is None:
             os.killpg(proces.pid, signal.SIGKILL)
+
+
+def _tijdens_een_run(proces: subprocess.Popen, uitvoer: Path, soort: str) -> int:
+    """Wait until a run is executing, then return the pid of its process whose command line holds ``soort``."""
+    for _ in range(600):
+        pid = next((p for p, regel in _nakomelingen(proces.pid) if soort in regel), None)
+        if pid and list(uitvoer.glob(".*-*/rapport.ipynb")):
+            return pid
+        time.sleep(0.05)
+    raise AssertionError(f"no {soort} under way")
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the kernel")
+def test_a_killed_kernel_fails_its_own_run_within_seconds_and_the_batch_goes_on(tmp_path):
+    uitvoer = tmp_path / "uit"
+    proces = _batch_van_drie(uitvoer)
+    kern = _tijdens_een_run(proces, uitvoer, "ipykernel_launcher")
+    uit, _, duur = _na(proces, lambda: os.kill(kern, signal.SIGKILL), 120)
     assert proces.returncode == 1 and duur < 30
-    assert "De rekenkern stopte onverwacht" in uit.decode()
+    assert "De rekenkern stopte onverwacht" in uit
     statussen = [json.loads(p.read_text(encoding="utf-8")) for p in uitvoer.glob("*/manifest.json")]
     assert len(statussen) == 2  # the other two regions ran
     index = (uitvoer / "index.html").read_text(encoding="utf-8")
@@ -227,26 +243,12 @@ def test_a_killed_kernel_fails_its_own_run_within_seconds_and_the_batch_goes_on(
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker")
 def test_a_killed_worker_is_replaced_and_no_other_region_fails(tmp_path):
     uitvoer = tmp_path / "uit"
-    script = Path(sys.executable).parent / "woonzorg"
-    drie = [str(PARAMETERS / f"{n}.yaml") for n in ("ijmond", "amsterdam", "zuid-kennemerland")]
-    proces = subprocess.Popen([str(script), "batch", *drie, "--uitvoer", str(uitvoer), "--parallel", "1"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        werker = None
-        for _ in range(600):  # wait until the first run is under way in a worker
-            werker = next((p for p, regel in _nakomelingen(proces.pid) if "spawn_main" in regel), None)
-            if werker and list(uitvoer.glob(".*-*/rapport.ipynb")):
-                break
-            time.sleep(0.05)
-        assert werker is not None, "no worker started"
-        os.kill(werker, signal.SIGKILL)
-        uit, fout = proces.communicate(timeout=180)
-    finally:
-        if proces.poll() is None:
-            os.killpg(proces.pid, signal.SIGKILL)
+    proces = _batch_van_drie(uitvoer)
+    werker = _tijdens_een_run(proces, uitvoer, "spawn_main")
+    uit, fout, _ = _na(proces, lambda: os.kill(werker, signal.SIGKILL), 180)
     # The run under way starts again in a fresh worker; nothing else is lost, nothing is BrokenProcessPool.
-    assert proces.returncode == 0, (uit.decode(), fout.decode())
-    assert "BrokenProcessPool" not in uit.decode() + fout.decode()
+    assert proces.returncode == 0, (uit, fout)
+    assert "BrokenProcessPool" not in uit + fout
     assert sorted(p.parent.name for p in uitvoer.glob("*/rapport.html")) == ["amsterdam", "ijmond", "zuid-kennemerland"]
 
 
@@ -264,25 +266,15 @@ def _kernels() -> set[int]:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see the processes")
 def test_sigterm_stops_the_batch_at_once_with_a_true_index_and_no_process_left(tmp_path):
     uitvoer = tmp_path / "uit"
-    script = Path(sys.executable).parent / "woonzorg"
-    drie = [str(PARAMETERS / f"{n}.yaml") for n in ("ijmond", "amsterdam", "zuid-kennemerland")]
     voor = _kernels()
-    proces = subprocess.Popen([str(script), "batch", *drie, "--uitvoer", str(uitvoer), "--parallel", "1"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        for _ in range(1200):  # wait until the first run finished and the second is under way
-            if list(uitvoer.glob("*/manifest.json")) and list(uitvoer.glob(".*-*/rapport.ipynb")):
-                break
-            time.sleep(0.05)
-        proces.send_signal(signal.SIGTERM)
-        begin = time.monotonic()
-        _, fout = proces.communicate(timeout=60)
-        duur = time.monotonic() - begin
-    finally:
-        if proces.poll() is None:
-            os.killpg(proces.pid, signal.SIGKILL)
+    proces = _batch_van_drie(uitvoer)
+    for _ in range(1200):  # wait until the first run finished and the second is under way
+        if list(uitvoer.glob("*/manifest.json")) and list(uitvoer.glob(".*-*/rapport.ipynb")):
+            break
+        time.sleep(0.05)
+    _, fout, duur = _na(proces, lambda: proces.send_signal(signal.SIGTERM), 60)
     assert proces.returncode == 130 and duur < 30
-    assert "Onderbroken. Klaar voor de onderbreking: ijmond (geslaagd)" in fout.decode()
+    assert "Onderbroken. Klaar voor de onderbreking: ijmond (geslaagd)" in fout
     index = (uitvoer / "index.html").read_text(encoding="utf-8")
     assert "ijmond" in index and "zuid-kennemerland" not in index  # the index says what ran, nothing more
     assert not (uitvoer / "zuid-kennemerland").exists()  # no queued run started after the signal
