@@ -19,6 +19,7 @@ from woonzorg_lib.data.catalogus import Regio
 from woonzorg_lib.data.edities import Editie
 from woonzorg_lib.model import statushouders
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie
+from woonzorg_lib.model.doelgroepen import DOELGROEPEN, VRAAGPOSTEN
 from woonzorg_lib.model.gevoeligheid import Bereik, tornado
 from woonzorg_lib.model.vraag import bereken_vraag
 from woonzorg_lib.opmaak import kengetal, procent
@@ -127,9 +128,18 @@ def gevoeligheid(
     parameters: Basisparameters, regio: Regio, editie: Editie | None, invoer: pd.DataFrame, kengetallen: pd.DataFrame,
     taakstelling: pd.DataFrame, jaren: list[int],
 ) -> pd.DataFrame:
-    """The tornado table of one analysis: every assumption with its range, source, kind and effect."""
+    """The tornado table of one analysis: every assumption with its range, source, kind and effect.
+
+    Only kengetallen that can move the gap are tried: those of aandachtsgroepen with data, and the mutatiegraad.
+    """
+    met_gegevens = set(invoer["onderwerp"])
+    werkzaam = {"mutatiegraad"} | {
+        sleutel for post in VRAAGPOSTEN.values()
+        if post.onderwerp in met_gegevens and DOELGROEPEN[post.doelgroep].aandachtsgroep
+        for sleutel, _ in post.personen + post.woningen
+    }
     return tornado(regionaal_tekort(invoer, kengetallen, parameters, regio, jaren, editie),
-                   bereiken(kengetallen, parameters, taakstelling))
+                   bereiken(kengetallen[kengetallen.index.isin(werkzaam)], parameters, taakstelling))
 
 
 __all__ = ["bereiken", "gevoeligheid", "nationaal_deel", "regionaal_tekort"]

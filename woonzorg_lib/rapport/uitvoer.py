@@ -61,24 +61,22 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
             lang["scenario"], lang["jaar"], lang["indicator"] = str(scenario), int(jaar), f"vraag_{waarde}"
             delen.append(lang)
     uit = pd.concat(delen, ignore_index=True)
+    # The tier and source of each row: the cell's own, or for a total the weakest of what it adds up (by merges).
     herkomst = _herkomst_vraag(vraag)
-    per_cel = herkomst.set_index(["gemeentecode", "doelgroep", "scenario", "jaar"])
-    per_gemeente = herkomst.groupby(["gemeentecode", "scenario", "jaar"])["rang"].max()
-    per_groep = herkomst.groupby(["doelgroep", "scenario", "jaar"])["rang"].max()
-    overal = herkomst.groupby(["scenario", "jaar"])["rang"].max()
-    sleutels = list(zip(uit["gemeentecode"], uit["doelgroep"], uit["scenario"], uit["jaar"], strict=True))
-    rang = [
-        overal.get((sc, j)) if g == TOTAAL and d == "totaal" else per_groep.get((d, sc, j)) if g == TOTAAL
-        else per_gemeente.get((g, sc, j)) if d == "totaal" else per_cel["rang"].get((g, d, sc, j))
-        for g, d, sc, j in sleutels
+    totalen = [
+        herkomst.assign(bron="som van de doelgroepen").groupby(["gemeentecode", "scenario", "jaar"], as_index=False)
+        .agg(rang=("rang", "max"), bron=("bron", "first")).assign(doelgroep="totaal"),
+        herkomst.assign(bron="som van de gemeenten").groupby(["doelgroep", "scenario", "jaar"], as_index=False)
+        .agg(rang=("rang", "max"), bron=("bron", "first")).assign(gemeentecode=TOTAAL),
+        herkomst.assign(bron="som van de gemeenten en doelgroepen").groupby(["scenario", "jaar"], as_index=False)
+        .agg(rang=("rang", "max"), bron=("bron", "first")).assign(gemeentecode=TOTAAL, doelgroep="totaal"),
     ]
-    bron = [
-        "som van de gemeenten en doelgroepen" if g == TOTAAL and d == "totaal" else "som van de gemeenten"
-        if g == TOTAAL else "som van de doelgroepen" if d == "totaal" else per_cel["bron"].get((g, d, sc, j))
-        for g, d, sc, j in sleutels
-    ]
-    uit["herkomst"] = [list(RANG)[int(r)] if r == r and r is not None else GEEN_GEGEVENS[0] for r in rang]
-    uit["bron"] = [b if isinstance(b, str) else GEEN_GEGEVENS[1] for b in bron]
+    sleutel = ["gemeentecode", "doelgroep", "scenario", "jaar"]
+    uit = uit.merge(pd.concat([herkomst, *totalen], ignore_index=True)[[*sleutel, "rang", "bron"]], on=sleutel,
+                    how="left")
+    uit["herkomst"] = uit["rang"].map(dict(enumerate(RANG))).fillna(GEEN_GEGEVENS[0])
+    uit["bron"] = uit["bron"].fillna(GEEN_GEGEVENS[1])
+    uit = uit.drop(columns="rang")
     totaal = uit["gemeentecode"] == TOTAAL
     uit["gemeente"] = uit["gemeentecode"].map(indeling["gemeentenaam"]).where(~totaal, "")
     uit["deelregio"] = uit["gemeentecode"].map(indeling["deelregio"]).where(~totaal, _gebied_deelregio(analyse))
@@ -332,7 +330,6 @@ def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
         "kengetallen": analyse.kengetallen,
         "invoercijfers": invoercijfers(analyse).set_index("cijfer"),
         "bronnen": pd.DataFrame([b.__dict__ for b in bronnen().values()]).set_index("tabel_id"),
-        "kerncijfers": kern.set_index("gemeentecode"),
     }
     toelichting = pd.DataFrame({"toelichting": [
         f"Woonzorganalyse {analyse.regio.naam}, peiljaar {p.peiljaar}, doeljaar {p.doeljaar}, scenario {p.scenario}.",
@@ -340,8 +337,8 @@ def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
         f"'{VERBORGEN}' = afgeschermd; '{ONBEKEND}' = geen gegevens (telt niet mee, is geen 0). Woningen en tekorten "
         "zijn afgerond op vijftallen; fair-share doelen zijn hele woningen; de taakstelling vergunninghouders is "
         "exact (openbare cijfers en de wettelijke rekenregel).",
-        "Elke tabel is uit het blad 'kerncijfers' genomen (gelijk aan kerncijfers.csv), met de herkomst per rij "
-        "(register, schatting of aanname) en daar ook de bron per cijfer.",
+        "Elke tabel is genomen uit dezelfde rijen als kerncijfers.csv, met de herkomst per rij (register, schatting "
+        "of aanname); kerncijfers.csv geeft ook de bron van elk cijfer.",
         f"Gemaakt met woonzorg {__version__}.",
     ]})
     with pd.ExcelWriter(pad, engine="openpyxl") as schrijver:
