@@ -229,15 +229,16 @@ def test_a_killed_kernel_fails_its_own_run_within_seconds_and_the_batch_goes_on(
     uitvoer = tmp_path / "uit"
     proces = _batch_van_drie(uitvoer)
     kern = _tijdens_een_run(proces, uitvoer, "ipykernel_launcher")
-    uit, _, duur = _na(proces, lambda: os.kill(kern, signal.SIGKILL), 120)
+    _, _, duur = _na(proces, lambda: os.kill(kern, signal.SIGKILL), 120)
     assert proces.returncode == 1 and duur < 30
-    assert "De rekenkern stopte onverwacht" in uit
     statussen = [json.loads(p.read_text(encoding="utf-8")) for p in uitvoer.glob("*/manifest.json")]
     assert len(statussen) == 2  # the other two regions ran
     index = (uitvoer / "index.html").read_text(encoding="utf-8")
     assert "De rekenkern stopte onverwacht" in index and "mislukt notebook" in index
     mislukt = [p.parent.name for p in uitvoer.glob("*/mislukt.ipynb")]
     assert len(mislukt) == 1 and not (uitvoer / mislukt[0] / "rapport.html").exists()
+    melding = json.loads((uitvoer / mislukt[0] / "mislukt.json").read_text(encoding="utf-8"))["melding"]
+    assert melding.startswith("De rekenkern stopte onverwacht")  # the table on screen may wrap it
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker")
