@@ -195,10 +195,10 @@ def _nakomelingen(pid: int) -> list[tuple[int, str]]:
 DRIE = [str(PARAMETERS / f"{n}.yaml") for n in ("ijmond", "amsterdam", "zuid-kennemerland")]
 
 
-def _batch_van_drie(uitvoer: Path) -> subprocess.Popen:
+def _batch_van_drie(uitvoer: Path, parallel: int = 1) -> subprocess.Popen:
     """Three regions, one at a time, in a process group of their own (so a test can always clean up)."""
     script = Path(sys.executable).parent / "woonzorg"
-    return subprocess.Popen([str(script), "batch", *DRIE, "--uitvoer", str(uitvoer), "--parallel", "1"],
+    return subprocess.Popen([str(script), "batch", *DRIE, "--uitvoer", str(uitvoer), "--parallel", str(parallel)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
@@ -282,3 +282,18 @@ def test_sigterm_stops_the_batch_at_once_with_a_true_index_and_no_process_left(t
     time.sleep(2)
     assert _kernels() <= voor, "a kernel outlived the batch"
     assert not list(uitvoer.glob(".*-*")), "a half-written run folder was left"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see the processes")
+def test_sigterm_while_a_worker_waits_for_work_prints_no_traceback_and_leaves_no_empty_folder(tmp_path):
+    uitvoer = tmp_path / "uit"
+    proces = _batch_van_drie(uitvoer, parallel=2)
+    for _ in range(1200):  # two runs finished: one worker waits for work, the other runs the third region
+        if len(list(uitvoer.glob("*/manifest.json"))) >= 2:
+            break
+        time.sleep(0.05)
+    _, fout, _ = _na(proces, lambda: proces.send_signal(signal.SIGTERM), 60)
+    assert proces.returncode in (0, 130)
+    assert "Traceback" not in fout, fout
+    mappen = [p for p in uitvoer.iterdir() if p.is_dir() and p.name != ".logboek"]
+    assert all((p / "manifest.json").is_file() for p in mappen), "a stopped first run left a folder"

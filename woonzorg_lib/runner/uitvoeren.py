@@ -152,11 +152,15 @@ def _kernel(logmap: Path) -> Any:
 
 def werker_start() -> None:
     """In every worker: only the batch decides to stop (Ctrl-C goes to the batch), and SIGTERM from the batch
-    stops the run under way the way a failure does: its kernel stopped, its temporary folder removed."""
+    stops the run under way the way a failure does: its kernel stopped, its temporary folder removed.
+
+    SystemExit rather than KeyboardInterrupt: a worker that is waiting for work then ends quietly
+    instead of printing a traceback under the batch's message.
+    """
     import signal
 
     def stop(*_: object) -> None:
-        raise KeyboardInterrupt
+        raise SystemExit(128 + signal.SIGTERM)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, stop)
@@ -236,3 +240,5 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
         if verse_kernel or not gelukt:  # after a failure the kernel's state is unknown: start afresh next time
             _stop_kernel()
         shutil.rmtree(werkmap, ignore_errors=True)
+        if not gelukt and not any(doel.iterdir()):  # a first run that was stopped leaves no empty folder
+            doel.rmdir()
