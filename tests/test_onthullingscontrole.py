@@ -9,6 +9,7 @@ import woonzorg_lib.analyse as analyse_module
 from tests.conftest import vul_invoer_in
 from woonzorg_lib.analyse import analyseer
 from woonzorg_lib.cli import main
+from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
 from woonzorg_lib.onthullingscontrole import controleer, controleer_batch
 from woonzorg_lib.parameters import valideer_parameters
@@ -52,6 +53,15 @@ def test_with_protection_switched_off_in_one_file_the_checker_finds_the_leak(inv
     assert len(uitgeest) == 3 * 6  # every scenario and year
     assert all(h.ondergrens <= 3 <= h.bovengrens and h.bovengrens - h.ondergrens <= 5 for h in uitgeest)
     assert main(["controleer-onthulling", str(uit)]) == 1
+
+
+def test_the_key_herkomstgemeente_is_refused_when_it_would_give_a_hidden_count_away(invoer):
+    # Its share is Uitgeest's own demand over the region's: with the published cells that gives the 3 urgenten away.
+    sleutels = {"verdeelsleutels": {"naar herkomst": {"herkomstgemeente": 1.0}}}
+    with pytest.raises(WoonzorgFout, match=r"verdeelsleutels\.naar herkomst\.herkomstgemeente: .*Uitgeest"):
+        analyseer(valideer_parameters("woonzorganalyse", {"regio": "mra", "invoer": str(invoer), **sleutels}))
+    verdeling = analyseer(valideer_parameters("woonzorganalyse", {"regio": "mra", **sleutels})).verdeling
+    assert verdeling["naar herkomst"].sum() > 0  # without small local counts the key is allowed
 
 
 def _rij(gemeente: str, doelgroep: str, waarde: str, scenario: str = "midden") -> dict[str, str]:

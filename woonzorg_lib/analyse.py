@@ -211,6 +211,7 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
         raise WoonzorgFout(f"geen corporatiewoningen en geen verhuringen voor {zonder}: vul ze in het invoerformat in")
     verdeling, niet_geplaatst = fair_share(parameters, geheel, editie, invoer, aanbod, vraag)
     beveiliging = beveiligingspatroon_voor(vraag, geheel, parameters.drempel_onthulling)
+    weiger_onthullende_sleutel(parameters, geheel, beveiliging)
     # The tables of the analysed area: its own gemeenten, added up to its own levels.
     codes = list(regio.gemeentecodes)
     taakstelling = taakstelling[taakstelling["gemeentecode"].isin(codes)].reset_index(drop=True)
@@ -244,6 +245,22 @@ def beveiligingspatroon_voor(vraag: pd.DataFrame, regio: Regio, drempel: int) ->
                                drempel)
 
 
+def weiger_onthullende_sleutel(parameters: Basisparameters, regio: Regio, beveiliging: pd.DataFrame) -> None:
+    """Refuse the key ``herkomstgemeente`` when the pattern hides a gemeente's figures.
+
+    That key is each gemeente's own demand, so its share of the published task would give
+    away the total the pattern hides, and with the published cells the small count in it.
+    """
+    namen = regio.indeling().set_index("gemeentecode")["gemeentenaam"]
+    afgeschermd = [str(namen[c]) for c in regio.gemeentecodes if beveiliging.loc[c].any()]
+    varianten = [v for v, gewichten in parameters.verdeelsleutels.items() if gewichten.get("herkomstgemeente", 0) > 0]
+    if afgeschermd and varianten:
+        raise WoonzorgFout([Melding("", f"verdeelsleutels.{v}.herkomstgemeente", (
+            f"deze sleutel verdeelt naar de eigen vraag van elke gemeente en zou zo de afgeschermde kleine aantallen "
+            f"van {', '.join(afgeschermd[:5])}{' …' if len(afgeschermd) > 5 else ''} prijsgeven; kies voor deze "
+            "variant een andere sleutel")) for v in varianten])
+
+
 def verdeling_per_deelregio(analyse: Analyse) -> pd.DataFrame:
     """The one regional distribution added up per deelregio: each deelregio's share of the regional task."""
     kolommen = [k for k in analyse.verdeling.columns if k not in ("gemeentecode", "gemeentenaam", "deelregio")]
@@ -265,5 +282,5 @@ def dekking(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
 __all__ = [
     "Analyse", "analyseer", "analysegebied", "controleer_invoer", "dekking", "editie_voor", "fair_share",
     "invoer_voor", "mutatiegraad_voor", "standaard_invoer_voor", "taakstelling_voor",
-    "verdeling_per_deelregio",
+    "verdeling_per_deelregio", "weiger_onthullende_sleutel",
 ]
