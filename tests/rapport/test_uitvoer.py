@@ -40,6 +40,14 @@ def test_the_2025_taakstelling_is_art29_for_every_gemeente(kern):
         assert rijen["bron"].str.contains(f"landelijk {landelijk:,}".replace(",", ".")).all()
 
 
+def test_persons_carry_their_own_tier_not_that_of_the_household_size(kern):
+    # 2025: persons are the published taakstelling (schatting); homes also rest on the household size (aanname).
+    rijen = kern[(kern["doelgroep"] == "statushouders") & (kern["jaar"] == 2025) & (kern["gemeentecode"] != "")]
+    herkomst = rijen.groupby("indicator")["herkomst"].agg(set)
+    assert herkomst["vraag_personen"] == herkomst["taakstelling_H1"] == {"schatting"}
+    assert herkomst["vraag_woningen"] == {"aanname"}
+
+
 def test_amsterdam_lettings_are_the_registered_afwc_figure(kern):
     rij = kern[(kern["indicator"] == "verhuringen") & (kern["gemeentecode"] == "GM0363")].iloc[0]
     assert rij["waarde"] == 9580 and rij["herkomst"] == "register"  # 9.578, rounded to fives like every count

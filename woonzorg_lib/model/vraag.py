@@ -17,7 +17,7 @@ RANG = {"register": 0, "schatting": 1, "aanname": 2}
 BASIS = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum", "lokaal"]
 KOLOMMEN = [
     "gemeentecode", "doelgroep", "vraagpost", "scenario", "jaar", "personen", "woningen",
-    "herkomst", "bron", "peildatum", "kengetallen", "lokaal",
+    "herkomst", "herkomst_personen", "bron", "peildatum", "kengetallen", "lokaal",
 ]
 
 
@@ -46,6 +46,7 @@ def _posten(kengetallen: pd.DataFrame, waarden: pd.DataFrame, jaren: int, posten
         personen, woningen = _factoren(post, waarden, jaren)
         gebruikt = [s for s, _ in post.personen + post.woningen]
         zwakst = max((RANG[kengetallen.loc[s, "herkomst"]] for s in gebruikt), default=0)
+        zwakst_personen = max((RANG[kengetallen.loc[s, "herkomst"]] for s, _ in post.personen), default=0)
         for i, scenario in enumerate(SCENARIOS):
             rijen.append(
                 {
@@ -56,6 +57,7 @@ def _posten(kengetallen: pd.DataFrame, waarden: pd.DataFrame, jaren: int, posten
                     "f_personen": personen[i] if post.met_personen else np.nan,
                     "f_woningen": woningen[i],
                     "rang_kengetallen": zwakst,
+                    "rang_kengetallen_personen": zwakst_personen,
                     "kengetallen": ", ".join(gebruikt),
                 }
             )
@@ -103,11 +105,17 @@ def bereken_vraag(
 
 
 def _bereken(basis: pd.DataFrame) -> pd.DataFrame:
-    """Persons and homes from input × factors, and the weakest tier of the input and its kengetallen."""
+    """Persons and homes from input × factors, and the weakest tier of the input and its kengetallen.
+
+    ``herkomst`` is the tier of the homes; ``herkomst_personen`` that of the persons, which do
+    not rest on the kengetallen that turn persons into homes (the household size).
+    """
     basis["personen"] = basis["waarde"] * basis["f_personen"]
     basis["woningen"] = basis["waarde"] * basis["f_woningen"]
-    rang = np.maximum(basis["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64"), basis["rang_kengetallen"].to_numpy())
-    basis["herkomst"] = pd.Categorical.from_codes(rang, categories=list(RANG))
+    invoer = basis["herkomst"].map(RANG).fillna(2).to_numpy(dtype="int64")
+    for kolom, kengetallen in (("herkomst_personen", "rang_kengetallen_personen"), ("herkomst", "rang_kengetallen")):
+        rang = np.maximum(invoer, basis[kengetallen].to_numpy())
+        basis[kolom] = pd.Categorical.from_codes(rang, categories=list(RANG))
     return basis
 
 

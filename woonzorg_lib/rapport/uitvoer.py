@@ -35,12 +35,15 @@ def _zwakste(rangen: pd.Series) -> str:
 
 
 def _herkomst_vraag(vraag: pd.DataFrame) -> pd.DataFrame:
-    """Per gemeente × doelgroep × scenario × jaar the weakest tier and the sources of the demand."""
-    rang = vraag.assign(rang=vraag["herkomst"].astype(str).map(RANG), bron=vraag["bron"].astype(str))
+    """Per gemeente × doelgroep × scenario × jaar × indicator the weakest tier and the sources of the demand."""
     sleutel = ["gemeentecode", "doelgroep", "scenario", "jaar"]
-    uit = rang.groupby([rang[k].astype(str) if k != "jaar" else rang[k] for k in sleutel]).agg(
-        rang=("rang", "max"), bron=("bron", lambda b: " | ".join(dict.fromkeys(b))))
-    return uit.rename_axis(sleutel).reset_index()
+    delen = []
+    for waarde, kolom in (("personen", "herkomst_personen"), ("woningen", "herkomst")):
+        rang = vraag.assign(rang=vraag[kolom].astype(str).map(RANG), bron=vraag["bron"].astype(str))
+        uit = rang.groupby([rang[k].astype(str) if k != "jaar" else rang[k] for k in sleutel]).agg(
+            rang=("rang", "max"), bron=("bron", lambda b: " | ".join(dict.fromkeys(b))))
+        delen.append(uit.rename_axis(sleutel).reset_index().assign(indicator=f"vraag_{waarde}"))
+    return pd.concat(delen, ignore_index=True)
 
 
 def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
@@ -64,14 +67,15 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
     # The tier and source of each row: the cell's own, or for a total the weakest of what it adds up (by merges).
     herkomst = _herkomst_vraag(vraag)
     totalen = [
-        herkomst.assign(bron="som van de doelgroepen").groupby(["gemeentecode", "scenario", "jaar"], as_index=False)
+        herkomst.assign(bron="som van de doelgroepen")
+        .groupby(["gemeentecode", "scenario", "jaar", "indicator"], as_index=False)
         .agg(rang=("rang", "max"), bron=("bron", "first")).assign(doelgroep="totaal"),
-        herkomst.assign(bron="som van de gemeenten").groupby(["doelgroep", "scenario", "jaar"], as_index=False)
+        herkomst.assign(bron="som van de gemeenten").groupby(["doelgroep", "scenario", "jaar", "indicator"], as_index=False)
         .agg(rang=("rang", "max"), bron=("bron", "first")).assign(gemeentecode=TOTAAL),
-        herkomst.assign(bron="som van de gemeenten en doelgroepen").groupby(["scenario", "jaar"], as_index=False)
+        herkomst.assign(bron="som van de gemeenten en doelgroepen").groupby(["scenario", "jaar", "indicator"], as_index=False)
         .agg(rang=("rang", "max"), bron=("bron", "first")).assign(gemeentecode=TOTAAL, doelgroep="totaal"),
     ]
-    sleutel = ["gemeentecode", "doelgroep", "scenario", "jaar"]
+    sleutel = ["gemeentecode", "doelgroep", "scenario", "jaar", "indicator"]
     uit = uit.merge(pd.concat([herkomst, *totalen], ignore_index=True)[[*sleutel, "rang", "bron"]], on=sleutel,
                     how="left")
     uit["herkomst"] = uit["rang"].map(dict(enumerate(RANG))).fillna(GEEN_GEGEVENS[0])
