@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from woonzorg_lib.data.catalogus import Regio, laad_regio
+from woonzorg_lib.data.getallen import OngeldigGetal, lees_getal
 from woonzorg_lib.data.yaml_io import lees_yaml
 from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
@@ -195,18 +196,47 @@ def _pad_bij(waarde: str, basismap: Path) -> Path:
     return pad if pad.is_absolute() else (basismap / pad).resolve()
 
 
+# Fields (and their nested values) that hold a real number: there a Dutch decimal comma is read as well.
+_GETALVELDEN: dict[str, int] = {  # field → depth of the number (0: the value, 1: values of a mapping, 2: nested)
+    "aandeel_verhuringen_aandachtsgroepen": 0, "plafond_aandeel_verhuringen": 0, "mutatiegraad": 1,
+    "taakstelling_onbekend": 1, "verdeelsleutels": 2,
+}
+
+
+def _getal_of_tekst(waarde: Any, diepte: int) -> Any:
+    """A number written with a Dutch decimal comma ('0,15') as a float; anything else unchanged."""
+    if isinstance(waarde, dict) and diepte > 0:
+        return {k: _getal_of_tekst(v, diepte - 1) for k, v in waarde.items()}
+    if isinstance(waarde, str) and "," in waarde:
+        try:
+            return lees_getal(waarde, "nl", procent=False)
+        except OngeldigGetal:
+            return waarde  # not a number: the model's own message names the key and what it expects
+    return waarde
+
+
+def nederlandse_getallen(waarden: dict[str, Any]) -> dict[str, Any]:
+    """Parameter values with Dutch decimals read as numbers, as the invoerformat reads them.
+
+    >>> nederlandse_getallen({"aandeel_verhuringen_aandachtsgroepen": "0,15", "mutatiegraad": {"Velsen": "0,052"}})
+    {'aandeel_verhuringen_aandachtsgroepen': 0.15, 'mutatiegraad': {'Velsen': 0.052}}
+    """
+    return {k: _getal_of_tekst(v, _GETALVELDEN[k]) if k in _GETALVELDEN else v for k, v in waarden.items()}
+
+
 def valideer_parameters(
     notebook: Any, waarden: dict[str, Any], bestand: str = "parameters", basismap: Path | None = None
 ) -> Basisparameters:
     """Validate parameter values for a template; raise WoonzorgFout with every problem at once.
 
     Relative paths (an own region file, the invoer workbook) are taken relative to
-    ``basismap`` and returned absolute.
+    ``basismap`` and returned absolute. A number may have a Dutch decimal comma (``0,15``).
 
     >>> valideer_parameters("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"}).doeljaar
     2030
     """
     basismap = basismap or Path.cwd()
+    waarden = nederlandse_getallen(waarden)
     meldingen: list[Melding] = []
     bekend_sjabloon = isinstance(notebook, str) and notebook in SJABLONEN
     if not bekend_sjabloon:

@@ -42,7 +42,7 @@ def _tekst(fout: dict[str, Any], velden: list[str]) -> str:
     if soort.startswith("int_"):
         return f"verwacht een geheel getal (bijvoorbeeld 2024), kreeg {kreeg}"
     if soort.startswith("float_"):
-        return f"verwacht een getal met een punt als decimaalteken (bijvoorbeeld 0.10), kreeg {kreeg}"
+        return f"verwacht een getal (bijvoorbeeld 0.10 of 0,10), kreeg {kreeg}"
     if soort.startswith("string_"):
         return f"verwacht tekst, kreeg {kreeg}"
     if soort.startswith("bool_"):
