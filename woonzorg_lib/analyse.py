@@ -11,8 +11,13 @@ writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import json
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -36,6 +41,7 @@ from woonzorg_lib.uitgangspunten import (
     taakstelling_voor,
 )
 
+T = TypeVar("T")
 SOM_KOLOMMEN = [
     "vraag_aandachtsgroepen", "vraag_ouderen", "verhuringen", "beschikbaar", "nieuw_aanbod", "ouderen_aanbod",
 ]
@@ -59,8 +65,13 @@ class Analyse:
     verdeling: pd.DataFrame  # every gemeente of the whole region
     niet_geplaatst: dict[str, int]  # per key mix: homes a year the caps cannot carry
     beveiliging: pd.DataFrame  # which cells of the region's gemeente × doelgroep table are hidden, everywhere
-    gevoeligheid: pd.DataFrame
     dekking: pd.DataFrame
+    bereken_gevoeligheid: Callable[[], pd.DataFrame] = field(repr=False, compare=False)
+
+    @cached_property
+    def gevoeligheid(self) -> pd.DataFrame:
+        """The tornado table, computed when first asked for (the explorer shows it only on request)."""
+        return self.bereken_gevoeligheid()
 
     def aandachtsgroepen_gedekt(self) -> dict[str, list[str]]:
         """The names of the aandachtsgroepen with a figure for every gemeente, for some, and for none."""
@@ -179,40 +190,89 @@ def fair_share(
     return regio.indeling().set_index("gemeentecode").join(uit).reset_index(), niet_geplaatst
 
 
-def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, float] | None = None) -> Analyse:
-    """Run the whole model for one validated parameter set.
+# The parameters each stage of ``analyseer`` depends on: a stage is reused while these are unchanged.
+INVOERVELDEN = ("regio", "peiljaar", "doeljaar", "invoer", "data_editie", "taakstelling_onbekend")
+AANBODVELDEN = (*INVOERVELDEN, "mutatiegraad", "aandeel_verhuringen_aandachtsgroepen")
+VERDEELVELDEN = (*INVOERVELDEN, "mutatiegraad", "scenario", "verdeelsleutels", "plafond_aandeel_verhuringen",
+                 "plafond_doelgroepen", "correctie_jaren")
 
-    The model runs for the whole region, so that the fair-share distribution (and every
-    figure a deelregio shares with the regional overview) is one and the same; the tables
-    of the result are those of the analysed area (a deelregio, or the whole region).
-    ``kengetallen_vervangen`` fixes kengetallen at a value in every scenario (the
-    explorer's sliders); the kengetallen table of the result shows the values used.
+
+class Tussenstand:
+    """Results of the stages of ``analyseer``, kept by the parameters they depend on, for the next call.
+
+    The explorer passes one to every call: a slider then recomputes only the stages whose
+    parameters it moved. Files the inputs come from (region file, invoerformat) count by
+    their modification time, so an edited workbook is read again.
     """
+
+    def __init__(self, bewaren: int = 12) -> None:
+        self._bewaren = bewaren
+        self._stappen: dict[str, OrderedDict[str, Any]] = {}
+
+    def stap(self, naam: str, sleutel: Mapping[str, Any], bereken: Callable[[], T]) -> T:
+        """The stage's result for this key: reused if known, else computed and kept (the latest few per stage)."""
+        tekst = json.dumps(sleutel, sort_keys=True, default=str)
+        bewaard = self._stappen.setdefault(naam, OrderedDict())
+        if tekst in bewaard:
+            bewaard.move_to_end(tekst)
+            return bewaard[tekst]
+        waarde = bereken()
+        bewaard[tekst] = waarde
+        while len(bewaard) > self._bewaren:
+            bewaard.popitem(last=False)
+        return waarde
+
+
+def _sleutel(parameters: Basisparameters, velden: tuple[str, ...]) -> dict[str, Any]:
+    waarden = parameters.model_dump(mode="json", include=set(velden))
+    for veld in ("regio", "invoer"):  # a file's content counts, by its modification time
+        pad = Path(str(waarden.get(veld) or ""))
+        if veld in waarden and pad.suffix in (".yaml", ".yml", ".xlsx", ".xlsm", ".csv") and pad.is_file():
+            waarden[f"{veld}_gewijzigd"] = pad.stat().st_mtime_ns
+    return waarden
+
+
+def _invoer(parameters: Basisparameters) -> tuple[Regio, Editie | None, list[int], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     geheel = laad_regio(parameters.regio)
-    regio = analysegebied(parameters)
     editie = editie_voor(parameters, geheel)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
     taakstelling = taakstelling_voor(parameters, geheel, jaren)
     invoer, kengetallen = invoer_voor(parameters, geheel, editie, taakstelling)
-    if kengetallen_vervangen:
-        onbekend = sorted(set(kengetallen_vervangen) - set(kengetallen.index))
-        if onbekend:
-            raise WoonzorgFout(f"onbekend kengetal {', '.join(onbekend)}")
-        kengetallen = kengetallen.copy()
-        for sleutel, waarde in kengetallen_vervangen.items():
-            kengetallen.loc[sleutel, ["laag", "midden", "hoog"]] = float(waarde)
-            kengetallen.loc[sleutel, ["herkomst", "bron"]] = ["aanname", f"gekozen in de verkenner: {waarde}"]
-    vraag = bereken_vraag(invoer, kengetallen, jaren)
-    graad, herkomst = mutatiegraad_voor(parameters, geheel, kengetallen, kengetallen_vervangen)
+    return geheel, editie, jaren, taakstelling, invoer, kengetallen
+
+
+def _aanbod(parameters: Basisparameters, geheel: Regio, invoer: pd.DataFrame, kengetallen: pd.DataFrame) -> pd.DataFrame:
+    graad, herkomst = mutatiegraad_voor(parameters, geheel, kengetallen)
     aandeel = parameters.aandeel_verhuringen_aandachtsgroepen
     aanbod = bereken_aanbod(invoer, pd.Index(geheel.gemeentecodes, name="gemeentecode"), graad, aandeel, herkomst)
     if aanbod["corporatiewoningen"].isna().any() and aanbod["verhuringen"].isna().any():
         zonder = ", ".join(aanbod.index[aanbod["verhuringen"].isna()])
         raise WoonzorgFout(f"geen corporatiewoningen en geen verhuringen voor {zonder}: vul ze in het invoerformat in")
-    verdeling, niet_geplaatst = fair_share(parameters, geheel, editie, invoer, aanbod, vraag)
-    beveiliging = beveiligingspatroon_voor(vraag, geheel, parameters.drempel_onthulling)
+    return aanbod
+
+
+def analyseer(parameters: Basisparameters, tussenstand: Tussenstand | None = None) -> Analyse:
+    """Run the whole model for one validated parameter set.
+
+    The model runs for the whole region, so that the fair-share distribution (and every
+    figure a deelregio shares with the regional overview) is one and the same; the tables
+    of the result are those of the analysed area (a deelregio, or the whole region).
+    With a ``tussenstand`` (the explorer), stages whose parameters did not change since an
+    earlier call are reused: the result is the same as without it.
+    """
+    t = tussenstand or Tussenstand()
+    geheel, editie, jaren, taakstelling, invoer, kengetallen = t.stap(
+        "invoer", _sleutel(parameters, INVOERVELDEN), lambda: _invoer(parameters))
+    vraag = t.stap("vraag", _sleutel(parameters, INVOERVELDEN), lambda: bereken_vraag(invoer, kengetallen, jaren))
+    aanbod = t.stap("aanbod", _sleutel(parameters, AANBODVELDEN),
+                    lambda: _aanbod(parameters, geheel, invoer, kengetallen))
+    verdeling, niet_geplaatst = t.stap("verdeling", _sleutel(parameters, VERDEELVELDEN),
+                                       lambda: fair_share(parameters, geheel, editie, invoer, aanbod, vraag))
+    beveiliging = t.stap("beveiliging", _sleutel(parameters, (*INVOERVELDEN, "drempel_onthulling")),
+                         lambda: beveiligingspatroon_voor(vraag, geheel, parameters.drempel_onthulling))
     weiger_onthullende_sleutel(parameters, geheel, beveiliging)
     # The tables of the analysed area: its own gemeenten, added up to its own levels.
+    regio = analysegebied(parameters)
     codes = list(regio.gemeentecodes)
     taakstelling = taakstelling[taakstelling["gemeentecode"].isin(codes)].reset_index(drop=True)
     invoer = invoer[invoer["gemeentecode"].isin(codes)].reset_index(drop=True)
@@ -221,12 +281,16 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
     conf = voeg_saldo_toe(op_niveaus(confrontatie(vraag, aanbod), regio, ["scenario", "jaar"], SOM_KOLOMMEN))
     if getattr(parameters, "verdeling_binnen_deelregio", False) and len(codes) < len(geheel.gemeentecodes):
         binnen, _ = fair_share(parameters, regio, editie, invoer, aanbod, vraag)
+        verdeling = verdeling.copy()  # the regional distribution may be kept for the next call: never changed
         for variant in parameters.verdeelsleutels:
             verdeling[f"{variant} (binnen deelregio)"] = verdeling["gemeentecode"].map(
                 binnen.set_index("gemeentecode")[variant]).astype("Int64")
-    onzeker = gevoeligheid(parameters, regio, editie, invoer, kengetallen, taakstelling, jaren)
+    def onzeker() -> pd.DataFrame:
+        return t.stap("gevoeligheid", {**_sleutel(parameters, AANBODVELDEN), "deelregio": regio.sleutel},
+                      lambda: gevoeligheid(parameters, regio, editie, invoer, kengetallen, taakstelling, jaren))
+
     return Analyse(parameters, regio, geheel, editie, jaren, taakstelling, invoer, kengetallen, vraag, aanbod, conf,
-                   verdeling, niet_geplaatst, beveiliging, onzeker, dekking(vraag, regio))
+                   verdeling, niet_geplaatst, beveiliging, dekking(vraag, regio), onzeker)
 
 
 def beveiligingspatroon_voor(vraag: pd.DataFrame, regio: Regio, drempel: int) -> pd.DataFrame:
@@ -280,7 +344,7 @@ def dekking(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
 
 
 __all__ = [
-    "Analyse", "analyseer", "analysegebied", "controleer_invoer", "dekking", "editie_voor", "fair_share",
+    "Analyse", "Tussenstand", "analyseer", "analysegebied", "controleer_invoer", "dekking", "editie_voor", "fair_share",
     "invoer_voor", "mutatiegraad_voor", "standaard_invoer_voor", "taakstelling_voor",
     "verdeling_per_deelregio", "weiger_onthullende_sleutel",
 ]
