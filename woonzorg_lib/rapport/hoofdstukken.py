@@ -91,7 +91,13 @@ class Rapport:
         """Validate the parameters a notebook holds (defaults or injected by papermill) and run the model."""
         velden = SJABLONEN[sjabloon].model_fields
         parameters = valideer_parameters(sjabloon, {k: naamruimte[k] for k in velden if k in naamruimte})
-        return cls(analyseer(parameters), "deelregio" if sjabloon == "regio-overzicht" else "gemeente")
+        return cls.voor(sjabloon, analyseer(parameters))
+
+    @classmethod
+    def voor(cls, sjabloon: str, analyse: Analyse) -> Rapport:
+        """The report a template makes of an analysis: the overview compares deelregio's, or gemeenten if there is one."""
+        overzicht = sjabloon == "regio-overzicht" and len(analyse.geheel.deelregios) > 1
+        return cls(analyse, "deelregio" if overzicht else "gemeente")
 
     # --- data for the chapters -----------------------------------------------------------
 
@@ -412,16 +418,13 @@ class Rapport:
                                        bijschrift="Aanbod per jaar (afgerond)")),
         ])
 
-    def confrontatie(self) -> Onderdelen:
-        """6. Confrontatie: gap and claim per gemeente (with the tier of demand and lettings), and the cumulative gap."""
+    def confrontatietabel(self) -> tuple[pd.DataFrame, pd.Series]:
+        """The confrontation per unit as the report shows it (rounded, hidden where the pattern hides), and the claim."""
         conf = self._conf()
         gemeenten = conf[conf["niveau"] == "gemeente"]
         kolommen = ["vraag_aandachtsgroepen", "beschikbaar", "nieuw_aanbod", "tekort"]
         tabel = pd.concat([self._per_eenheid(gemeenten, k) for k in kolommen + ["verhuringen"]], axis=1)
         claim = (tabel["vraag_aandachtsgroepen"] / tabel["verhuringen"]).rename("claim")
-        regio = self.analyse.confrontatie
-        regio = regio[regio["niveau"] == "regio"].pivot_table(index="jaar", columns="scenario", values="tekort")
-        cumulatief = regio.cumsum()
         getoond = publicatie.woningen(tabel[kolommen].clip(lower=0).assign(tekort=tabel["tekort"]))
         getoond.columns = ["vraag", "uit verhuringen", "nieuw aanbod", "tekort"]
         getoond["claim"] = claim
@@ -432,7 +435,14 @@ class Rapport:
         verborgen = sleutel.map(self.analyse.beveiliging[TOTAAL]).reindex(getoond.index).fillna(False).astype(bool)
         getoond = getoond.astype(object)
         getoond.loc[verborgen, ["vraag", "tekort", "claim"]] = VERBORGEN
-        claim = claim.mask(verborgen)
+        return getoond, claim.mask(verborgen)
+
+    def confrontatie(self) -> Onderdelen:
+        """6. Confrontatie: gap and claim per gemeente (with the tier of demand and lettings), and the cumulative gap."""
+        getoond, claim = self.confrontatietabel()
+        regio = self.analyse.confrontatie
+        regio = regio[regio["niveau"] == "regio"].pivot_table(index="jaar", columns="scenario", values="tekort")
+        cumulatief = regio.cumsum()
         aandachtsgroepen = [k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]
         vraag = self._vraag()
         vraag = vraag[(vraag["scenario"] == self.p.scenario) & vraag["doelgroep"].isin(aandachtsgroepen)]
