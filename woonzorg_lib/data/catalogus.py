@@ -140,6 +140,18 @@ def _controleer_indeling(naam: str, met_deelregios: bool, deelregios: dict[str, 
     return meldingen
 
 
+def is_regiobestand(pad: Path) -> bool:
+    """True for a region file (a name and gemeenten or deelregio's, no template): not a parameter file.
+
+    A batch over ``parameters/voorbeelden/*.yaml`` meets both kinds side by side.
+    """
+    try:
+        inhoud = lees_yaml(pad)
+    except WoonzorgFout:
+        return False
+    return "notebook" not in inhoud and "naam" in inhoud and ("gemeenten" in inhoud or "deelregios" in inhoud)
+
+
 def catalogus() -> dict[str, Regio]:
     """All bundled regions by key.
 
