@@ -289,8 +289,10 @@ def analyseer(parameters: Basisparameters, tussenstand: Tussenstand | None = Non
         return t.stap("gevoeligheid", {**_sleutel(parameters, AANBODVELDEN), "deelregio": regio.sleutel},
                       lambda: gevoeligheid(parameters, regio, editie, invoer, kengetallen, taakstelling, jaren))
 
+    gedekt = t.stap("dekking", {**_sleutel(parameters, INVOERVELDEN), "deelregio": regio.sleutel},
+                    lambda: dekking(vraag, regio))
     return Analyse(parameters, regio, geheel, editie, jaren, taakstelling, invoer, kengetallen, vraag, aanbod, conf,
-                   verdeling, niet_geplaatst, beveiliging, dekking(vraag, regio), onzeker)
+                   verdeling, niet_geplaatst, beveiliging, gedekt, onzeker)
 
 
 def beveiligingspatroon_voor(vraag: pd.DataFrame, regio: Regio, drempel: int) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,15 +72,19 @@ class Regio:
         return tuple(code for codes in self.deelregios.values() for code in codes)
 
     def indeling(self) -> pd.DataFrame:
-        """One row per gemeente: gemeentecode, gemeentenaam, deelregio, in catalogue order."""
+        """One row per gemeente: gemeentecode, gemeentenaam, deelregio, in catalogue order (a fresh copy each call)."""
         import pandas as pd
 
         from woonzorg_lib.data.basis import gemeenten
 
-        codes = list(self.gemeentecodes)
-        namen = gemeenten().set_index("gemeentecode")["gemeentenaam"].reindex(codes)
-        deelregio = [naam for naam, leden in self.deelregios.items() for _ in leden]
-        return pd.DataFrame({"gemeentecode": codes, "gemeentenaam": namen.to_numpy(), "deelregio": deelregio})
+        bewaard = self.__dict__.get("_indeling")
+        if bewaard is None:  # made once per region: a report asks for it many times
+            codes = list(self.gemeentecodes)
+            namen = gemeenten().set_index("gemeentecode")["gemeentenaam"].reindex(codes)
+            deelregio = [naam for naam, leden in self.deelregios.items() for _ in leden]
+            bewaard = pd.DataFrame({"gemeentecode": codes, "gemeentenaam": namen.to_numpy(), "deelregio": deelregio})
+            object.__setattr__(self, "_indeling", bewaard)
+        return bewaard.copy()
 
     def deelregio(self, naam: str) -> Regio:
         """The sub-region with one deelregio, for a deelregio report."""
@@ -91,6 +95,16 @@ class Regio:
 
 
 def _regio_uit_bestand(pad: Path, sleutel: str) -> Regio:
+    """The region of a file, read again only when the file changed."""
+    try:
+        gewijzigd = pad.stat().st_mtime_ns
+    except OSError:
+        gewijzigd = 0
+    return _lees_regio(pad, sleutel, gewijzigd)
+
+
+@lru_cache(maxsize=64)
+def _lees_regio(pad: Path, sleutel: str, _gewijzigd: int) -> Regio:
     inhoud: dict[str, Any] = lees_yaml(pad)
     try:
         bestand = _RegioBestand.model_validate(inhoud)

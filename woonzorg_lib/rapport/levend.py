@@ -18,12 +18,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PolyCollection
 from PIL import Image
 
 from woonzorg_lib.opmaak import procent
 
 LIJN = "afgesproken aandeel"  # the label grafieken.groepen gives its reference line
-RUIMTE = 1.25  # headroom of the axis over the largest value when a chart is built
+RUIMTE = 1.6  # headroom of the axis over the largest value when a chart is built
 
 
 class LevendeGrafiek:
@@ -36,6 +37,7 @@ class LevendeGrafiek:
         self._lijn: float | None = None
         self._achtergrond = None
         self._bewegend: list[Artist] = []
+        self._series: list[tuple[PolyCollection, np.ndarray, np.ndarray]] = []
         self.opnieuw_gebouwd = 0  # how often the chart was built anew (the rest were updates in place)
 
     def sluit(self) -> None:
@@ -76,7 +78,20 @@ class LevendeGrafiek:
         laag, hoog = self._grenzen(tabel, lijn)
         bereik = (hoog - laag) or 1.0
         ax.set_xlim(laag - (0.05 * bereik if laag < 0 else 0.0), laag + RUIMTE * bereik)
-        self._bewegend = [staaf for container in ax.containers for staaf in container]
+        # Each series' bars move as one collection: one draw call per series, not one per bar.
+        self._series = []
+        for container in ax.containers:
+            staven = list(container)
+            onder = np.array([s.get_y() for s in staven])
+            hoogte = np.array([s.get_height() for s in staven])
+            reeks = PolyCollection([], facecolors=[staven[0].get_facecolor()], edgecolors="none", animated=True,
+                                   zorder=staven[0].get_zorder(), transform=ax.transData)
+            reeks.set_clip_path(ax.patch)
+            ax.add_collection(reeks, autolim=False)
+            for staaf in staven:
+                staaf.set_visible(False)
+            self._series.append((reeks, onder, hoogte))
+        self._bewegend = [reeks for reeks, _, _ in self._series]
         self._bewegend += [s for s in ax.get_lines() if str(s.get_label()).startswith(LIJN)]
         if lijn is not None:
             self._bewegend += list(figuur.legends)
@@ -86,13 +101,17 @@ class LevendeGrafiek:
         figuur.set_layout_engine("none")
         self._achtergrond = figuur.canvas.copy_from_bbox(figuur.bbox)
         self._figuur = figuur
+        self._zet_staven(tabel)
+
+    def _zet_staven(self, tabel: pd.DataFrame) -> None:
+        omgekeerd = tabel.iloc[::-1]  # grafieken.groepen draws the first row at the top
+        for (reeks, onder, hoogte), kolom in zip(self._series, tabel.columns, strict=True):
+            breedte = np.nan_to_num(omgekeerd[kolom].to_numpy(dtype="float64"))
+            reeks.set_verts([[(0, y), (b, y), (b, y + h), (0, y + h)] for y, h, b in zip(onder, hoogte, breedte, strict=True)])
 
     def _verplaats(self, tabel: pd.DataFrame, lijn: float | None) -> None:
         ax = self._figuur.axes[0]
-        omgekeerd = tabel.iloc[::-1]  # grafieken.groepen draws the first row at the top
-        for container, kolom in zip(ax.containers, tabel.columns, strict=True):
-            for staaf, waarde in zip(container, omgekeerd[kolom].to_numpy(dtype="float64"), strict=True):
-                staaf.set_width(waarde)
+        self._zet_staven(tabel)
         if lijn is not None:
             for streep in ax.get_lines():
                 if str(streep.get_label()).startswith(LIJN):
