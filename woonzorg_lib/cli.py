@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rich.console import Console
 from rich.table import Table
@@ -245,11 +245,27 @@ _ARGPARSE_NL = (
     ("choose from", "kies uit"),
     ("invalid int value", "geen geheel getal"),
     ("expected one argument", "verwacht één waarde"),
+    ("expected at least one argument", "verwacht minstens één waarde"),
+    ("ignored explicit argument", "negeert de waarde"),
+    ("not allowed with argument", "niet samen met"),
 )
 
 
+class _NederlandseHulp(argparse.HelpFormatter):
+    """argparse's help text with a Dutch heading for the usage line."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Gebruik: " if prefix is None else prefix)
+
+
 class _NederlandseParser(argparse.ArgumentParser):
-    """argparse that tells a mistake in the command in Dutch, with exit code 2 and no traceback."""
+    """argparse that speaks Dutch: help, section titles, and mistakes in the command (exit code 2, no traceback)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False, "formatter_class": _NederlandseHulp})
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="toon deze hulp en stop")
 
     def error(self, message: str) -> NoReturn:
         for engels, nederlands in _ARGPARSE_NL:
@@ -259,7 +275,7 @@ class _NederlandseParser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _NederlandseParser(prog="woonzorg", description="Woonzorganalyse: gegevens, parameters en rapporten.")
-    parser.add_argument("--versie", action="version", version=f"woonzorg {__version__}")
+    parser.add_argument("--versie", action="version", version=f"woonzorg {__version__}", help="toon de versie en stop")
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=_NederlandseParser)
     p = sub.add_parser("valideer", help="controleer parameterbestanden zonder iets uit te voeren")
     p.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
@@ -288,6 +304,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="probeer als aanvaller verborgen cellen terug te rekenen uit alles wat een batch publiceerde")
     p.add_argument("map", type=Path, nargs="?", default=Path("outputs"), metavar="MAP",
                    help="uitvoermap van een batch (standaard: outputs)")
+    p = sub.add_parser("verkenner", help="toon de verkenner als webpagina (alleen lezen, zonder code) met Voilà")
+    p.add_argument("parameters", type=Path, nargs="?", metavar="PARAMETERS.yaml",
+                   help="open de verkenner met dit parameterbestand (standaard: de waarden in het notebook)")
+    p.add_argument("--poort", type=int, default=8866, help="poort op 127.0.0.1 (standaard: 8866)")
     p = sub.add_parser("run", help="maak het rapport voor één parameterbestand")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     p.add_argument("--uitvoer", type=Path, default=Path("outputs"), help="uitvoermap (standaard: outputs)")
@@ -320,6 +340,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             pad = schrijf_invoersjabloon(lees_parameterbestand(args.parameters).parameters, args.uit, args.overschrijven)
             console.print(f"Invoerformat geschreven: {pad}")
             return 0
+        if args.opdracht == "verkenner":
+            from woonzorg_lib.runner.webapp import serveer
+
+            if args.parameters is not None:
+                lees_parameterbestand(args.parameters)  # a wrong file is told here, not in the browser
+            return serveer(args.parameters, args.poort)
         if args.opdracht == "controleer-onthulling":
             return controleer_onthulling(args.map, console)
         if args.opdracht == "analyse":

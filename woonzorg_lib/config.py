@@ -10,3 +10,5 @@ REGIO_MAP = BUNDEL_MAP / "regios"
 PROJECT_MAP = PAKKET_MAP.parent
 NOTEBOOK_MAP = PROJECT_MAP / "notebooks"
 
+# The parameter file the explorer's web page opens with ('woonzorg verkenner PARAMETERS.yaml' sets it).
+VERKENNER_PARAMETERS = "WOONZORG_VERKENNER_PARAMETERS"

@@ -26,7 +26,7 @@ from woonzorg_lib.analyse import Analyse, Tussenstand, analyseer
 from woonzorg_lib.config import PROJECT_MAP, VERKENNER_PARAMETERS
 from woonzorg_lib.data.catalogus import is_regiobestand, laad_regio
 from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.opmaak import procent
+from woonzorg_lib.opmaak import getal, procent
 from woonzorg_lib.parameters import SJABLONEN, VERDEELSLEUTELS, Basisparameters, lees_parameterbestand
 from woonzorg_lib.rapport import grafieken, publicatie
 from woonzorg_lib.rapport.hoofdstukken import Rapport
@@ -75,6 +75,21 @@ def _decimalen(getal: float) -> int:
     return next((d for d in range(5) if abs(round(getal, d) - getal) < 1e-9), 4)
 
 
+def met_aflezing(schuif: w.FloatSlider) -> w.HBox:
+    """The slider with its value beside it in Dutch notation (6,96%; 0,35): the widget's own readout is English."""
+    schuif.readout = False
+    aflezing = w.Label(layout=w.Layout(min_width="6em"))
+
+    def toon(_: object = None) -> None:
+        formaat = schuif.readout_format
+        decimalen = int(formaat.strip(".%f") or 0)
+        aflezing.value = procent(schuif.value, decimalen) if formaat.endswith("%") else getal(schuif.value, decimalen)
+
+    schuif.observe(toon, names=["value", "readout_format"])
+    toon()
+    return w.HBox([schuif, aflezing])
+
+
 def waarde(schuif: w.FloatSlider) -> float:
     """The slider's value without the float noise of its grid (0.06960000000000001 → 0.0696)."""
     return round(float(schuif.value), 10)
@@ -101,8 +116,8 @@ class Verkenner:
                                              description="Hoofdstukken", style=_STIJL, rows=len(HOOFDSTUKKEN))
         self.melding = w.HTML()
         self.kerncijfers = w.HTML()
-        self.claimgrafiek = w.Image(format="png")
-        self.verdeelgrafiek = w.Image(format="png")
+        self.claimgrafiek = w.Image(format="png", layout=w.Layout(max_width="820px"))
+        self.verdeelgrafiek = w.Image(format="png", layout=w.Layout(max_width="820px"))
         self.als_bestand = w.Textarea(disabled=True, layout=w.Layout(width="60em", height="14em"))
         self.uitvoer = w.Output()
         self._claim = LevendeGrafiek(lambda tabel, lijn: grafieken.groepen(
@@ -191,7 +206,7 @@ class Verkenner:
             self.gewichten[sleutel] = schuif
         self.gewichtenvak.children = [
             w.HTML(f"<b>Eigen verdeelsleutel</b> (komt als variant '{EIGEN_MIX}' naast die van het parameterbestand)"),
-            *self.gewichten.values()]
+            *(met_aflezing(s) for s in self.gewichten.values())]
 
     def parameters(self) -> Basisparameters:
         """The parameters the widgets describe: the parameter file's, with what the widgets changed."""
@@ -259,7 +274,8 @@ class Verkenner:
         bestand = w.Accordion(children=[self.als_bestand], titles=("Deze instellingen als parameterbestand",))
         bestand.selected_index = None
         display(w.VBox([
-            openen, self.deelregio, self.scenario, self.aandeel, self.mutatiegraad, self.plafond, self.gewichtenvak,
+            openen, self.deelregio, self.scenario,
+            *(met_aflezing(s) for s in (self.aandeel, self.mutatiegraad, self.plafond)), self.gewichtenvak,
             self.melding, self.kerncijfers, self.claimgrafiek, self.verdeelgrafiek, bestand,
             w.HTML("<b>Hoofdstukken uit het rapport</b> (met Ctrl of Shift meer kiezen; die rekenen langer)"),
             self.hoofdstukken, self.uitvoer,
