@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +15,36 @@ import pytest
 from tests.statline_nep import NepStatline, nep_statline
 
 PROJECT = Path(__file__).resolve().parents[1]
-PARAMETERS = PROJECT / "parameters"
+# The parameter files the project ships. Tests read these as committed, never the working copy of parameters/:
+# an analyst edits them (README: 'Een aanname wijzigen') and adds own files there, and tests must stay green.
+BUNDELDE_PARAMETERS = (
+    "almere-lelystad.yaml", "amstelland-meerlanden.yaml", "amsterdam.yaml", "gooi-en-vechtstreek.yaml", "ijmond.yaml",
+    "mra.yaml", "zaanstreek-waterland.yaml", "zuid-kennemerland.yaml", "voorbeelden/gemeente-utrecht.yaml",
+    "voorbeelden/utrecht.yaml",
+)
+
+
+def vastgelegd(pad: str) -> bytes:
+    """A project file as committed (git HEAD); outside a git checkout, the file as it is."""
+    try:
+        return subprocess.run(["git", "show", f"HEAD:{pad}"], cwd=PROJECT, capture_output=True, check=True,
+                              timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return (PROJECT / pad).read_bytes()
+
+
+def _vastgezette_parameters() -> Path:
+    """The bundled parameter files, as committed, in a folder of the test session's own."""
+    map_ = Path(tempfile.mkdtemp(prefix="woonzorg-parameters-"))
+    atexit.register(shutil.rmtree, map_, True)
+    for naam in BUNDELDE_PARAMETERS:
+        doel = map_ / naam
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        doel.write_bytes(vastgelegd(f"parameters/{naam}"))
+    return map_
+
+
+PARAMETERS = _vastgezette_parameters()
 
 
 def vul_invoer_in(pad, waarden: dict[tuple[str, str], float], bron: str) -> None:

@@ -126,3 +126,38 @@ def test_valideer_names_the_region_file_that_holds_the_error(schrijf, capsys):
     parameters = schrijf("p.yaml", f"notebook: woonzorganalyse\nregio: {regio}\n")
     assert main(["valideer", str(parameters)]) == 2
     assert f"in {regio}, deelregio 'A': gemeente GM9999 bestaat niet" in capsys.readouterr().out
+
+
+def test_help_is_dutch_for_every_command(capsys):
+    import pytest
+
+    from woonzorg_lib.cli import _parser
+
+    opdrachten = [a for a in _parser()._subparsers._group_actions[0].choices]
+    for opdracht in [None, *opdrachten]:
+        with pytest.raises(SystemExit) as uit:
+            main(["--help"] if opdracht is None else [opdracht, "--help"])
+        assert uit.value.code == 0
+        hulp = capsys.readouterr().out
+        assert hulp.startswith("Gebruik: woonzorg") and "toon deze hulp en stop" in hulp, opdracht
+        for engels in ("usage:", "options:", "positional arguments", "show this help", "show program"):
+            assert engels not in hulp, (opdracht, engels)
+
+
+def test_valideer_skips_a_region_file_beside_the_parameter_files(capsys):
+    voorbeelden = sorted(str(p) for p in (PARAMETERS / "voorbeelden").glob("*.yaml"))
+    assert main(["valideer", *voorbeelden]) == 0
+    uit = capsys.readouterr().out
+    assert "gemeente-utrecht.yaml is een regiobestand, geen parameterbestand" in uit
+    assert "Alle 1 parameterbestanden zijn in orde." in uit
+
+
+def test_valideer_refuses_a_key_without_figures_for_the_region_before_any_run(schrijf, capsys):
+    """The run would fail in the notebook; valideer (and the batch's plan) say so first, naming file and key."""
+    pad = schrijf("p.yaml", "notebook: woonzorganalyse\nregio: hart-van-brabant\nverdeelsleutels:\n"
+                            "  Naar huishoudens:\n    huishoudens: 1\n  Inwoners:\n    inwoners: 1\n")
+    assert main(["valideer", str(pad)]) == 2
+    uit = capsys.readouterr().out
+    assert "verdeelsleutels.Naar huishoudens.huishoudens: deze sleutel vraagt 'Particuliere huishoudens' voor elke " \
+           "gemeente van Hart van Brabant uit het invoerformat, maar er is geen invoerformat" in uit.replace("\n    ", " ")
+    assert "Inwoners" not in uit.split("huishoudens:")[0]

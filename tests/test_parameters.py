@@ -207,3 +207,29 @@ def test_a_wrong_range_or_mutatiegraad_is_named(schrijf):
     assert any(f.startswith("taakstelling_onbekend") and "laag (16000.0) ≤ midden" in f for f in gevonden)
     assert any(f.startswith("mutatiegraad") and "1.5 is geen aandeel" in f for f in gevonden)
     assert any(f.startswith("mutatiegraad.Velsn") and "Velsen" in f for f in gevonden)
+
+
+def test_dutch_decimals_are_read_as_numbers(schrijf):
+    pad = schrijf("p.yaml", (
+        "notebook: woonzorganalyse\nregio: mra\ndeelregio: IJmond\naandeel_verhuringen_aandachtsgroepen: 0,15\n"
+        "plafond_aandeel_verhuringen: '0,2'\nmutatiegraad:\n  Velsen: 0,052\nverdeelsleutels:\n  Mix:\n"
+        "    inwoners: 0,5\n    verhuringen: 0,5\ntaakstelling_onbekend:\n  laag: 20000\n  midden: '25.000,5'\n"
+        "  hoog: 30000\n"))
+    p = lees_parameterbestand(pad).parameters
+    assert p.aandeel_verhuringen_aandachtsgroepen == 0.15 and p.plafond_aandeel_verhuringen == 0.2
+    assert p.mutatiegraad == {"Velsen": 0.052} and p.verdeelsleutels == {"Mix": {"inwoners": 0.5, "verhuringen": 0.5}}
+    assert p.taakstelling_onbekend.midden == 25000.5
+
+
+def test_a_comma_that_is_no_number_is_named_with_what_is_expected(schrijf):
+    pad = schrijf("p.yaml", "notebook: woonzorganalyse\nregio: mra\naandeel_verhuringen_aandachtsgroepen: 0,1,5\n")
+    assert fouten(pad) == ["aandeel_verhuringen_aandachtsgroepen: verwacht een getal (bijvoorbeeld 0.10 of 0,10), "
+                           "kreeg '0,1,5'"]
+
+
+def test_tests_read_the_committed_parameter_files_not_what_an_analyst_changed():
+    """tests/conftest.py pins the bundled parameter files: an analyst's own or edited files in parameters/ change no test."""
+    from tests.conftest import BUNDELDE_PARAMETERS, PROJECT
+
+    assert PARAMETERS != PROJECT / "parameters"
+    assert sorted(str(p.relative_to(PARAMETERS)) for p in PARAMETERS.rglob("*.yaml")) == sorted(BUNDELDE_PARAMETERS)

@@ -100,20 +100,54 @@ class Analyse:
         return conf[(conf["niveau"] == "regio") & (conf["jaar"] == self.parameters.peiljaar)].set_index("scenario")
 
 
+SLEUTELS_UIT_INVOER = ("huishoudens", "huidige_belasting", "draagkracht")  # keys with figures only from the invoerformat
+
+
+def ontbrekende_sleutels(parameters: Basisparameters, regio: Regio, invoer: pd.DataFrame, bestand: str = "") -> list[Melding]:
+    """A message per key mix and key whose figures the region lacks: the fair share needs them for every gemeente."""
+    from woonzorg_lib.model.doelgroepen import ONDERWERPEN
+
+    namen = regio.indeling().set_index("gemeentecode")["gemeentenaam"]
+    meldingen = []
+    for variant, gewichten in parameters.verdeelsleutels.items():
+        for sleutel in (k for k, g in gewichten.items() if k in SLEUTELS_UIT_INVOER and g > 0):
+            met = set(invoer.loc[(invoer["onderwerp"] == sleutel) & invoer["waarde"].notna(), "gemeentecode"])
+            zonder = [str(namen[c]) for c in regio.gemeentecodes if c not in met]
+            if not zonder:
+                continue
+            waarom = ("er is geen invoerformat (invoer is leeg)" if not parameters.invoer else
+                      f"het invoerformat heeft het niet voor {len(zonder)} van de {len(regio.gemeentecodes)} gemeenten "
+                      f"({', '.join(zonder[:5])}{' …' if len(zonder) > 5 else ''})")
+            meldingen.append(Melding(bestand, f"verdeelsleutels.{variant}.{sleutel}", (
+                f"deze sleutel vraagt '{ONDERWERPEN[sleutel].omschrijving}' voor elke gemeente van {regio.naam} uit het "
+                f"invoerformat, maar {waarom}; vul het in, of kies een sleutel met gegevens voor deze regio: "
+                f"inwoners, sociale_huurvoorraad, verhuringen")))
+    return meldingen
+
+
 def controleer_invoer(bestand: Parameterbestand) -> None:
-    """Check the data edition and the invoerformat a parameter file names (WoonzorgFout with every problem)."""
+    """Check what a run of this parameter file needs beyond its own keys (WoonzorgFout with every problem).
+
+    The data edition, the invoerformat, the figures behind each key of the fair share and the
+    current load for ``correctie_jaren``; with the key ``herkomstgemeente`` the model runs, so the
+    run cannot fail later on the disclosure pattern.
+    """
     p = bestand.parameters
     regio = laad_regio(p.regio)  # the invoerformat covers the whole region
     editie = editie_voor(p, regio)
-    if p.invoer:
-        invoer, _ = invoer_voor(p, regio, editie)
-        if p.correctie_jaren:
-            met = set(invoer.loc[invoer["onderwerp"] == "huidige_belasting", "gemeentecode"])
-            zonder = [c for c in regio.gemeentecodes if c not in met]
-            if zonder:
-                raise WoonzorgFout([Melding(p.invoer, "onderwerp huidige_belasting", (
-                    f"correctie_jaren is gezet, maar de huidige belasting ontbreekt voor {len(zonder)} gemeenten "
-                    f"({', '.join(zonder[:5])}{' …' if len(zonder) > 5 else ''})"))])
+    invoer, _ = invoer_voor(p, regio, editie)
+    meldingen = ontbrekende_sleutels(p, regio, invoer, str(bestand.pad))
+    if p.invoer and p.correctie_jaren:
+        met = set(invoer.loc[invoer["onderwerp"] == "huidige_belasting", "gemeentecode"])
+        zonder = [c for c in regio.gemeentecodes if c not in met]
+        if zonder:
+            meldingen.append(Melding(p.invoer, "onderwerp huidige_belasting", (
+                f"correctie_jaren is gezet, maar de huidige belasting ontbreekt voor {len(zonder)} gemeenten "
+                f"({', '.join(zonder[:5])}{' …' if len(zonder) > 5 else ''})")))
+    if meldingen:
+        raise WoonzorgFout(meldingen)
+    if any(g.get("herkomstgemeente", 0) > 0 for g in p.verdeelsleutels.values()):
+        analyseer(p)
 
 
 def _sleutels(
@@ -130,7 +164,7 @@ def _sleutels(
         },
         index=codes,
     )
-    for onderwerp in ("huishoudens", "huidige_belasting", "draagkracht"):
+    for onderwerp in SLEUTELS_UIT_INVOER:
         waarden = invoer[invoer["onderwerp"] == onderwerp].set_index("gemeentecode")["waarde"].reindex(codes)
         if waarden.notna().all():
             sleutels[onderwerp] = waarden
@@ -159,6 +193,9 @@ def fair_share(
     per_groep = jaar.groupby([jaar["gemeentecode"].astype(str), jaar["doelgroep"].astype(str)])["woningen"].sum()
     eigen = per_groep.groupby(level=0).sum().reindex(codes).fillna(0.0)
     totaal = _rond_taak(eigen.sum())
+    ontbrekend = ontbrekende_sleutels(parameters, regio, invoer)
+    if ontbrekend:
+        raise WoonzorgFout(ontbrekend)
     sleutels = _sleutels(regio, editie, invoer, aanbod, eigen)
     belasting = None
     if parameters.correctie_jaren:
@@ -347,6 +384,6 @@ def dekking(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
 
 __all__ = [
     "Analyse", "Tussenstand", "analyseer", "analysegebied", "controleer_invoer", "dekking", "editie_voor", "fair_share",
-    "invoer_voor", "mutatiegraad_voor", "standaard_invoer_voor", "taakstelling_voor",
+    "invoer_voor", "mutatiegraad_voor", "ontbrekende_sleutels", "standaard_invoer_voor", "taakstelling_voor",
     "verdeling_per_deelregio", "weiger_onthullende_sleutel",
 ]

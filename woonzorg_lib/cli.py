@@ -36,6 +36,9 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
     """Check parameter files without running anything; report every problem of every file."""
     from woonzorg_lib.analyse import controleer_invoer
 
+    from woonzorg_lib.runner.batch import zonder_regiobestanden
+
+    bestanden = zonder_regiobestanden(bestanden, lambda tekst: console.print(f"– {tekst}", markup=False, soft_wrap=True))
     fouten = 0
     for pad in bestanden:
         try:

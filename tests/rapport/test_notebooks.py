@@ -7,6 +7,7 @@ import papermill
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
+from tests.conftest import vastgelegd
 from tests.rapport.conftest import NOTEBOOKS, voer_uit
 from woonzorg_lib.parameters import SJABLONEN
 from woonzorg_lib.rapport.export import exporteer_html
@@ -23,7 +24,8 @@ def test_parameter_cell_names_equal_the_model_fields(notebook):
 
 @pytest.mark.parametrize("notebook", sorted(SJABLOON))
 def test_committed_without_outputs_and_thin(notebook):
-    nb = json.loads((NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+    """The committed version (git HEAD), whatever JupyterLab saved in the working copy."""
+    nb = json.loads(vastgelegd(f"notebooks/{notebook}.ipynb").decode("utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     for cel in code:
@@ -92,3 +94,24 @@ def test_runs_with_the_plain_papermill_cli_and_a_parameter_file(tmp_path):
     assert klaar.returncode == 0, klaar.stderr[-2000:]
     tekst = uit.read_text(encoding="utf-8")
     assert "Zaanstreek-Waterland" in tekst and '"output_type": "error"' not in tekst
+
+
+@pytest.mark.parametrize("notebook", sorted(SJABLOON))
+def test_the_output_filter_gives_back_the_committed_notebook_from_what_jupyterlab_saves(notebook):
+    """git stores a notebook through tools/nbschoon.py (.gitattributes): what JupyterLab saved goes in unchanged."""
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT
+
+    assert "*.ipynb filter=nbschoon" in (PROJECT / ".gitattributes").read_text(encoding="utf-8")
+    vastgelegd_nb = vastgelegd(f"notebooks/{notebook}.ipynb").decode("utf-8")
+    nb = json.loads(vastgelegd_nb)
+    for nummer, cel in enumerate(c for c in nb["cells"] if c["cell_type"] == "code"):
+        cel["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["uitvoer\n"]}]
+        cel["execution_count"] = nummer + 1
+        cel["metadata"]["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
+    nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    schoon = subprocess.run([sys.executable, str(PROJECT / "tools" / "nbschoon.py")], input=json.dumps(nb, indent=2),
+                            text=True, capture_output=True, check=True, timeout=60).stdout
+    assert schoon == vastgelegd_nb

@@ -57,8 +57,22 @@ def uitvoernaam_fout(naam: str) -> str | None:
     return None
 
 
-def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
+def zonder_regiobestanden(bestanden: Sequence[Path], meld: Callable[[str], None]) -> list[Path]:
+    """The parameter files among the files given; a region file beside them (as in parameters/voorbeelden) is noted."""
+    from woonzorg_lib.data.catalogus import is_regiobestand
+
+    over = []
+    for pad in bestanden:
+        if is_regiobestand(pad):
+            meld(f"Overgeslagen: {pad} is een regiobestand, geen parameterbestand.")
+        else:
+            over.append(pad)
+    return over
+
+
+def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] = lambda _: None) -> list[Taak]:
     """Validate all parameter files before any kernel starts; every problem of every file at once."""
+    bestanden = zonder_regiobestanden(bestanden, meld)
     if not bestanden:
         raise WoonzorgFout("geen parameterbestanden opgegeven")
     taken, meldingen, namen = [], [], {}
@@ -66,10 +80,9 @@ def plan(bestanden: Sequence[Path], uitvoer: Path) -> list[Taak]:
         try:
             bestand = lees_parameterbestand(pad)
             editie = _editie(bestand.parameters)
-            if bestand.parameters.invoer:  # checked now, not halfway through the batch; needs the model
-                from woonzorg_lib.analyse import controleer_invoer
+            from woonzorg_lib.analyse import controleer_invoer  # checked now, not halfway through the batch
 
-                controleer_invoer(bestand)
+            controleer_invoer(bestand)
         except WoonzorgFout as fout:
             meldingen += fout.meldingen
             continue
@@ -224,7 +237,7 @@ def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: 
     raises ``Onderbroken`` with those runs.
     """
     console = console or Console()
-    taken = plan(bestanden, uitvoer.resolve())
+    taken = plan(bestanden, uitvoer.resolve(), lambda tekst: console.print(tekst, markup=False, soft_wrap=True))
     _maak_uitvoermap(uitvoer)
     klaar: list[Resultaat] = []
     try:

@@ -1,0 +1,30 @@
+"""The batch's plan: what it runs, and what it skips with a note, before any kernel starts."""
+
+import pytest
+
+from tests.conftest import PARAMETERS
+from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.runner.batch import plan
+
+
+def test_a_region_file_among_the_parameter_files_is_skipped_with_a_note(tmp_path):
+    """woonzorg batch parameters/voorbeelden/*.yaml: the glob picks up the region file beside the parameter file."""
+    notities: list[str] = []
+    taken = plan(sorted((PARAMETERS / "voorbeelden").glob("*.yaml")), tmp_path, notities.append)
+    assert [t.naam for t in taken] == ["utrecht"]
+    assert notities == [f"Overgeslagen: {PARAMETERS / 'voorbeelden' / 'gemeente-utrecht.yaml'} is een regiobestand, "
+                        "geen parameterbestand."]
+
+
+def test_only_region_files_is_no_batch(tmp_path):
+    with pytest.raises(WoonzorgFout, match="geen parameterbestanden opgegeven"):
+        plan([PARAMETERS / "voorbeelden" / "gemeente-utrecht.yaml"], tmp_path)
+
+
+def test_a_key_without_figures_stops_the_plan_not_a_notebook(schrijf, tmp_path):
+    pad = schrijf("p.yaml", "notebook: woonzorganalyse\nregio: mra\ndeelregio: IJmond\nverdeelsleutels:\n"
+                            "  Draagkracht:\n    draagkracht: 1\n")
+    with pytest.raises(WoonzorgFout) as fout:
+        plan([pad], tmp_path)
+    assert [m.plek for m in fout.value.meldingen] == ["verdeelsleutels.Draagkracht.draagkracht"]
+    assert fout.value.meldingen[0].bestand == str(pad)
