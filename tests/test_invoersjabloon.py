@@ -70,3 +70,74 @@ def test_csv_variant_uses_semicolons_and_decimal_commas(parameters, tmp_path):
 def test_unknown_suffix_is_refused(parameters, tmp_path):
     with pytest.raises(WoonzorgFout, match=r"\.xlsx of \.csv"):
         schrijf_invoersjabloon(parameters, tmp_path / "mra.ods")
+
+
+@pytest.fixture(scope="module")
+def ijmond(tmp_path_factory):
+    parameters = lees_parameterbestand(PARAMETERS / "ijmond.yaml").parameters
+    return parameters, schrijf_invoersjabloon(parameters, tmp_path_factory.mktemp("ijmond") / "ijmond.xlsx")
+
+
+def test_the_invoerformat_holds_only_the_area_of_its_parameter_file(ijmond):
+    _, pad = ijmond
+    werkmap = load_workbook(pad)
+    codes = {r[0].value for r in werkmap["invoer"].iter_rows(min_row=2)}
+    assert codes == {"GM0375", "GM0396", "GM0450", "GM0453"}  # IJmond, not the 30 gemeenten of the MRA
+    assert werkmap["invoer"].max_row == 1 + 4 * len(ONDERWERPEN)
+    assert werkmap["toelichting"]["A1"].value == "Invoerformat woonzorganalyse — IJmond"
+
+
+def test_only_the_cells_to_fill_in_are_editable_and_lists_are_drop_downs(ijmond):
+    _, pad = ijmond
+    werkmap = load_workbook(pad)
+    for naam, invul in (("invoer", {"lokaal", "herkomst", "bron", "peildatum"}),
+                        ("kengetallen", {"laag", "midden", "hoog", "herkomst", "bron"})):
+        blad = werkmap[naam]
+        assert blad.protection.sheet and not blad.protection.autoFilter
+        for cel in blad[2]:
+            kolom = blad.cell(row=1, column=cel.column).value
+            assert cel.protection.locked == (kolom not in invul), (naam, kolom)
+        herkomst = next(c.column_letter for c in blad[1] if c.value == "herkomst")
+        lijsten = [d for d in blad.data_validations.dataValidation if d.type == "list"]
+        assert [d.formula1 for d in lijsten] == ['"register,schatting,aanname"']
+        assert f"{herkomst}2:{herkomst}{blad.max_row}" in str(lijsten[0].sqref)
+    gehele = [d for d in werkmap["invoer"].data_validations.dataValidation if d.type == "whole"]
+    assert gehele and all(d.formula1 == "0.0" and d.showErrorMessage for d in gehele)
+
+
+def test_defaults_show_rounded_and_keep_their_exact_value(ijmond):
+    _, pad = ijmond
+    werkmap = load_workbook(pad)
+    invoer = {(r[0].value, r[2].value): r for r in werkmap["invoer"].iter_rows(min_row=2)}
+    kop = [c.value for c in werkmap["invoer"][1]]
+    standaard = invoer[("GM0375", "bw_clienten")][kop.index("standaard")]
+    assert standaard.number_format == "#,##0" and not float(standaard.value).is_integer()
+    kengetallen = {r[0].value: r for r in werkmap["kengetallen"].iter_rows(min_row=2)}
+    kop = [c.value for c in werkmap["kengetallen"][1]]
+    derde = kengetallen["aandeel_uitstroomklaar_bw"][kop.index("midden")]
+    assert derde.number_format == "0.0#%" and derde.value == pytest.approx(1 / 3)
+    assert kengetallen["huishoudgrootte_statushouders"][kop.index("midden")].number_format == "0.00"
+    assert kengetallen["doel_2030_nultreden"][kop.index("midden")].number_format == "#,##0"
+
+
+def test_a_deelregio_invoerformat_feeds_its_run_and_the_rest_of_the_region_keeps_the_defaults(ijmond, tmp_path):
+    from tests.conftest import vul_invoer_in
+    from woonzorg_lib.analyse import analyseer, controleer_invoer
+    from woonzorg_lib.parameters import Parameterbestand
+
+    parameters, sjabloon = ijmond
+    pad = tmp_path / "ijmond-ingevuld.xlsx"
+    pad.write_bytes(sjabloon.read_bytes())
+    vul_invoer_in(pad, {("GM0453", "bw_clienten"): 120}, "Registratie beschermd wonen Velsen")
+    met = parameters.model_copy(update={"invoer": str(pad)})
+    controleer_invoer(Parameterbestand(PARAMETERS / "ijmond.yaml", "woonzorganalyse", met))
+    analyse, zonder = analyseer(met), analyseer(parameters)
+    rij = analyse.invoer.set_index(["gemeentecode", "onderwerp"]).loc[("GM0453", "bw_clienten")]
+    assert rij["waarde"] == 120 and rij["lokaal"]
+    # The fair share is over the whole MRA: Amsterdam, not in the file, has its labelled defaults in both runs.
+    amsterdam = analyse.verdeling.set_index("gemeentecode").loc["GM0363"]
+    assert amsterdam["eigen_vraag"] == zonder.verdeling.set_index("gemeentecode").loc["GM0363", "eigen_vraag"]
+    # The regional overview needs every gemeente of the region: this file is not enough for it.
+    overzicht = lees_parameterbestand(PARAMETERS / "mra.yaml").parameters.model_copy(update={"invoer": str(pad)})
+    with pytest.raises(WoonzorgFout, match="gemeente GM0363 van het gebied van het parameterbestand ontbreekt"):
+        analyseer(overzicht)

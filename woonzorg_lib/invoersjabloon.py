@@ -12,17 +12,22 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from woonzorg_lib.analyse import analysegebied, editie_voor, standaard_invoer_voor
 from woonzorg_lib.bestanden import bewaar_vorige, normale_rechten
 from woonzorg_lib.data.basis import HERKOMSTEN
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.invoer import (
+    AANTALLEN,
     BLAD_INVOER,
     BLAD_KENGETALLEN,
     BLAD_TOELICHTING,
+    GEMIDDELDEN,
+    KENGETAL_BEREIK,
+    KENGETAL_SLEUTEL_BEREIK,
     KOLOMMEN_INVOER,
     KOLOMMEN_KENGETALLEN,
 )
@@ -31,7 +36,12 @@ from woonzorg_lib.model.doelgroepen import ONDERWERPEN
 from woonzorg_lib.parameters import Basisparameters
 
 TOELICHTING = [
-    "Invoerformat woonzorganalyse — {regio}",
+    "Invoerformat woonzorganalyse — {gebied}",
+    "",
+    "Dit invoerformat bevat de gemeenten van {gebied}. De fair share wordt over heel {regio} verdeeld; gemeenten die "
+    "hier niet in staan, rekenen met de gelabelde schattingen.",
+    "Alleen de gele cellen zijn in te vullen; de rest is beveiligd (zonder wachtwoord). Bij herkomst kiest u uit een "
+    "lijst; Excel weigert een negatief getal, een aandeel boven 100% of een deel van een persoon.",
     "",
     "Blad 'invoer': één rij per gemeente en onderwerp.",
     "- 'standaard' is een gelabelde schatting (of een gepubliceerd cijfer) met herkomst en bron; laat die staan.",
@@ -60,12 +70,13 @@ _INVULVULLING = PatternFill("solid", fgColor="FFF2CC")
 
 
 def invoertabel(parameters: Basisparameters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The rows of the invoer and kengetallen sheets for the whole region of the parameters."""
+    """The rows of the invoer and kengetallen sheets for the area of the parameters (a deelregio, or the region)."""
     regio = laad_regio(parameters.regio)
+    gebied = analysegebied(parameters)
     standaard, kengetallen = standaard_invoer_voor(regio, editie_voor(parameters, regio))
     waarden = standaard.set_index(["gemeentecode", "onderwerp"])
     rijen = []
-    for code, naam in regio.indeling()[["gemeentecode", "gemeentenaam"]].itertuples(index=False):
+    for code, naam in gebied.indeling()[["gemeentecode", "gemeentenaam"]].itertuples(index=False):
         for sleutel, onderwerp in ONDERWERPEN.items():
             rij = waarden.loc[(code, sleutel)] if (code, sleutel) in waarden.index else None
             rijen.append(
@@ -84,26 +95,86 @@ def invoertabel(parameters: Basisparameters) -> tuple[pd.DataFrame, pd.DataFrame
     return tabel, kengetallen
 
 
-def _blad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, breedtes: dict[str, int], invul: list[str]) -> None:
+def getalnotatie(eenheid: str, waarde: float | None, kengetal: bool = False) -> str:
+    """The Excel number format a figure shows in: counts whole, shares as percentages, ratios with decimals.
+
+    Only how it shows: the cell keeps the exact value (43,7 persons shows 44 and reads back 43,7).
+
+    >>> getalnotatie("personen", 43.7), getalnotatie("aandeel", 1 / 3), getalnotatie("personen", 1.83, kengetal=True)
+    ('#,##0', '0.0#%', '0.00')
+    """
+    if eenheid == "aandeel":
+        return "0.0#%"
+    if eenheid in ("index", "jaren") or (kengetal and waarde is not None and not float(waarde).is_integer()
+                                         and abs(waarde) < 1000):
+        return "0.00"
+    return "#,##0"
+
+
+def _keuzelijst(blad: Worksheet, bereik: str, opties: list[str]) -> None:
+    keuze = DataValidation(type="list", formula1=f'"{",".join(opties)}"', allow_blank=True, showErrorMessage=True)
+    keuze.errorTitle, keuze.error = "Kies uit de lijst", f"Kies {', '.join(opties)}"
+    blad.add_data_validation(keuze)
+    keuze.add(bereik)
+
+
+def _getalcontrole(controles: dict[tuple, DataValidation], blad: Worksheet, cel: str, eenheid: str, sleutel: str,
+                   kengetal: bool) -> None:
+    """Excel refuses what the reader would refuse: a negative number, a share above 1, a fraction of a person."""
+    bereik = KENGETAL_SLEUTEL_BEREIK.get(sleutel) if kengetal else None
+    laag, hoog, _ = bereik or KENGETAL_BEREIK.get(eenheid, (0.0, 1e12, True))
+    geheel = not kengetal and eenheid in (*AANTALLEN, "woningen") and sleutel not in GEMIDDELDEN
+    soort = (geheel, laag, hoog, eenheid)
+    if soort not in controles:
+        controle = DataValidation(type="whole" if geheel else "decimal", operator="between", formula1=str(laag),
+                                  formula2=str(hoog), allow_blank=True, showErrorMessage=True)
+        controle.errorTitle = "Geen geldig getal"
+        controle.error = (f"Vul een geheel getal van {laag:g} of meer in ({eenheid})." if geheel else
+                          f"Vul een getal tussen {laag:g} en {hoog:g} in ({eenheid}).")
+        blad.add_data_validation(controle)
+        controles[soort] = controle
+    controles[soort].add(cel)
+
+
+def _blad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, breedtes: dict[str, int], invul: list[str],
+          getallen: list[str]) -> Worksheet:
+    """A sheet: only the cells to fill in are editable (the sheet is protected), each figure in its format."""
     blad = werkmap.create_sheet(naam)
     blad.append(list(tabel.columns))
     for rij in tabel.itertuples(index=False):
         blad.append([None if (isinstance(v, float) and pd.isna(v)) else v for v in rij])
-    for i, kolom in enumerate(tabel.columns, start=1):
-        cel = blad.cell(row=1, column=i)
+    kolommen = {kolom: blad.cell(row=1, column=i).column_letter for i, kolom in enumerate(tabel.columns, start=1)}
+    for kolom, letter in kolommen.items():
+        cel = blad[f"{letter}1"]
         cel.font, cel.fill = _KOP, _KOPVULLING
-        letter = cel.column_letter
         blad.column_dimensions[letter].width = breedtes.get(kolom, 14)
         if kolom in invul:
             for rij in range(2, len(tabel) + 2):
                 blad[f"{letter}{rij}"].fill = _INVULVULLING
-        if kolom.startswith("herkomst"):
-            keuze = DataValidation(type="list", formula1=f'"{",".join(HERKOMSTEN)}"', allow_blank=True)
-            keuze.error = f"Kies {', '.join(HERKOMSTEN)}"
-            blad.add_data_validation(keuze)
-            keuze.add(f"{letter}2:{letter}{len(tabel) + 1}")
+                blad[f"{letter}{rij}"].protection = Protection(locked=False)
+        if kolom.startswith("herkomst") and kolom in invul:
+            _keuzelijst(blad, f"{letter}2:{letter}{len(tabel) + 1}", list(HERKOMSTEN))
+    kengetal = "kengetal" in tabel.columns
+    controles: dict[tuple, DataValidation] = {}
+    for nummer, rij in enumerate(tabel.itertuples(index=False), start=2):
+        waarden = rij._asdict()
+        voorbeeld = next((waarden[k] for k in getallen if isinstance(waarden[k], float) and not pd.isna(waarden[k])),
+                         None)
+        notatie = getalnotatie(waarden["eenheid"], voorbeeld, kengetal)
+        for kolom in getallen:
+            blad[f"{kolommen[kolom]}{nummer}"].number_format = notatie
+            if kolom in invul:
+                _getalcontrole(controles, blad, f"{kolommen[kolom]}{nummer}", waarden["eenheid"],
+                               waarden["kengetal" if kengetal else "onderwerp"], kengetal)
     blad.freeze_panes = "C2"
     blad.auto_filter.ref = blad.dimensions
+    # Locked: codes, onderwerpen, units, defaults and their sources. No password: the reader still opens it,
+    # and an analyst who must can lift it (Controleren > Blad opheffen); filtering and widening columns stay allowed.
+    blad.protection.sheet = True
+    blad.protection.autoFilter = False
+    blad.protection.sort = False
+    blad.protection.formatColumns = False
+    return blad
 
 
 def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path, overschrijven: bool = False) -> Path:
@@ -135,18 +206,18 @@ def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path, overschrijven
             werkmap = Workbook()
             toelichting = werkmap.active
             toelichting.title = BLAD_TOELICHTING
-            regio = laad_regio(parameters.regio).naam
+            gebied, regio = analysegebied(parameters).naam, laad_regio(parameters.regio).naam
             for regel in TOELICHTING:
-                toelichting.append([regel.format(regio=regio)])
+                toelichting.append([regel.format(gebied=gebied, regio=regio)])
             toelichting["A1"].font = Font(bold=True, size=14)
             toelichting.column_dimensions["A"].width = 120
             for rij in toelichting.iter_rows():
                 rij[0].alignment = Alignment(wrap_text=True)
             _blad(werkmap, BLAD_INVOER, tabel,
                   {"gemeente": 20, "onderwerp": 28, "omschrijving": 48, "bron_standaard": 60, "bron": 40},
-                  ["lokaal", "herkomst", "bron", "peildatum"])
+                  ["lokaal", "herkomst", "bron", "peildatum"], ["standaard", "lokaal"])
             _blad(werkmap, BLAD_KENGETALLEN, kengetallen, {"kengetal": 30, "omschrijving": 48, "bron": 90},
-                  ["laag", "midden", "hoog", "herkomst", "bron"])
+                  ["laag", "midden", "hoog", "herkomst", "bron"], ["laag", "midden", "hoog"])
             werkmap.save(tijdelijk)
         normale_rechten(Path(tijdelijk))
         if pad.exists():

@@ -96,14 +96,19 @@ def invoer_voor(
     standaard, kengetallen = standaard_invoer_voor(regio, editie)
     standaard = standaard.assign(lokaal=False)
     if parameters.invoer:
-        # The invoerformat covers the whole region; the analysed area may be one of its deelregio's.
+        # The invoerformat holds the area of its parameter file (a deelregio, or the whole region) and may hold
+        # more gemeenten of the region; a gemeente it does not hold keeps the labelled defaults.
         geheel = laad_regio(parameters.regio)
+        deelregio = getattr(parameters, "deelregio", None)
+        gebied = geheel.deelregio(deelregio) if deelregio else geheel
         gelezen = lees_invoer(Path(parameters.invoer), geheel.gemeentecodes,
-                              {k: o.eenheid for k, o in ONDERWERPEN.items()}, kengetallen["eenheid"].to_dict())
+                              {k: o.eenheid for k, o in ONDERWERPEN.items()}, kengetallen["eenheid"].to_dict(),
+                              gebied.gemeentecodes)
         waarden = gelezen.waarden[gelezen.waarden["gemeentecode"].isin(regio.gemeentecodes)]
         # A taakstelling only counts when the analyst entered it: a default in an older file is stale.
         oud = (waarden["onderwerp"] == "statushouders_taakstelling") & ~waarden["lokaal"]
-        standaard = waarden[~oud].reset_index(drop=True)
+        elders = standaard[~standaard["gemeentecode"].isin(gelezen.gemeenten)]
+        standaard = pd.concat([waarden[~oud], elders], ignore_index=True)
         if gelezen.kengetallen is not None:
             kengetallen = gelezen.kengetallen
     if taakstelling is None:

@@ -63,6 +63,7 @@ class Invoer:
 
     waarden: pd.DataFrame
     kengetallen: pd.DataFrame | None
+    gemeenten: tuple[str, ...] = ()  # the gemeenten the file has rows for (with or without figures)
 
 
 @dataclass(frozen=True)
@@ -183,8 +184,9 @@ def _grenzen(gemeentecodes: Sequence[str]) -> dict[str, dict[str, float]]:
 
 
 def _invoerrijen(
-    bestand: str, blad: _Blad, gemeentecodes: Sequence[str], onderwerpen: Mapping[str, str], meldingen: list[Melding]
-) -> pd.DataFrame:
+    bestand: str, blad: _Blad, gemeentecodes: Sequence[str], onderwerpen: Mapping[str, str], meldingen: list[Melding],
+    verplicht: Sequence[str] | None = None,
+) -> tuple[pd.DataFrame, tuple[str, ...]]:
     grenzen = _grenzen(gemeentecodes)
     uit: list[dict[str, Any]] = []
     gezien: dict[tuple[str, str], int] = {}
@@ -231,11 +233,13 @@ def _invoerrijen(
                             bron=_tekst(rij.get("bron_standaard")), peildatum=_tekst(rij.get("peildatum")),
                             lokaal=False))
     aanwezig = {code for code, _ in gezien}
-    for code in gemeentecodes:
+    waar = "van de regio" if verplicht is None else "van het gebied van het parameterbestand"
+    for code in gemeentecodes if verplicht is None else verplicht:
         if code not in aanwezig:
-            meldingen.append(Melding(bestand, f"blad '{blad.naam}'", f"gemeente {code} van de regio ontbreekt"))
+            meldingen.append(Melding(bestand, f"blad '{blad.naam}'", f"gemeente {code} {waar} ontbreekt"))
     kolommen = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum", "lokaal"]
-    return pd.DataFrame(uit, columns=kolommen).astype({"lokaal": bool})
+    return (pd.DataFrame(uit, columns=kolommen).astype({"lokaal": bool}),
+            tuple(c for c in gemeentecodes if c in aanwezig))
 
 
 def _kengetal_bereik(bestand: str, plek: str, sleutel: str, eenheid: str, getal: float, meldingen: list[Melding]) -> None:
@@ -282,9 +286,13 @@ def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Mapping[str, str], meldi
 
 
 def lees_invoer(
-    pad: Path, gemeentecodes: Sequence[str], onderwerpen: Mapping[str, str], kengetallen: Mapping[str, str]
+    pad: Path, gemeentecodes: Sequence[str], onderwerpen: Mapping[str, str], kengetallen: Mapping[str, str],
+    verplicht: Sequence[str] | None = None,
 ) -> Invoer:
     """Read and validate an invoerformat for the gemeenten ``gemeentecodes``.
+
+    The file may hold any of those gemeenten and must hold those of ``verplicht`` (default:
+    all of them): the invoerformat of a deelregio holds its own gemeenten.
 
     ``onderwerpen`` and ``kengetallen`` map the keys the model knows to their unit: every
     figure is checked against the range its unit allows. Raises WoonzorgFout with every
@@ -301,10 +309,11 @@ def lees_invoer(
         meldingen += _controleer_kop(bestand, bladen[BLAD_KENGETALLEN], KOLOMMEN_KENGETALLEN)
     if meldingen:
         raise WoonzorgFout(meldingen)
-    waarden = _invoerrijen(bestand, bladen[BLAD_INVOER], list(gemeentecodes), onderwerpen, meldingen)
+    waarden, aanwezig = _invoerrijen(bestand, bladen[BLAD_INVOER], list(gemeentecodes), onderwerpen, meldingen,
+                                     verplicht)
     tabel = None
     if BLAD_KENGETALLEN in bladen:
         tabel = _kengetalrijen(bestand, bladen[BLAD_KENGETALLEN], kengetallen, meldingen)
     if meldingen:
         raise WoonzorgFout(meldingen)
-    return Invoer(waarden, tabel)
+    return Invoer(waarden, tabel, aanwezig)
