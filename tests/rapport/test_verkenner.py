@@ -144,6 +144,8 @@ def test_sliders_carry_the_exact_value_of_the_parameter_file():
     assert schuif.value == 0.0696 and schuif.readout_format == ".2%"
     schuif.value = schuif.min + 26 * schuif.step  # what the browser sends back: a grid point with float noise
     assert verkenner.parameters().mutatiegraad == 0.0466
+    schuif_instellen(schuif, 0.01, 0.02, 0.15, 0.001)  # a parameter file below the usual range keeps its value
+    assert schuif.value == 0.01 and schuif.min <= 0.01
 
 
 def test_any_parameter_file_opens_and_an_own_region_stays_itself(u16):

@@ -59,7 +59,7 @@ def schuif_instellen(schuif: w.FloatSlider, waarde: float, laag: float, hoog: fl
 
     The readout shows as many decimals as value and step need (0,0696 reads 6,96%).
     """
-    stappen = math.floor((waarde - laag) / stap + 1e-9)
+    stappen = max(0, math.floor((waarde - laag) / stap + 1e-9))  # a value below the range starts the range
     with schuif.hold_trait_notifications():
         schuif.min, schuif.max = -1e9, 1e9  # first wide, so no intermediate state clips the value
         schuif.step = stap
