@@ -128,14 +128,15 @@ def ontbrekende_sleutels(parameters: Basisparameters, regio: Regio, invoer: pd.D
 def controleer_invoer(bestand: Parameterbestand) -> None:
     """Check what a run of this parameter file needs beyond its own keys (WoonzorgFout with every problem).
 
-    The data edition, the invoerformat, the figures behind each key of the fair share and the
-    current load for ``correctie_jaren``; with the key ``herkomstgemeente`` the model runs, so the
+    The data edition, the invoerformat, the stock or lettings of every gemeente, the figures behind
+    each key of the fair share and the current load for ``correctie_jaren``; with the key ``herkomstgemeente`` the model runs, so the
     run cannot fail later on the disclosure pattern.
     """
     p = bestand.parameters
-    regio = laad_regio(p.regio)  # the invoerformat covers the whole region
+    regio = laad_regio(p.regio)  # the fair share is over the whole region
     editie = editie_voor(p, regio)
-    invoer, _ = invoer_voor(p, regio, editie)
+    invoer, kengetallen = invoer_voor(p, regio, editie)
+    _aanbod(p, regio, invoer, kengetallen)  # every gemeente needs its stock or its lettings
     meldingen = ontbrekende_sleutels(p, regio, invoer, str(bestand.pad))
     if p.invoer and p.correctie_jaren:
         met = set(invoer.loc[invoer["onderwerp"] == "huidige_belasting", "gemeentecode"])

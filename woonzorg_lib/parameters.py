@@ -284,8 +284,10 @@ def valideer_parameters(
 def lees_parameterbestand(pad: Path) -> Parameterbestand:
     """Read and validate one parameter file.
 
-    >>> from woonzorg_lib.config import PAKKET_MAP
-    >>> bestand = lees_parameterbestand(PAKKET_MAP.parent / "parameters" / "ijmond.yaml")
+    >>> import tempfile
+    >>> pad = Path(tempfile.mkdtemp()) / "ijmond.yaml"
+    >>> _ = pad.write_text("notebook: woonzorganalyse\\nregio: mra\\ndeelregio: IJmond\\n", encoding="utf-8")
+    >>> bestand = lees_parameterbestand(pad)
     >>> bestand.notebook, bestand.parameters.deelregio
     ('woonzorganalyse', 'IJmond')
     """
