@@ -103,6 +103,14 @@ class Analyse:
 SLEUTELS_UIT_INVOER = ("huishoudens", "huidige_belasting", "draagkracht")  # keys with figures only from the invoerformat
 
 
+def gemeenten_zonder(sleutel: str, regio: Regio, invoer: pd.DataFrame) -> list[str]:
+    """The gemeenten of the region without a figure for a key of the fair share (none for the model's own keys)."""
+    if sleutel not in SLEUTELS_UIT_INVOER:
+        return []
+    met = set(invoer.loc[(invoer["onderwerp"] == sleutel) & invoer["waarde"].notna(), "gemeentecode"])
+    return [c for c in regio.gemeentecodes if c not in met]
+
+
 def ontbrekende_sleutels(parameters: Basisparameters, regio: Regio, invoer: pd.DataFrame, bestand: str = "") -> list[Melding]:
     """A message per key mix and key whose figures the region lacks: the fair share needs them for every gemeente."""
     from woonzorg_lib.model.doelgroepen import ONDERWERPEN
@@ -111,8 +119,7 @@ def ontbrekende_sleutels(parameters: Basisparameters, regio: Regio, invoer: pd.D
     meldingen = []
     for variant, gewichten in parameters.verdeelsleutels.items():
         for sleutel in (k for k, g in gewichten.items() if k in SLEUTELS_UIT_INVOER and g > 0):
-            met = set(invoer.loc[(invoer["onderwerp"] == sleutel) & invoer["waarde"].notna(), "gemeentecode"])
-            zonder = [str(namen[c]) for c in regio.gemeentecodes if c not in met]
+            zonder = [str(namen[c]) for c in gemeenten_zonder(sleutel, regio, invoer)]
             if not zonder:
                 continue
             waarom = ("er is geen invoerformat (invoer is leeg)" if not parameters.invoer else
@@ -385,6 +392,6 @@ def dekking(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
 
 __all__ = [
     "Analyse", "Tussenstand", "analyseer", "analysegebied", "controleer_invoer", "dekking", "editie_voor", "fair_share",
-    "invoer_voor", "mutatiegraad_voor", "ontbrekende_sleutels", "standaard_invoer_voor", "taakstelling_voor",
+    "gemeenten_zonder", "invoer_voor", "mutatiegraad_voor", "ontbrekende_sleutels", "standaard_invoer_voor", "taakstelling_voor",
     "verdeling_per_deelregio", "weiger_onthullende_sleutel",
 ]

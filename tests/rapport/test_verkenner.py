@@ -168,3 +168,35 @@ def test_the_file_list_offers_parameter_files_and_no_region_files():
     gevonden = parameterbestanden(PARAMETERS)
     assert any(p.endswith("voorbeelden/utrecht.yaml") for p in gevonden)
     assert not any(p.endswith("gemeente-utrecht.yaml") for p in gevonden)
+
+
+def test_the_own_mix_offers_a_key_only_where_the_region_has_its_figures(tmp_path):
+    from tests.conftest import vul_invoer_in
+    from woonzorg_lib.data.catalogus import laad_regio
+    from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+    from woonzorg_lib.parameters import valideer_parameters
+
+    parameters = valideer_parameters("woonzorganalyse", {"regio": "hart-van-brabant"})
+    verkenner = Verkenner(parameters)
+    assert "huishoudens" not in verkenner.gewichten and "inwoners" in verkenner.gewichten
+    pad = schrijf_invoersjabloon(parameters, tmp_path / "hvb.xlsx")
+    codes = laad_regio("hart-van-brabant").gemeentecodes
+    vul_invoer_in(pad, {(c, "huishoudens"): 1000.0 + i for i, c in enumerate(codes)}, "CBS huishoudens 2024")
+    bestand = tmp_path / "hvb.yaml"
+    bestand.write_text(f"notebook: woonzorganalyse\nregio: hart-van-brabant\ninvoer: {pad.name}\n", encoding="utf-8")
+    verkenner.open(str(bestand))
+    assert not verkenner.melding.value and "huishoudens" in verkenner.gewichten
+    verkenner.gewichten["huishoudens"].value = 1.0
+    assert not verkenner.melding.value
+    assert verkenner.parameters().verdeelsleutels[EIGEN_MIX] == {"huishoudens": 1.0}
+    _zelfde_analyse(verkenner.laatste, analyseer(verkenner.parameters()))
+
+
+def test_a_file_whose_run_would_fail_is_refused_and_changes_nothing(tmp_path):
+    verkenner = Verkenner(lees_parameterbestand(PARAMETERS / "ijmond.yaml").parameters)
+    kapot = tmp_path / "kapot.yaml"
+    kapot.write_text("notebook: woonzorganalyse\nregio: mra\nverdeelsleutels:\n  Draagkracht:\n    draagkracht: 1\n",
+                     encoding="utf-8")
+    verkenner.open(str(kapot))
+    assert "kan niet worden geopend" in verkenner.melding.value and "draagkracht" in verkenner.melding.value
+    assert verkenner.laatste.regio.naam == "IJmond" and verkenner.basis.deelregio == "IJmond"

@@ -22,9 +22,9 @@ import pandas as pd
 import yaml
 from IPython.display import display
 
-from woonzorg_lib.analyse import Analyse, Tussenstand, analyseer
+from woonzorg_lib.analyse import SLEUTELS_UIT_INVOER, Analyse, Tussenstand, analyseer, gemeenten_zonder, invoer_voor
 from woonzorg_lib.config import PROJECT_MAP, VERKENNER_PARAMETERS
-from woonzorg_lib.data.catalogus import is_regiobestand, laad_regio
+from woonzorg_lib.data.catalogus import is_regiobestand
 from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.opmaak import getal, procent
 from woonzorg_lib.parameters import SJABLONEN, VERDEELSLEUTELS, Basisparameters, lees_parameterbestand
@@ -162,16 +162,17 @@ class Verkenner:
             return
         try:
             bestand = lees_parameterbestand(pad)
+            self.zet(bestand.parameters, bestand.notebook)
         except WoonzorgFout as fout:
             self.melding.value = _fout_html(f"{pad} kan niet worden geopend", fout)
-            return
-        self.zet(bestand.parameters, bestand.notebook)
 
     def zet(self, parameters: Basisparameters, sjabloon: str) -> None:
-        """Put every widget on these parameters (exact values) and draw."""
-        self.basis, self.sjabloon = parameters, sjabloon
-        self._deelregios = list(laad_regio(parameters.regio).deelregios)
+        """Put every widget on these parameters (exact values) and draw; WoonzorgFout (nothing changed) if they fail."""
         standaard = analyseer(parameters, self._tussenstand)
+        geheel = standaard.geheel
+        invoer, _ = invoer_voor(parameters, geheel, standaard.editie)
+        self.basis, self.sjabloon = parameters, sjabloon
+        self._deelregios = list(geheel.deelregios)
         self._bezig = True
         try:
             deelregio = getattr(parameters, "deelregio", None)
@@ -187,17 +188,14 @@ class Verkenner:
             self.mutatiegraad.disabled = per_gemeente
             self.mutatiegraad.description = "Mutatiegraad" + (" (per gemeente gezet)" if per_gemeente else "")
             schuif_instellen(self.plafond, parameters.plafond_aandeel_verhuringen or 0.0, 0.0, 0.5, 0.005)
-            self._maak_gewichten(standaard)
+            self._maak_gewichten([k for k in VERDEELSLEUTELS if k in ALTIJD or (
+                k in SLEUTELS_UIT_INVOER and not gemeenten_zonder(k, geheel, invoer))])
         finally:
             self._bezig = False
         self.teken()
 
-    def _maak_gewichten(self, analyse: Analyse) -> None:
+    def _maak_gewichten(self, sleutels: list[str]) -> None:
         """One slider per key with figures for every gemeente of the region; the mix starts empty (no extra variant)."""
-        invoer = analyse.invoer
-        sleutels = [k for k in VERDEELSLEUTELS if k in ALTIJD or (
-            k in ("huishoudens", "draagkracht", "huidige_belasting")
-            and invoer.loc[invoer["onderwerp"] == k, "waarde"].notna().sum() == len(analyse.regio.gemeentecodes))]
         self.gewichten = {}
         for sleutel in sleutels:
             schuif = w.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.05, readout_format=".2f",
