@@ -23,8 +23,17 @@ _WERKMETADATA = ("collapsed", "scrolled", "execution", "jp-MarkdownHeadingCollap
 
 
 def schoon(notebook: dict[str, Any]) -> dict[str, Any]:
-    """The notebook without outputs, execution counts, widget state and working metadata."""
+    """The notebook without outputs, execution counts, widget state and working metadata.
+
+    Sources are split into lines as nbformat writes them, and ``language_info`` keeps only the
+    language's name (JupyterLab adds the Python version and more on every save).
+    """
+    taal = notebook.get("metadata", {}).get("language_info")
+    if isinstance(taal, dict) and "name" in taal:
+        notebook["metadata"]["language_info"] = {"name": taal["name"]}
     for cel in notebook.get("cells", []):
+        bron = cel.get("source", "")
+        cel["source"] = ("".join(bron) if isinstance(bron, list) else bron).splitlines(keepends=True)
         if cel.get("cell_type") == "code":
             cel["outputs"] = []
             cel["execution_count"] = None

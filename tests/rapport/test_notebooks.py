@@ -112,6 +112,8 @@ def test_the_output_filter_gives_back_the_committed_notebook_from_what_jupyterla
         cel["execution_count"] = nummer + 1
         cel["metadata"]["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
     nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    nb["metadata"]["language_info"] = {"name": "python", "version": "3.11.7", "mimetype": "text/x-python"}
+    nb["cells"][0]["source"] = "".join(nb["cells"][0]["source"])  # JupyterLab may save a source as one string
     schoon = subprocess.run([sys.executable, str(PROJECT / "tools" / "nbschoon.py")], input=json.dumps(nb, indent=2),
                             text=True, capture_output=True, check=True, timeout=60).stdout
     assert schoon == vastgelegd_nb
