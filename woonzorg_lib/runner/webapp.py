@@ -24,7 +24,6 @@ def voila_opdracht(poort: int = STANDAARDPOORT, adres: str = "127.0.0.1") -> lis
     return [
         str(voila), str(NOTEBOOK_MAP / "verkenner.ipynb"), "--no-browser", f"--port={poort}", f"--Voila.ip={adres}",
         "--template=woonzorg", "--theme=light", "--strip_sources=True", "--show_tracebacks=False",
-        "--VoilaConfiguration.file_allowlist=[]",  # serve no files beside the notebook
         "--Voila.log_level=WARN",  # the terminal says in Dutch where the page is; Voilà only speaks up on trouble
     ]
 
