@@ -260,3 +260,22 @@ def test_een_optionele_tabel_die_ontbreekt_wordt_gemeld_en_overgeslagen(nep_cbs:
     editie = vernieuw("mra", meld=STIL)
     assert any("prognose" in m.lower() and "404" in m for m in editie.beschrijving["meldingen"])
     assert editie.lees("prognose.csv") is None
+
+
+def test_een_te_lang_verzoek_wordt_niet_verstuurd() -> None:
+    from woonzorg_lib.data import cbs_client
+
+    te_lang = " or ".join(f"RegioS eq 'GM{i:04d}'" for i in range(200))
+    with pytest.raises(WoonzorgFout, match=r"het verzoek om TypedDataSet van tabel 03759ned is te lang \(\d+ tekens"):
+        cbs_client.lees("03759ned", "TypedDataSet", te_lang)
+
+
+def test_herindelingen_kloppen_met_de_huidige_gemeenten() -> None:
+    from woonzorg_lib.data.basis import gemeenten
+    from woonzorg_lib.data.herindelingen import herindelingen
+
+    namen = gemeenten().set_index("gemeentecode")["gemeentenaam"]
+    h = herindelingen()
+    assert not h["code_oud"].isin(namen.index).any()  # a former gemeente is no longer in the division
+    assert (h["code_nieuw"].map(namen) == h["naam_nieuw"]).all()  # every successor exists, under its CBS name
+    assert set(h.loc[h["opvolger_bestond"] == "ja", "naam_nieuw"]) == {"Amsterdam", "Purmerend"}

@@ -113,6 +113,7 @@ CBS_TABELLEN: tuple[CbsTabel, ...] = (
         (Meetwaarde("personen", ("Totaal personen",)), Meetwaarde("huishoudens", ("Totaal huishoudens",))),
         Uitsplitsing("Aandachtsgroep"),
         peildata={"MM01": "01-01", "MM12": "12-31"},
+        verplicht=False,
     ),
     CbsTabel(
         "prognose",
