@@ -18,7 +18,7 @@ from woonzorg_lib.data.vernieuwen import vernieuw
 from woonzorg_lib.errors import WoonzorgFout
 
 MRA = sorted(laad_regio("mra").gemeentecodes)
-STIL: Callable[[str], None] = lambda _: None  # noqa: E731
+STIL: Callable[[str], None] = lambda _: None
 
 
 def _waarden(nep: NepStatline, code: str):

@@ -134,4 +134,4 @@ def past(tabel_id: str, naam: str, filter_: str, select: list[str] | None = None
     return len(requests.Request("GET", url, params=params).prepare().url or "") <= MAX_URL - RUIMTE_VOLGENDE
 
 
-__all__ = ["ADRES_VARIABELE", "CbsOnbereikbaar", "MAX_URL", "adres", "catalogus", "lees", "past"]
+__all__ = ["ADRES_VARIABELE", "MAX_URL", "CbsOnbereikbaar", "adres", "catalogus", "lees", "past"]

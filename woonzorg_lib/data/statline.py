@@ -409,10 +409,10 @@ def kies_en_download(tabel: CbsTabel, gemeentecodes: Sequence[str]) -> Gedownloa
         if not kandidaat.gediscontinueerd:
             return gedownload
         opvolger = f" (de andere tabellen pasten niet: {'; '.join(redenen)})" if redenen else ""
-        return replace(gedownload, meldingen=(
-            f"LET OP: CBS-tabel {kandidaat.tabel_id} is door CBS stopgezet (gediscontinueerd) en toch gebruikt, omdat "
-            f"er geen bruikbare opvolger was{opvolger}. De cijfers kunnen verouderd zijn of een oude methode volgen.",
-            *gedownload.meldingen))
+        melding = (f"LET OP: CBS-tabel {kandidaat.tabel_id} is door CBS stopgezet (gediscontinueerd) en toch gebruikt, "
+                   f"omdat er geen bruikbare opvolger was{opvolger}. De cijfers kunnen verouderd zijn of een oude "
+                   "methode volgen.")
+        return replace(gedownload, meldingen=(melding, *gedownload.meldingen))
     raise WoonzorgFout(f"geen bruikbare CBS-tabel voor {tabel.onderwerp}: " + "; ".join(redenen))
 
 
