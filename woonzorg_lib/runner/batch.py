@@ -24,7 +24,7 @@ from woonzorg_lib.errors import Melding, WoonzorgFout
 from woonzorg_lib.opmaak import getal
 from woonzorg_lib.parameters import Basisparameters, analysegebied, lees_parameterbestand
 from woonzorg_lib.runner.index import schrijf_index
-from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, voer_uit, werker_start
+from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, schrijffout, voer_uit, werker_start
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
 
 
@@ -232,6 +232,13 @@ def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: 
     except KeyboardInterrupt:
         schrijf_index(uitvoer, {r.naam: (r.status, r.duur) for r in klaar if r.status != "overgeslagen"})
         raise Onderbroken([r for r in klaar if r.status != "overgeslagen"]) from None
-    index = schrijf_index(uitvoer, {r.naam: (r.status, r.duur if r.status != "overgeslagen" else None) for r in resultaten})
+    try:
+        index = schrijf_index(uitvoer, {r.naam: (r.status, r.duur if r.status != "overgeslagen" else None)
+                                        for r in resultaten})
+    except OSError as fout:
+        uitleg = schrijffout(fout, "het vorige overzicht") or f"{fout.__class__.__name__}: {fout}"
+        raise WoonzorgFout(f"het overzicht {uitvoer / 'index.html'} kon niet worden bijgewerkt. {uitleg} Runs: "
+                           + "; ".join(f"{r.naam} {r.status}" + (f" ({r.melding})" if r.melding else "")
+                                       for r in resultaten)) from None
     console.print(samenvattingstabel(resultaten, index))
     return resultaten, index
