@@ -279,3 +279,28 @@ def test_herindelingen_kloppen_met_de_huidige_gemeenten() -> None:
     assert not h["code_oud"].isin(namen.index).any()  # a former gemeente is no longer in the division
     assert (h["code_nieuw"].map(namen) == h["naam_nieuw"]).all()  # every successor exists, under its CBS name
     assert set(h.loc[h["opvolger_bestond"] == "ja", "naam_nieuw"]) == {"Amsterdam", "Purmerend"}
+
+
+def test_een_landelijke_editie_levert_de_noemer_van_artikel_29_en_een_regionale_niet(nep_cbs: NepStatline) -> None:
+    from woonzorg_lib.data.basis import bevolking
+    from woonzorg_lib.data.catalogus import laad_regio as regio_
+    from woonzorg_lib.parameters import valideer_parameters
+    from woonzorg_lib.uitgangspunten import taakstelling_voor
+
+    parameters = valideer_parameters("regio-overzicht", {"regio": "mra", "peiljaar": 2026, "doeljaar": 2027})
+    mra = regio_("mra")
+    bundel = taakstelling_voor(parameters, mra, [2026], None)
+
+    regionaal = vernieuw("mra", ["bevolking"], meld=STIL)
+    assert bevolking(regionaal).equals(bevolking())  # 30 gemeenten are no denominator for the whole country
+    assert taakstelling_voor(parameters, mra, [2026], regionaal).equals(bundel)
+
+    nep_cbs.waarden = _alle_gemeenten(nep_cbs)
+    landelijk = vernieuw(None, ["bevolking"], meld=STIL)
+    inwoners = bevolking(landelijk)
+    nieuw = inwoners[inwoners["peildatum"] == "2025-01-01"]
+    assert len(nieuw) == 342 and (nieuw["inwoners"] == nep_cbs.waarden["inwoners"].iloc[0]).all()
+    taak = taakstelling_voor(parameters, mra, [2026], landelijk)
+    assert set(taak["peildatum_inwoners"]) == {"2025-01-01"}
+    nederland = f"{342 * int(nep_cbs.waarden['inwoners'].iloc[0]):,}".replace(",", ".")
+    assert taak["bron"].str.contains(f"inwoners van Nederland \\({nederland}\\) op 2025-01-01").all()

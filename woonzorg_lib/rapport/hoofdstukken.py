@@ -293,7 +293,7 @@ class Rapport:
         tabel = self._per_eenheid(lang, "aantal", "cohort")[list(cohorten)].rename(columns=cohorten)
         herkomst = lang_basis[lang_basis["gemeentecode"].isin(codes) & lang_basis["indicator"].isin(list(cohorten))]
         peildatum = ", ".join(sorted(set(herkomst["peildatum"])))
-        groei = groei_65plus(bevolking(), self.p.doeljaar).set_index("gemeentecode")["factor"].reindex(codes)
+        groei = groei_65plus(bevolking(self.analyse.editie), self.p.doeljaar).set_index("gemeentecode")["factor"].reindex(codes)
         toekomst = basis.set_index("gemeentecode")[list(cohorten)].sum(axis=1).mul(groei).rename("65+").reset_index()
         tabel[f"65+ op 1-1-{self.p.doeljaar} (trendschatting)"] = self._per_eenheid(toekomst, "65+")["65+"]
         prognose = self._prognose(codes)
@@ -316,7 +316,7 @@ class Rapport:
                 f"Het aantal 75-plussers in het gebied is ongeveer **{tekst.rond(tabel.iloc[:, 1:3].sum().sum())}** "
                 f"(peildatum {peildatum}). Herkomst van de cijfers per leeftijdsgroep: {bronnen_tekst}. "
                 f"De kolom 65+ voor {self.p.doeljaar} is een **trendschatting**: "
-                f"{tekst.veilig(groei_65plus(bevolking(), self.p.doeljaar)['bron'].iloc[0])}.{prognose_tekst} "
+                f"{tekst.veilig(groei_65plus(bevolking(self.analyse.editie), self.p.doeljaar)['bron'].iloc[0])}.{prognose_tekst} "
                 f"De vraag van ouderen rekent met het aandeel 75-plussers op {peildatum}, omdat de landelijke doelen een "
                 "vast totaal voor 2022-2030 zijn."
             ),
