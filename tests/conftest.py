@@ -7,8 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.statline_nep import NepStatline, nep_statline
+
+# Property tests check behaviour, not speed: a per-example deadline fails at random on a busy machine.
+settings.register_profile("woonzorg", deadline=None)
+settings.load_profile("woonzorg")
 
 PROJECT = Path(__file__).resolve().parents[1]
 PARAMETERS = PROJECT / "parameters"

@@ -269,7 +269,7 @@ def _parser() -> argparse.ArgumentParser:
     p = data.add_parser("vernieuwen", help="haal de nieuwste cijfers op bij CBS StatLine als nieuwe data-editie")
     p.add_argument("--regio", help="alleen de gemeenten van deze regio (standaard: alle gemeenten)")
     p.add_argument("--tabellen", nargs="+", metavar="TABEL",
-                   help="alleen deze tabellen: bevolking, woningvoorraad, aandachtsgroepen, prognose")
+                   help="alleen deze tabellen: bevolking, woningvoorraad, kwb, aandachtsgroepen, prognose")
     p = sub.add_parser("invoer-sjabloon", help="schrijf het invoerformat voor de regio van een parameterbestand")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     p.add_argument("uit", type=Path, metavar="UIT.xlsx", help="doelbestand, .xlsx of .csv")
