@@ -280,7 +280,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="maak de rapporten voor een reeks parameterbestanden (standaard: parameters/*.yaml)")
     p.add_argument("parameters", type=Path, nargs="*", metavar="PARAMETERS.yaml")
     p.add_argument("--uitvoer", type=Path, default=Path("outputs"), help="uitvoermap (standaard: outputs)")
-    p.add_argument("--parallel", type=int, default=2, help="aantal rapporten tegelijk (standaard: 2)")
+    p.add_argument("--parallel", type=_minstens_een, default=2, help="aantal rapporten tegelijk (standaard: 2)")
     p.add_argument("--opnieuw", action="store_true", help="ook ongewijzigde rapporten opnieuw maken")
     p.add_argument("--verse-kernel", action="store_true",
                    help="een nieuwe rekenkern voor elk rapport (trager; standaard hergebruikt elke werker zijn kern, schoongemaakt)")
@@ -304,6 +304,17 @@ def _stop_bij_sigterm() -> None:
 
     if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
         signal.signal(signal.SIGTERM, stop)
+
+
+def _minstens_een(tekst: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--parallel 0`` would start no worker and wait forever)."""
+    try:
+        getal = int(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"verwacht een geheel getal, kreeg '{tekst}'") from None
+    if getal < 1:
+        raise argparse.ArgumentTypeError(f"moet minstens 1 zijn, kreeg {getal}")
+    return getal
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -41,6 +41,9 @@ def _tekst(fout: dict[str, Any], velden: list[str]) -> str:
         return "verplichte sleutel ontbreekt"
     if soort.startswith("int_"):
         return f"verwacht een geheel getal (bijvoorbeeld 2024), kreeg {kreeg}"
+    if soort == "finite_number":
+        yaml = {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}.get(str(fout.get("input")), kreeg)
+        return f"verwacht een eindig getal, kreeg {yaml} (geen getal om mee te rekenen)"
     if soort.startswith("float_"):
         return f"verwacht een getal met een punt als decimaalteken (bijvoorbeeld 0.10), kreeg {kreeg}"
     if soort.startswith("string_"):

@@ -223,6 +223,8 @@ def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: 
     Stopped halfway (Ctrl-C, SIGTERM), it still writes a true index of what finished and
     raises ``Onderbroken`` with those runs.
     """
+    if parallel < 1:
+        raise WoonzorgFout(f"parallel moet minstens 1 zijn, kreeg {parallel}")
     console = console or Console()
     taken = plan(bestanden, uitvoer.resolve())
     _maak_uitvoermap(uitvoer)
