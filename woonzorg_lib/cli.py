@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from woonzorg_lib import __version__
 from woonzorg_lib.errors import WoonzorgFout
@@ -29,7 +30,8 @@ CONTROLE_KOLOMMEN = ("inwoners", "woningvoorraad", "corporatiewoningen")
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False, width=max(Console().width, 110))
+    """The terminal: no markup, so a name like '[/]' in a region or path is text, never a style tag."""
+    return Console(markup=False, highlight=False, soft_wrap=False, width=max(Console().width, 110))
 
 
 def valideer(bestanden: Sequence[Path], console: Console) -> int:
@@ -43,14 +45,14 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
             controleer_invoer(bestand)
         except WoonzorgFout as fout:
             fouten += 1
-            console.print(f"[red]✗[/red] {pad}")
+            console.print(Text.assemble(("✗", "red"), f" {pad}"))
             for melding in fout.meldingen:
                 # An error in the region file or the invoerformat names that file, not only the parameter file.
                 waar = f"in {melding.bestand}, " if melding.bestand and melding.bestand != str(pad) else ""
                 plek = f"{melding.plek}: " if melding.plek else ""
                 console.print(f"    {waar}{plek}{melding.tekst}", markup=False, soft_wrap=True)
         else:
-            console.print(f"[green]✓[/green] {pad} ({bestand.notebook})")
+            console.print(Text.assemble(("✓", "green"), f" {pad} ({bestand.notebook})"))
     if fouten:
         console.print(f"{fouten} van {len(bestanden)} parameterbestanden bevatten fouten.")
         return 2

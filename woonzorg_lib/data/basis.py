@@ -18,6 +18,7 @@ from woonzorg_lib.data import schattingen
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.edities import BASISGEGEVENS, Editie
 from woonzorg_lib.data.yaml_io import lees_yaml
+from woonzorg_lib.errors import WoonzorgFout
 
 HERKOMSTEN: tuple[str, ...] = ("register", "schatting", "aanname")
 
@@ -149,8 +150,13 @@ def _met_editie(editie: Editie) -> pd.DataFrame:
     if eigen is None:
         return bundel
     sleutel = ["gemeentecode", "indicator"]
+    try:
+        eigen = eigen[list(bundel.columns)].astype(bundel.dtypes.to_dict())
+    except (ValueError, TypeError):
+        raise WoonzorgFout(f"data-editie {editie.naam}: {BASISGEGEVENS} heeft waarden die geen getal zijn; verwijder de "
+                           "editie of zet data_editie: bundel") from None
     vervangen = bundel.set_index(sleutel).index.isin(eigen.set_index(sleutel).index)
-    lang = pd.concat([bundel[~vervangen], eigen.astype(bundel.dtypes.to_dict())], ignore_index=True)
+    lang = pd.concat([bundel[~vervangen], eigen], ignore_index=True)
     return lang.sort_values(sleutel, ignore_index=True)
 
 

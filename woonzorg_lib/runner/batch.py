@@ -18,6 +18,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from woonzorg_lib.config import NOTEBOOK_MAP
 from woonzorg_lib.errors import Melding, WoonzorgFout
@@ -98,8 +99,12 @@ def actueel(taak: Taak) -> bool:
     manifest = map_ / MANIFEST
     if not manifest.is_file() or not all((map_ / b).is_file() for b in BESTANDEN):
         return False
-    vorig = json.loads(manifest.read_text(encoding="utf-8"))
-    return vorig.get("vingerafdruk") == taak.vingerafdruk and not (map_ / "mislukt.json").is_file()
+    try:
+        vorig = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False  # a damaged record: run again
+    return (isinstance(vorig, dict) and vorig.get("vingerafdruk") == taak.vingerafdruk
+            and not (map_ / "mislukt.json").is_file())
 
 
 def draai(
@@ -110,7 +115,7 @@ def draai(
 
     ``resultaten`` (if given) is filled as runs finish, so a caller still knows them when the batch is stopped.
     """
-    console = console or Console()
+    console = console or Console(markup=False)
     resultaten = [] if resultaten is None else resultaten
     te_doen = [t for t in taken if opnieuw or not actueel(t)]
     for taak in taken:
@@ -167,8 +172,9 @@ def _draai_pool(
                 except BrokenProcessPool:
                     return [taak, *lopend.values()]
                 except Exception as fout:  # noqa: BLE001 - whatever a run raises, it fails that run only
+                    uitleg = schrijffout(fout, "het vorige rapport") if isinstance(fout, OSError) else None
                     klaar(Resultaat(taak.naam, taak.sjabloon, "mislukt",
-                                    melding=f"De run stopte onverwacht: {fout.__class__.__name__}: {fout}"))
+                                    melding=uitleg or f"De run stopte onverwacht: {fout.__class__.__name__}: {fout}"))
     except BaseException:  # Ctrl-C or SIGTERM: no new run starts, and every worker (with its kernel) stops now
         werkers = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
@@ -185,13 +191,13 @@ def _draai_pool(
 
 def samenvattingstabel(resultaten: Sequence[Resultaat], index: Path) -> Table:
     """The summary at the end of a batch."""
-    tabel = Table(title=f"Batch: {len(resultaten)} rapporten — {index}")
+    tabel = Table(title=Text(f"Batch: {len(resultaten)} rapporten — {index}"))
     for kolom in ("rapport", "sjabloon", "status", "duur", "melding"):
         tabel.add_column(kolom, overflow="fold")
     kleur = {"geslaagd": "green", "overgeslagen": "dim", "mislukt": "red"}
     for r in resultaten:
-        tabel.add_row(r.naam, r.sjabloon, f"[{kleur[r.status]}]{r.status}[/]", f"{getal(r.duur, 1)} s" if r.duur else "",
-                      r.melding)
+        tabel.add_row(Text(r.naam), Text(r.sjabloon), Text(r.status, style=kleur[r.status]),
+                      f"{getal(r.duur, 1)} s" if r.duur else "", Text(r.melding))
     return tabel
 
 
@@ -225,7 +231,7 @@ def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: 
     """
     if parallel < 1:
         raise WoonzorgFout(f"parallel moet minstens 1 zijn, kreeg {parallel}")
-    console = console or Console()
+    console = console or Console(markup=False)
     taken = plan(bestanden, uitvoer.resolve())
     _maak_uitvoermap(uitvoer)
     klaar: list[Resultaat] = []
