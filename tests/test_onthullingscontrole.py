@@ -92,11 +92,11 @@ def test_a_cell_hidden_in_one_scenario_follows_from_another_by_the_fixed_ratio()
 
 @pytest.mark.parametrize(("inhoud", "melding"), [
     (b"", "niet te lezen als kerncijfers.csv"),
-    ("gemeentecode,deelregio,doelgroep,scenario,jaar,indicator,waarde\n,IJmond,,midden,2025,tekort,abc\n".encode(),
+    (b"gemeentecode,deelregio,doelgroep,scenario,jaar,indicator,waarde\n,IJmond,,midden,2025,tekort,abc\n",
      "rij 2: waarde 'abc' is geen getal"),
-    ("gemeentecode,deelregio,doelgroep,scenario,jaar,indicator,waarde\n,IJmond,,midden,twintig,tekort,5\n".encode(),
+    (b"gemeentecode,deelregio,doelgroep,scenario,jaar,indicator,waarde\n,IJmond,,midden,twintig,tekort,5\n",
      "rij 2: jaar 'twintig' is geen jaartal"),
-    ("gemeentecode,deelregio,doelgroep,scenario,indicator,waarde\n".encode(), "rij 1: kolom jaar ontbreekt"),
+    (b"gemeentecode,deelregio,doelgroep,scenario,indicator,waarde\n", "rij 1: kolom jaar ontbreekt"),
     ("gemeentecode,deelregio\n".encode("utf-16"), "niet te lezen als kerncijfers.csv"),
 ])
 def test_a_damaged_or_tampered_file_gets_a_dutch_message_naming_it(tmp_path, capsys, inhoud, melding):

@@ -13,7 +13,6 @@ Three building blocks, each usable on its own:
 from __future__ import annotations
 
 import math
-
 from collections.abc import Mapping
 
 import numpy as np
@@ -22,7 +21,7 @@ import pandas as pd
 from woonzorg_lib.errors import WoonzorgFout
 
 
-def _gehele_totaal(totaal: int | float) -> int:
+def _gehele_totaal(totaal: float) -> int:
     if totaal < 0 or float(totaal) != int(totaal):
         raise WoonzorgFout(f"het te verdelen totaal moet een geheel getal van 0 of meer zijn, kreeg {totaal}")
     return int(totaal)
