@@ -39,6 +39,7 @@ def _editie(parameters: Basisparameters) -> str:
 
 _UITVOERNAAM = re.compile(r"\w[\w.\-]*")
 GERESERVEERD = ("index.html", ".logboek")
+MAX_NAAM = 120  # bytes: a file system allows 255 per name, and the run's temporary folder adds a prefix and suffix
 
 
 def uitvoernaam_fout(naam: str) -> str | None:
@@ -55,6 +56,9 @@ def uitvoernaam_fout(naam: str) -> str | None:
     if not _UITVOERNAAM.fullmatch(naam) or naam.endswith("."):
         return (f"de bestandsnaam wordt de naam van de uitvoermap ('{naam}'): die moet beginnen met een letter of "
                 "cijfer, mag alleen letters, cijfers, '-', '_' en '.' bevatten en niet op '.' eindigen")
+    if len(naam.encode("utf-8")) > MAX_NAAM:
+        return (f"de bestandsnaam wordt de naam van de uitvoermap en is te lang ({len(naam.encode('utf-8'))} bytes, "
+                f"hoogstens {MAX_NAAM}); kies een kortere naam")
     return None
 
 
