@@ -62,3 +62,25 @@ def test_text_that_looks_like_terminal_markup_is_printed_as_text(schrijf, capsys
     pad = schrijf("x[/red].yaml", (PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8"))
     assert main(["valideer", str(pad)]) == 0
     assert "x[/red].yaml" in capsys.readouterr().out
+
+
+def test_a_kernel_that_dies_while_starting_gets_one_successor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import papermill
+
+    from woonzorg_lib.runner import uitvoeren
+
+    echt, pogingen = papermill.execute_notebook, []
+
+    def sterft_eerst(*args, **kwargs):
+        pogingen.append(1)
+        if len(pogingen) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", sterft_eerst)
+    (taak,) = plan([PARAMETERS / "ijmond.yaml"], tmp_path)
+    try:
+        resultaat = uitvoeren.voer_uit(taak, verse_kernel=True)
+    finally:
+        uitvoeren._stop_kernel()
+    assert resultaat.status == "geslaagd" and len(pogingen) == 2

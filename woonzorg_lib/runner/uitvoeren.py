@@ -99,6 +99,11 @@ def schrijffout(fout: OSError, vorige: str) -> str | None:
     return None
 
 
+def _start_mislukt(fout: BaseException) -> bool:
+    """Whether a kernel died before it answered (jupyter_client's "Kernel died before replying to kernel_info")."""
+    return "died before replying" in str(fout)
+
+
 def _foutmelding(fout: BaseException) -> str:
     """A failure in plain Dutch: which cell, which error."""
     from papermill.exceptions import PapermillExecutionError
@@ -108,6 +113,9 @@ def _foutmelding(fout: BaseException) -> str:
     if isinstance(fout, PapermillExecutionError):
         regel = (fout.evalue or "").strip().splitlines()
         return f"Fout in cel {fout.exec_count or fout.cell_index + 1} van het notebook: {fout.ename}: {' '.join(regel)[:600]}"
+    if _start_mislukt(fout):
+        return ("De rekenkern startte twee keer niet (te weinig geheugen of een kapotte installatie); zie het logboek in "
+                "de uitvoermap (.logboek) en probeer opnieuw.")
     if fout.__class__.__name__ == "DeadKernelError":
         return "De rekenkern stopte onverwacht (te weinig geheugen of een crash); probeer opnieuw."
     if isinstance(fout, OSError) and (melding := schrijffout(fout, "het vorige rapport")):
@@ -231,12 +239,19 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
     uitgevoerd = werkmap / "rapport.ipynb"
     try:
         try:
-            km = _kernel(Path(taak.uitvoer) / ".logboek")
-            _reset(km, werkmap, Path(taak.notebook).parent)
-            papermill.execute_notebook(
-                taak.notebook, str(uitgevoerd), parameters=taak.parameters, kernel_name="python3", km=km,
-                progress_bar=False, log_output=False, start_timeout=120,
-            )
+            for poging in (1, 2):  # a kernel that dies while starting gets one fresh successor
+                km = _kernel(Path(taak.uitvoer) / ".logboek")
+                try:
+                    _reset(km, werkmap, Path(taak.notebook).parent)
+                    papermill.execute_notebook(
+                        taak.notebook, str(uitgevoerd), parameters=taak.parameters, kernel_name="python3", km=km,
+                        progress_bar=False, log_output=False, start_timeout=120,
+                    )
+                    break
+                except RuntimeError as fout:
+                    if poging == 2 or not _start_mislukt(fout):
+                        raise
+                    _stop_kernel()
             html = exporteer_html(nbformat.read(uitgevoerd, as_version=4), taak.parameters)
             (werkmap / "rapport.html").write_text(html, encoding="utf-8")
             ontbreekt = [b for b in BESTANDEN if not (werkmap / b).is_file()]
