@@ -321,3 +321,13 @@ def test_an_invoer_that_is_a_folder_says_so(tmp_path):
 def test_numbers_no_spreadsheet_user_typed(waarde, melding):
     with pytest.raises(OngeldigGetal, match=melding):
         lees_getal(waarde)
+
+
+def test_a_kengetal_whose_middle_lies_outside_its_range_is_refused(sjabloon, tmp_path):
+    def buiten(wb):
+        blad = wb["kengetallen"]
+        rij = next(r[0].row for r in blad.iter_rows(min_row=2) if r[0].value == "verblijfsduur_bw")
+        blad[f"{_kolom(blad, 'midden')}{rij}"] = 4  # laag 3, hoog 1,5: an inverse kengetal, but 4 is outside both
+
+    assert any("kolom 'midden': midden (4) ligt niet tussen laag en hoog (3 en 1.5)" in m
+               for m in _meldingen(_bewerk(sjabloon, tmp_path, buiten)))

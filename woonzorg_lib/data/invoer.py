@@ -317,6 +317,11 @@ def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Mapping[str, str], meldi
                 meldingen.append(Melding(bestand, plek(kolom), "verwacht een getal, de cel is leeg"))
             elif waarden[kolom] is not None:
                 _kengetal_bereik(bestand, plek(kolom), sleutel, eenheid, waarden[kolom], meldingen)
+        if len(meldingen) == fouten_voor and not (
+                min(waarden["laag"], waarden["hoog"]) <= waarden["midden"] <= max(waarden["laag"], waarden["hoog"])):
+            # laag and hoog are the scenarios, not the smallest and largest value (a longer stay means less demand)
+            meldingen.append(Melding(bestand, plek("midden"), f"midden ({_tekst(waarden['midden'])}) ligt niet tussen laag "
+                                                              f"en hoog ({_tekst(waarden['laag'])} en {_tekst(waarden['hoog'])})"))
         herkomst = _tekst(rij.get("herkomst"))
         _herkomst(bestand, plek("herkomst"), herkomst, meldingen)
         if not herkomst:
