@@ -161,3 +161,14 @@ def test_valideer_refuses_a_key_without_figures_for_the_region_before_any_run(sc
     assert "verdeelsleutels.Naar huishoudens.huishoudens: deze sleutel vraagt 'Particuliere huishoudens' voor elke " \
            "gemeente van Hart van Brabant uit het invoerformat, maar er is geen invoerformat" in uit.replace("\n    ", " ")
     assert "Inwoners" not in uit.split("huishoudens:")[0]
+
+
+def test_parallel_below_one_is_refused_before_anything_waits(capsys):
+    import pytest
+
+    for waarde in ("0", "-3", "twee"):
+        with pytest.raises(SystemExit) as uit:
+            main(["batch", "--parallel", waarde])
+        assert uit.value.code == 2
+        fout = capsys.readouterr().err
+        assert "--parallel" in fout and ("moet minstens 1 zijn" in fout or "verwacht een geheel getal" in fout)

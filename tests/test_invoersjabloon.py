@@ -141,3 +141,14 @@ def test_a_deelregio_invoerformat_feeds_its_run_and_the_rest_of_the_region_keeps
     overzicht = lees_parameterbestand(PARAMETERS / "mra.yaml").parameters.model_copy(update={"invoer": str(pad)})
     with pytest.raises(WoonzorgFout, match="gemeente GM0363 van het gebied van het parameterbestand ontbreekt"):
         analyseer(overzicht)
+
+
+def test_a_device_or_pipe_as_target_is_refused_before_any_copy(parameters, tmp_path):
+    naar_nul = tmp_path / "nul.csv"
+    naar_nul.symlink_to("/dev/zero")
+    pijp = tmp_path / "pijp.csv"
+    os.mkfifo(pijp)
+    for doel in (naar_nul, pijp):
+        with pytest.raises(WoonzorgFout, match="is geen gewoon bestand"):
+            schrijf_invoersjabloon(parameters, doel, overschrijven=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nul.csv", "pijp.csv"]  # no backup, no temporary file

@@ -233,3 +233,12 @@ def test_tests_read_the_committed_parameter_files_not_what_an_analyst_changed():
 
     assert PARAMETERS != PROJECT / "parameters"
     assert sorted(str(p.relative_to(PARAMETERS)) for p in PARAMETERS.rglob("*.yaml")) == sorted(BUNDELDE_PARAMETERS)
+
+
+@pytest.mark.parametrize("waarde", [".nan", ".inf", "-.inf"])
+def test_a_weight_or_range_that_is_no_finite_number_is_refused(schrijf, waarde):
+    tekst = GOED + f"verdeelsleutels:\n  v:\n    inwoners: {waarde}\n    verhuringen: 1.0\n"
+    assert fouten(schrijf("p.yaml", tekst)) == [
+        f"verdeelsleutels.v.inwoners: verwacht een eindig getal, kreeg {waarde} (geen getal om mee te rekenen)"]
+    tekst = GOED + f"taakstelling_onbekend: {{laag: 1000.0, midden: {waarde}, hoog: {waarde}}}\n"
+    assert all("verwacht een eindig getal" in f for f in fouten(schrijf("p.yaml", tekst)))

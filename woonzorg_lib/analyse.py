@@ -281,7 +281,7 @@ def _invoer(parameters: Basisparameters) -> tuple[Regio, Editie | None, list[int
     geheel = laad_regio(parameters.regio)
     editie = editie_voor(parameters, geheel)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
-    taakstelling = taakstelling_voor(parameters, geheel, jaren)
+    taakstelling = taakstelling_voor(parameters, geheel, jaren, editie)
     invoer, kengetallen = invoer_voor(parameters, geheel, editie, taakstelling)
     return geheel, editie, jaren, taakstelling, invoer, kengetallen
 
