@@ -158,8 +158,9 @@ def test_valideer_refuses_a_key_without_figures_for_the_region_before_any_run(sc
                             "  Naar huishoudens:\n    huishoudens: 1\n  Inwoners:\n    inwoners: 1\n")
     assert main(["valideer", str(pad)]) == 2
     uit = capsys.readouterr().out
-    assert "verdeelsleutels.Naar huishoudens.huishoudens: deze sleutel vraagt 'Particuliere huishoudens' voor elke " \
-           "gemeente van Hart van Brabant uit het invoerformat, maar er is geen invoerformat" in uit.replace("\n    ", " ")
+    verwacht = ("verdeelsleutels.Naar huishoudens.huishoudens: deze sleutel vraagt 'Particuliere huishoudens' voor "
+                "elke gemeente van Hart van Brabant uit het invoerformat, maar er is geen invoerformat")
+    assert verwacht in uit.replace("\n    ", " ")
     assert "Inwoners" not in uit.split("huishoudens:")[0]
 
 

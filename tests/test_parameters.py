@@ -228,7 +228,7 @@ def test_a_comma_that_is_no_number_is_named_with_what_is_expected(schrijf):
 
 
 def test_tests_read_the_committed_parameter_files_not_what_an_analyst_changed():
-    """tests/conftest.py pins the bundled parameter files: an analyst's own or edited files in parameters/ change no test."""
+    """tests/conftest.py pins the bundled parameter files: an analyst's own or edited files there change no test."""
     from tests.conftest import BUNDELDE_PARAMETERS, PROJECT
 
     assert PARAMETERS != PROJECT / "parameters"

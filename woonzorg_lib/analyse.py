@@ -100,7 +100,8 @@ class Analyse:
         return conf[(conf["niveau"] == "regio") & (conf["jaar"] == self.parameters.peiljaar)].set_index("scenario")
 
 
-SLEUTELS_UIT_INVOER = ("huishoudens", "huidige_belasting", "draagkracht")  # keys with figures only from the invoerformat
+# Keys of the fair share whose figures come only from the invoerformat.
+SLEUTELS_UIT_INVOER = ("huishoudens", "huidige_belasting", "draagkracht")
 
 
 def gemeenten_zonder(sleutel: str, regio: Regio, invoer: pd.DataFrame) -> list[str]:
@@ -111,7 +112,9 @@ def gemeenten_zonder(sleutel: str, regio: Regio, invoer: pd.DataFrame) -> list[s
     return [c for c in regio.gemeentecodes if c not in met]
 
 
-def ontbrekende_sleutels(parameters: Basisparameters, regio: Regio, invoer: pd.DataFrame, bestand: str = "") -> list[Melding]:
+def ontbrekende_sleutels(
+    parameters: Basisparameters, regio: Regio, invoer: pd.DataFrame, bestand: str = ""
+) -> list[Melding]:
     """A message per key mix and key whose figures the region lacks: the fair share needs them for every gemeente."""
     from woonzorg_lib.model.doelgroepen import ONDERWERPEN
 
@@ -126,8 +129,8 @@ def ontbrekende_sleutels(parameters: Basisparameters, regio: Regio, invoer: pd.D
                       f"het invoerformat heeft het niet voor {len(zonder)} van de {len(regio.gemeentecodes)} gemeenten "
                       f"({', '.join(zonder[:5])}{' …' if len(zonder) > 5 else ''})")
             meldingen.append(Melding(bestand, f"verdeelsleutels.{variant}.{sleutel}", (
-                f"deze sleutel vraagt '{ONDERWERPEN[sleutel].omschrijving}' voor elke gemeente van {regio.naam} uit het "
-                f"invoerformat, maar {waarom}; vul het in, of kies een sleutel met gegevens voor deze regio: "
+                f"deze sleutel vraagt '{ONDERWERPEN[sleutel].omschrijving}' voor elke gemeente van {regio.naam} "
+                f"uit het invoerformat, maar {waarom}; vul het in, of kies een sleutel met gegevens voor deze regio: "
                 f"inwoners, sociale_huurvoorraad, verhuringen")))
     return meldingen
 
@@ -136,8 +139,8 @@ def controleer_invoer(bestand: Parameterbestand) -> None:
     """Check what a run of this parameter file needs beyond its own keys (WoonzorgFout with every problem).
 
     The data edition, the invoerformat, the stock or lettings of every gemeente, the figures behind
-    each key of the fair share and the current load for ``correctie_jaren``; with the key ``herkomstgemeente`` the model runs, so the
-    run cannot fail later on the disclosure pattern.
+    each key of the fair share and the current load for ``correctie_jaren``; with the key
+    ``herkomstgemeente`` the model runs, so the run cannot fail later on the disclosure pattern.
     """
     p = bestand.parameters
     regio = laad_regio(p.regio)  # the fair share is over the whole region
@@ -277,7 +280,9 @@ def _sleutel(parameters: Basisparameters, velden: tuple[str, ...]) -> dict[str, 
     return waarden
 
 
-def _invoer(parameters: Basisparameters) -> tuple[Regio, Editie | None, list[int], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _invoer(
+    parameters: Basisparameters,
+) -> tuple[Regio, Editie | None, list[int], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     geheel = laad_regio(parameters.regio)
     editie = editie_voor(parameters, geheel)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
@@ -286,7 +291,9 @@ def _invoer(parameters: Basisparameters) -> tuple[Regio, Editie | None, list[int
     return geheel, editie, jaren, taakstelling, invoer, kengetallen
 
 
-def _aanbod(parameters: Basisparameters, geheel: Regio, invoer: pd.DataFrame, kengetallen: pd.DataFrame) -> pd.DataFrame:
+def _aanbod(
+    parameters: Basisparameters, geheel: Regio, invoer: pd.DataFrame, kengetallen: pd.DataFrame
+) -> pd.DataFrame:
     graad, herkomst = mutatiegraad_voor(parameters, geheel, kengetallen)
     aandeel = parameters.aandeel_verhuringen_aandachtsgroepen
     aanbod = bereken_aanbod(invoer, pd.Index(geheel.gemeentecodes, name="gemeentecode"), graad, aandeel, herkomst)
@@ -392,6 +399,6 @@ def dekking(vraag: pd.DataFrame, regio: Regio) -> pd.DataFrame:
 
 __all__ = [
     "Analyse", "Tussenstand", "analyseer", "analysegebied", "controleer_invoer", "dekking", "editie_voor", "fair_share",
-    "gemeenten_zonder", "invoer_voor", "mutatiegraad_voor", "ontbrekende_sleutels", "standaard_invoer_voor", "taakstelling_voor",
-    "verdeling_per_deelregio", "weiger_onthullende_sleutel",
+    "gemeenten_zonder", "invoer_voor", "mutatiegraad_voor", "ontbrekende_sleutels", "standaard_invoer_voor",
+    "taakstelling_voor", "verdeling_per_deelregio", "weiger_onthullende_sleutel",
 ]

@@ -40,7 +40,10 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
 
     from woonzorg_lib.runner.batch import zonder_regiobestanden
 
-    bestanden = zonder_regiobestanden(bestanden, lambda tekst: console.print(f"– {tekst}", markup=False, soft_wrap=True))
+    def meld(tekst: str) -> None:
+        console.print(f"– {tekst}", markup=False, soft_wrap=True)
+
+    bestanden = zonder_regiobestanden(bestanden, meld)
     fouten = 0
     for pad in bestanden:
         try:

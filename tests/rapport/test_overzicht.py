@@ -13,7 +13,8 @@ from woonzorg_lib.rapport.hoofdstukken import Rapport
 def test_an_overview_of_a_region_with_one_deelregio_compares_its_gemeenten():
     enkel = [k for k, r in catalogus().items() if len(r.deelregios) == 1]
     assert "hart-van-brabant" in enkel and "mra" not in enkel
-    rapport = Rapport.voor("regio-overzicht", analyseer(valideer_parameters("regio-overzicht", {"regio": "hart-van-brabant"})))
+    parameters = valideer_parameters("regio-overzicht", {"regio": "hart-van-brabant"})
+    rapport = Rapport.voor("regio-overzicht", analyseer(parameters))
     assert rapport.eenheid == "gemeente"
     tabel = next(d.data for d in rapport.verdeling() if isinstance(d, HTML) and "Fair share per jaar" in d.data)
     rijen = re.findall(r"<tr[^>]*><th>([^<]+)</th>", tabel.split("<tbody>")[1])

@@ -96,7 +96,7 @@ class Rapport:
 
     @classmethod
     def voor(cls, sjabloon: str, analyse: Analyse) -> Rapport:
-        """The report a template makes of an analysis: the overview compares deelregio's, or gemeenten if there is one."""
+        """The report a template makes of an analysis: an overview compares deelregio's, or gemeenten if one."""
         overzicht = sjabloon == "regio-overzicht" and len(analyse.geheel.deelregios) > 1
         return cls(analyse, "deelregio" if overzicht else "gemeente")
 
@@ -436,7 +436,7 @@ class Rapport:
         ])
 
     def confrontatietabel(self) -> tuple[pd.DataFrame, pd.Series]:
-        """The confrontation per unit as the report shows it (rounded, hidden where the pattern hides), and the claim."""
+        """The confrontation per unit as the report shows it (rounded, hidden by the pattern), and the claim."""
         conf = self._conf()
         gemeenten = conf[conf["niveau"] == "gemeente"]
         kolommen = ["vraag_aandachtsgroepen", "beschikbaar", "nieuw_aanbod", "tekort"]

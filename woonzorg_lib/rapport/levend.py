@@ -107,7 +107,8 @@ class LevendeGrafiek:
         omgekeerd = tabel.iloc[::-1]  # grafieken.groepen draws the first row at the top
         for (reeks, onder, hoogte), kolom in zip(self._series, tabel.columns, strict=True):
             breedte = np.nan_to_num(omgekeerd[kolom].to_numpy(dtype="float64"))
-            reeks.set_verts([[(0, y), (b, y), (b, y + h), (0, y + h)] for y, h, b in zip(onder, hoogte, breedte, strict=True)])
+            reeks.set_verts([[(0, y), (b, y), (b, y + h), (0, y + h)]
+                             for y, h, b in zip(onder, hoogte, breedte, strict=True)])
 
     def _verplaats(self, tabel: pd.DataFrame, lijn: float | None) -> None:
         ax = self._figuur.axes[0]
