@@ -254,10 +254,13 @@ def test_a_killed_worker_is_replaced_and_no_other_region_fails(tmp_path):
 
 
 def _kernels() -> set[int]:
+    """Kernels of this project's Python (another checkout's test run on the same machine starts its own)."""
     uit = set()
+    eigen = sys.executable.encode()
     for regel in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            if b"ipykernel_launcher" in regel.read_bytes():
+            inhoud = regel.read_bytes()
+            if b"ipykernel_launcher" in inhoud and inhoud.startswith(eigen):
                 uit.add(int(regel.parent.name))
         except OSError:
             continue
