@@ -38,5 +38,38 @@ def kengetal(waarde: float) -> str:
     """
     if float(waarde).is_integer():
         return getal(waarde)
-    tekst = getal(waarde, 4 if abs(waarde) < 0.1 else 3)
+    tekst = getal(waarde, _decimalen_kengetal(waarde))
     return tekst.rstrip("0").rstrip(",")
+
+
+def _decimalen_kengetal(waarde: float) -> int:
+    """How many decimals a kengetal shows: 3, or 4 below 0.1."""
+    return 4 if abs(waarde) < 0.1 else 3
+
+
+def kengetal_afgerond(waarde: float) -> float:
+    """A kengetal rounded exactly as :func:`kengetal` shows it, as a number (for a spreadsheet).
+
+    >>> kengetal_afgerond(1 / 3), kengetal_afgerond(0.06963)
+    (0.333, 0.0696)
+    """
+    return round(float(waarde), _decimalen_kengetal(float(waarde)))
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun in the right number, Dutch notation.
+
+    >>> aantal_gemeenten(1), aantal_gemeenten(30), aantal(1500, "rapport", "rapporten")
+    ('1 gemeente', '30 gemeenten', '1.500 rapporten')
+    """
+    return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
+
+
+def aantal_gemeenten(n: int) -> str:
+    """'1 gemeente', '30 gemeenten'."""
+    return aantal(n, "gemeente", "gemeenten")
+
+
+def aantal_deelregios(n: int) -> str:
+    """'1 deelregio', "7 deelregio's"."""
+    return aantal(n, "deelregio", "deelregio's")
