@@ -44,7 +44,7 @@ def test_vernieuwde_editie_door_de_batch_en_vastgezet_reproduceerbaar(
     assert f"Herkomst van de voorraad: {GEMEENTEN}× register" in html
     assert f"register voor {GEMEENTEN} gemeenten: CBS StatLine 03759ned" in html
     for tabel_id in ("03759ned", "82900NED", "85980NED"):
-        assert f"<th>{tabel_id}</th>" in html  # the CBS tables of the edition, in the verantwoording
+        assert f'<th scope="row">{tabel_id}</th>' in html  # the CBS tables of the edition, in the verantwoording
     assert "de vorige editie voor dit gebied is <strong>bundel</strong>" in html
     assert "herkomst schatting → register" in html  # the monitor names what changed in the data
     assert kern_eerste != bundel_kern

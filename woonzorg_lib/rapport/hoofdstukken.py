@@ -29,9 +29,10 @@ from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN
 from woonzorg_lib.model.vraag import RANG, per_doelgroep
 from woonzorg_lib.monitor import vergelijk
-from woonzorg_lib.opmaak import getal, kengetal, procent
+from woonzorg_lib.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
 from woonzorg_lib.parameters import AANDACHTSGROEPEN, SJABLONEN, valideer_parameters
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
+from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
 from woonzorg_lib.verantwoording import invoercijfers
@@ -272,8 +273,8 @@ class Rapport:
         ]).set_index("doelgroep")
         return Onderdelen([
             Markdown(
-                f"Deze analyse gaat over **{tekst.veilig(regio.naam)}**: {len(regio.gemeentecodes)} gemeenten in "
-                f"{len(regio.deelregios)} deelregio{'' if len(regio.deelregios) == 1 else chr(39) + 's'}, "
+                f"Deze analyse gaat over **{tekst.veilig(regio.naam)}**: "
+                f"{aantal_gemeenten(len(regio.gemeentecodes))} in {aantal_deelregios(len(regio.deelregios))}, "
                 f"peiljaar {self.p.peiljaar}, doeljaar {self.p.doeljaar}, scenario {self.p.scenario}. "
                 "Alle groepen volgen dezelfde definities, zodat de cijfers van gemeenten, deelregio's en de "
                 "regio optellen en vergelijkbaar zijn."
@@ -296,9 +297,9 @@ class Rapport:
         toekomst = basis.set_index("gemeentecode")[list(cohorten)].sum(axis=1).mul(groei).rename("65+").reset_index()
         tabel[f"65+ op 1-1-{self.p.doeljaar} (trendschatting)"] = self._per_eenheid(toekomst, "65+")["65+"]
         bronnen_tekst = "; ".join(
-            f"{'**schatting**' if soort == 'schatting' else soort} voor {aantal} gemeente{'n' if aantal > 1 else ''}: "
+            f"{'**schatting**' if soort == 'schatting' else soort} voor {aantal_gemeenten(n)}: "
             f"{tekst.veilig(bron)}"
-            for (soort, bron), aantal in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
+            for (soort, bron), n in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
         )
         geschat = (herkomst["herkomst"] == "schatting").any()
         getoond = _met_herkomst(publicatie.woningen(tabel), pd.Series("schatting", index=tabel.index))
@@ -403,8 +404,9 @@ class Rapport:
                 f"({tekst.veilig(self.analyse.kengetallen.loc['mutatiegraad', 'bron'])}"
                 + ("; per gemeente gezet in het parameterbestand" if self.p.mutatiegraad is not None else "")
                 + f"). Afgesproken aandeel voor aandachtsgroepen: {procent(self.p.aandeel_verhuringen_aandachtsgroepen)}. "
-                "Herkomst van de voorraad: " + ", ".join(f"{n}× {k}" for k, n in voorraad.items())
-                + f". Nieuw aanbod is voor {ingevuld} van de {len(self.analyse.aanbod)} gemeenten ingevuld; "
+                "Herkomst van de voorraad: "
+                + tekst.opsomming([f"{k} voor {aantal_gemeenten(int(n))}" for k, n in voorraad.items()])
+                + f". Nieuw aanbod is voor {ingevuld} van de {aantal_gemeenten(len(self.analyse.aanbod))} ingevuld; "
                 "niet ingevuld telt als 0. De kolom herkomst geldt voor de verhuringen."
             ),
             _png(grafieken.gestapeld(delen, "Verhuringen per jaar", "woningen per jaar")),
@@ -452,6 +454,9 @@ class Rapport:
                                        bijschrift=f"Woningen per jaar (scenario {self.p.scenario}, {self.p.peiljaar}, "
                                                   "afgerond op vijftallen)")),
             _png(grafieken.over_jaren(cumulatief, "Opgeteld tekort aandachtsgroepen in de regio", "woningen (cumulatief)")),
+            HTML(publicatie.html_tabel(publicatie.woningen(cumulatief[[s for s in SCENARIOS if s in cumulatief]]),
+                                       bijschrift="Opgeteld tekort aandachtsgroepen in de regio per jaar (woningen, "
+                                                  "afgerond op vijftallen)")),
         ])
 
     def verdeling(self) -> Onderdelen:
@@ -485,8 +490,9 @@ class Rapport:
                     "verdeling.")
         onderdelen = [Markdown(
             f"De jaarlijkse opgave voor aandachtsgroepen van **{tekst.veilig(geheel.naam)}** ({getal(taak)} woningen, "
-            f"scenario {self.p.scenario}, {self.p.peiljaar}) is één keer verdeeld over alle {len(geheel.gemeentecodes)} "
-            f"gemeenten van de regio, volgens de varianten — {sleutels}.{plafond} Fair-share doelen zijn hele woningen "
+            f"scenario {self.p.scenario}, {self.p.peiljaar}) is één keer verdeeld over "
+            f"{'de' if len(geheel.gemeentecodes) == 1 else 'alle'} {aantal_gemeenten(len(geheel.gemeentecodes))} van de "
+            f"regio, volgens de varianten — {sleutels}.{plafond} Fair-share doelen zijn hele woningen "
             f"en tellen precies op tot de regionale opgave.{deel}"
             + (f" De doelen corrigeren de huidige belasting over {self.p.correctie_jaren} jaar." if self.p.correctie_jaren
                else "")
@@ -541,11 +547,7 @@ class Rapport:
         tornado = self.analyse.gevoeligheid
 
         def tabel(soort: str) -> pd.DataFrame:
-            deel = tornado[tornado["soort"] == soort].set_index("omschrijving")
-            uit = pd.DataFrame({"lage waarde": deel["weergave_laag"], "hoge waarde": deel["weergave_hoog"],
-                                "tekort bij laag": deel["uitkomst_laag"].round(), "tekort bij hoog": deel["uitkomst_hoog"].round(),
-                                "bron van het bereik": deel["bron"]})
-            return uit.rename_axis("aanname")
+            return publicatie.gevoeligheid(tornado[tornado["soort"] == soort])
 
         invoer = tornado[tornado["soort"] == "invoer"]
         return Onderdelen([
@@ -623,12 +625,7 @@ class Rapport:
             lambda o: ONDERWERPEN[o].omschrijving))
         herkomst = invoer.pivot_table(index="onderwerp", columns="herkomst", values="gemeentecode", aggfunc="count")
         herkomst = herkomst.fillna(0).astype(int).rename_axis(columns=None)
-        velden = type(self.p).model_fields
-        parameters = pd.DataFrame([
-            {"parameter": naam, "waarde": publicatie.parameterwaarde(naam, waarde),
-             "betekenis": velden[naam].description}
-            for naam, waarde in self.p.model_dump().items()
-        ]).set_index("parameter")
+        parameters = "\n".join(f"- {tekst.veilig(zin)}" for zin in parameterzinnen(self.p.model_dump()))
         pakketten = ", ".join(f"{p} {version(p)}" for p in ("pandas", "seaborn", "papermill", "nbconvert", "pydantic"))
         gebruikt = (f"data-editie **{editie.naam}** (vernieuwd uit CBS StatLine; de cijfers daaruit vervangen de "
                     "meegeleverde cijfers en schattingen van dezelfde gemeenten)" if editie else
@@ -641,7 +638,7 @@ class Rapport:
             HTML(publicatie.html_tabel(self._invoercijfers(), bijschrift="Landelijke en gepubliceerde invoercijfers")),
             HTML(publicatie.html_tabel(kengetallen.set_index("omschrijving"), bijschrift="Kengetallen")),
             HTML(publicatie.html_tabel(herkomst, bijschrift="Herkomst van de ingevoerde cijfers (aantal gemeenten)")),
-            HTML(publicatie.html_tabel(parameters, bijschrift="Parameters van deze analyse")),
+            Markdown(f"**Parameters van deze analyse** (uit het parameterbestand):\n\n{parameters}"),
             Markdown(
                 f"**Onthullingsbeveiliging.** Aantallen personen uit kwetsbare groepen zijn afgerond op vijftallen; "
                 f"cellen onder {self.drempel} staan als '.', en waar nodig is een tweede cel afgeschermd zodat geen "

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Sequence
-from pathlib import Path
 
 import pandas as pd
 
@@ -63,6 +61,14 @@ def cijfers(tabel: pd.DataFrame) -> pd.DataFrame:
     return tabel.replace([VERBORGEN, ONBEKEND], float("nan")).astype("float64")
 
 
+def gevoeligheid(tornado: pd.DataFrame) -> pd.DataFrame:
+    """The sensitivity as the report and the workbook show it: per assumption its range, the gap at each end, its source."""
+    deel = tornado.set_index("omschrijving")
+    return pd.DataFrame({"lage waarde": deel["weergave_laag"], "hoge waarde": deel["weergave_hoog"],
+                         "tekort bij laag": deel["uitkomst_laag"].round(), "tekort bij hoog": deel["uitkomst_hoog"].round(),
+                         "bron van het bereik": deel["bron"]}).rename_axis("aanname")
+
+
 def _cel(waarde: object, als_procent: bool) -> str:
     if isinstance(waarde, str):
         return html.escape(waarde)
@@ -73,17 +79,6 @@ def _cel(waarde: object, als_procent: bool) -> str:
     if isinstance(waarde, int | float):
         return procent(float(waarde)) if als_procent else getal(float(waarde))
     return html.escape(str(waarde))
-
-
-def parameterwaarde(naam: str, waarde: object) -> str:
-    """A parameter as a report shows it: JSON, and for a file only its name (no local paths).
-
-    >>> parameterwaarde("regio", "/home/analist/regio/mijn-regio.yaml"), parameterwaarde("peiljaar", 2024)
-    ('mijn-regio.yaml', '2024')
-    """
-    if naam in ("regio", "invoer") and isinstance(waarde, str) and ("/" in waarde or "\\" in waarde):
-        return Path(waarde).name
-    return waarde if isinstance(waarde, str) else json.dumps(waarde, ensure_ascii=False)
 
 
 def html_tabel(
@@ -98,10 +93,10 @@ def html_tabel(
     regels = ['<table class="wz-tabel">']
     if bijschrift:
         regels.append(f"<caption>{html.escape(bijschrift)}</caption>")
-    regels.append("<thead><tr>" + "".join(f"<th>{k}</th>" for k in kop) + "</tr></thead><tbody>")
+    regels.append("<thead><tr>" + "".join(f'<th scope="col">{k}</th>' for k in kop) + "</tr></thead><tbody>")
     for label, rij in tabel.iterrows():
         klasse = ' class="wz-totaal"' if str(label) == "Totaal" else ""
-        cellen = [f"<th>{html.escape(str(label))}</th>"] if index else []
+        cellen = [f'<th scope="row">{html.escape(str(label))}</th>'] if index else []
         for kolom, waarde in rij.items():
             rechts = isinstance(waarde, int | float) or waarde in (VERBORGEN, ONBEKEND)
             uitlijning = ' class="wz-getal"' if rechts else ""
