@@ -10,12 +10,11 @@ from urllib.parse import quote
 from jinja2 import Environment
 
 from woonzorg_lib import __version__
-from woonzorg_lib.opmaak import getal, procent
+from woonzorg_lib.opmaak import aantal, getal, procent
+from woonzorg_lib.runner.toegankelijkheid import VERKLARING, schrijf_verklaring
 from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT, schrijf_atomisch
 
-SJABLOON = """<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Woonzorganalyses — overzicht</title>
-<style>
+STIJL = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
 h1 { color: #1F4E79; border-bottom: 4px solid #1F4E79; padding-bottom: .4rem; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
@@ -25,17 +24,28 @@ td.getal { text-align: right; white-space: nowrap; font-variant-numeric: tabular
 .geslaagd { color: #0b6e2f; font-weight: bold; } .mislukt { color: #a40000; font-weight: bold; }
 .overgeslagen { color: #555; font-weight: bold; } .melding { color: #a40000; font-size: .85rem; }
 p.voet { font-size: .8rem; color: #555; margin-top: 2rem; }
-</style></head><body>
-<h1>Woonzorganalyses</h1>
-<p>{{ runs|length }} rapporten · {{ aantallen.geslaagd }} geslaagd · {{ aantallen.overgeslagen }} ongewijzigd overgeslagen ·
-{{ aantallen.mislukt }} mislukt · bijgewerkt {{ bijgewerkt }}</p>
+a { color: #1F4E79; }
+.verborgen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+"""
+
+SJABLOON = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Woonzorganalyses — overzicht</title>
+<style>{{ stijl }}</style></head><body>
+<header><h1>Woonzorganalyses</h1>
+<p>{{ aantal(runs|length, "rapport", "rapporten") }} · {{ aantallen.geslaagd }} geslaagd ·
+{{ aantallen.overgeslagen }} ongewijzigd overgeslagen · {{ aantallen.mislukt }} mislukt · bijgewerkt {{ bijgewerkt }}</p>
+</header>
+<main>
 <table>
-<thead><tr><th>rapport</th><th>gebied</th><th>status</th><th>vraag aandachtsgroepen per jaar (laag – midden – hoog)</th>
-<th>omvat</th>
-<th>tekort per jaar (midden)</th><th>claim (midden)</th><th>duur</th><th>bestanden</th></tr></thead>
+<caption class="verborgen">Rapporten van deze batch met hun kerncijfers en bestanden</caption>
+<thead><tr><th scope="col">rapport</th><th scope="col">gebied</th><th scope="col">status</th>
+<th scope="col">vraag aandachtsgroepen per jaar (laag – midden – hoog)</th><th scope="col">omvat</th>
+<th scope="col">tekort per jaar (midden)</th><th scope="col">claim (midden)</th><th scope="col">duur</th>
+<th scope="col">bestanden</th></tr></thead>
 <tbody>
 {% for run in runs %}<tr>
-<td>{{ run.naam }}</td><td>{{ run.gebied }}</td>
+<th scope="row">{{ run.naam }}</th><td>{{ run.gebied }}</td>
 <td><span class="{{ run.status }}">{{ run.status_tekst }}</span>{% if run.melding %}<div class="melding">{{ run.melding }}</div>{% endif %}</td>
 <td class="getal">{{ run.vraag }}</td><td>{{ run.dekking }}</td><td class="getal">{{ run.tekort }}</td><td class="getal">{{ run.claim }}</td>
 <td class="getal">{{ run.duur }}</td>
@@ -45,6 +55,8 @@ p.voet { font-size: .8rem; color: #555; margin-top: 2rem; }
 <p class="voet">Aantallen afgerond op vijftallen, voor het peiljaar van elk rapport. Groepen zonder gegevens tellen
 niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepen de vraag dekt. Gemaakt met woonzorg
 {{ versie }}.</p>
+</main>
+<footer><p class="voet"><a href="./{{ verklaring }}">Toegankelijkheidsverklaring</a></p></footer>
 </body></html>
 """
 
@@ -106,7 +118,9 @@ def schrijf_index(uitvoer: Path, statussen: dict[str, tuple[str, float]]) -> Pat
     rijen = [rij(m, *statussen.get(m.name, (None, None))) for m in mappen if (m / MANIFEST).is_file() or (m / MISLUKT).is_file()]
     aantallen = {s: sum(r["status"] == s for r in rijen) for s in STATUS}
     html = Environment(autoescape=True).from_string(SJABLOON).render(
-        runs=rijen, aantallen=aantallen, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), versie=__version__)
+        runs=rijen, aantallen=aantallen, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), versie=__version__,
+        stijl=STIJL, aantal=aantal, verklaring=VERKLARING)
     pad = uitvoer / "index.html"
     schrijf_atomisch(pad, html)
+    schrijf_verklaring(uitvoer, STIJL)
     return pad
