@@ -31,10 +31,10 @@ from woonzorg_lib.model.vraag import RANG, per_doelgroep
 from woonzorg_lib.monitor import vergelijk
 from woonzorg_lib.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
 from woonzorg_lib.parameters import AANDACHTSGROEPEN, SJABLONEN, valideer_parameters
-from woonzorg_lib.rapport import grafieken, publicatie, tekst
+from woonzorg_lib.rapport import grafieken, kaartcijfers, kaarten, publicatie, tekst
 from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
-from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
+from woonzorg_lib.rapport.uitvoer import kerncijfers, schrijf_uitvoer
 from woonzorg_lib.verantwoording import invoercijfers
 
 SCENARIOS = ["laag", "midden", "hoog"]
@@ -86,6 +86,26 @@ class Rapport:
         self.p = analyse.parameters
         self.eenheid = eenheid
         self.drempel = analyse.parameters.drempel_onthulling
+        self._kern: pd.DataFrame | None = None
+
+    @property
+    def kern(self) -> pd.DataFrame:
+        """kerncijfers.csv of this analysis, made once: maps, factsheets and files all read these rows."""
+        if self._kern is None:
+            self._kern = kerncijfers(self.analyse)
+        return self._kern
+
+    def _kaart(self, cijfers: pd.DataFrame, kolom: str, titel: str, legenda: str, procenten: bool = False,
+               tweezijdig: bool = False) -> HTML:
+        """A map per gemeente of one column of ``cijfers`` (rows of kerncijfers), with the same figures in a table."""
+        tabel = cijfers.set_index("gemeente")[[c for c in cijfers.columns if c not in ("gemeente", "herkomst", "bron")]]
+        tabel = tabel.assign(herkomst=cijfers["herkomst"].map(lambda h: f"{TEKENS.get(h, '')} {h}".strip()).to_numpy())
+        html_tabel = publicatie.html_tabel(tabel, procenten=[kolom] if procenten else [],
+                                           bijschrift=f"{titel} (scenario {self.p.scenario}, {self.p.peiljaar})",
+                                           opmerking="Dezelfde cijfers als de kaart en kerncijfers.csv; '.' = "
+                                                     "afgeschermd, 'n.b.' = geen gegevens.")
+        fig = kaarten.choropleet(cijfers[kolom], titel, legenda, procenten, tweezijdig)
+        return HTML(kaarten.naast_elkaar(fig, f"Kaart: {titel}. De cijfers staan in de tabel ernaast.", html_tabel))
 
     @classmethod
     def uit_notebook(cls, sjabloon: str, naamruimte: Mapping[str, Any]) -> Rapport:
@@ -457,7 +477,18 @@ class Rapport:
             HTML(publicatie.html_tabel(publicatie.woningen(cumulatief[[s for s in SCENARIOS if s in cumulatief]]),
                                        bijschrift="Opgeteld tekort aandachtsgroepen in de regio per jaar (woningen, "
                                                   "afgerond op vijftallen)")),
+            Markdown("**Op de kaart.** De claim en het tekort per gemeente; de tabel naast elke kaart geeft dezelfde "
+                     "cijfers."),
+            self._kaart(self._per_gemeente("claim", "claim"), "claim", "Claim op de verhuringen per gemeente",
+                        "claim (vraag ÷ verhuringen)", procenten=True),
+            self._kaart(self._per_gemeente("tekort", "tekort"), "tekort", "Tekort per gemeente",
+                        "tekort (woningen per jaar)"),
         ])
+
+    def _per_gemeente(self, indicator: str, kolom: str) -> pd.DataFrame:
+        """One indicator per gemeente of the area from kerncijfers: gemeente, value (as ``kolom``), tier, source."""
+        cijfers = kaartcijfers.per_gemeente(self.kern, indicator, self.p.scenario, self.p.peiljaar)
+        return cijfers.rename(columns={"waarde": kolom}).reindex(list(self.analyse.regio.gemeentecodes))
 
     def verdeling(self) -> Onderdelen:
         """7. Verdeling: this area's part of the one regional distribution, against the current load where it was entered."""
@@ -540,6 +571,15 @@ class Rapport:
                                            bijschrift="Fair share per jaar (uit de verdeling over de hele regio)",
                                            opmerking=self._opmerking_verdeling())),
             ]
+        variant = next(iter(self.p.verdeelsleutels))
+        verschil = kaartcijfers.fair_share_min_vraag(self.kern, variant, self.p.scenario, self.p.peiljaar)
+        onderdelen += [
+            Markdown(f"**Op de kaart.** Fair share volgens *{tekst.veilig(variant)}* min de eigen vraag van elke "
+                     "gemeente: positief betekent dat de gemeente meer woningen voor aandachtsgroepen levert dan haar "
+                     "eigen inwoners vragen, negatief minder. Waar de eigen vraag is afgeschermd, is het verschil dat ook."),
+            self._kaart(verschil.reindex(list(self.analyse.regio.gemeentecodes)), "verschil",
+                        f"Fair share ({variant}) min eigen vraag per gemeente", "woningen per jaar", tweezijdig=True),
+        ]
         return Onderdelen(onderdelen)
 
     def gevoeligheid(self) -> Onderdelen:
@@ -652,7 +692,7 @@ UITVOERMAP = "WOONZORG_UITVOERMAP"
 
 
 def bewaar_uitvoer(rapport: Rapport) -> list[str]:
-    """In a batch run, write tabellen.xlsx, kerncijfers.csv and samenvatting.json where the runner asks.
+    """In a batch run, write tabellen.xlsx, kerncijfers.csv, samenvatting.json and the factsheets where the runner asks.
 
     The runner names the folder in the environment variable WOONZORG_UITVOERMAP; run
     interactively, or with the plain papermill CLI, this does nothing.
@@ -660,5 +700,6 @@ def bewaar_uitvoer(rapport: Rapport) -> list[str]:
     map_ = os.environ.get(UITVOERMAP)
     if not map_:
         return []
-    return [str(p) for p in schrijf_uitvoer(rapport.analyse, Path(map_))]
+    met_factsheets = rapport.eenheid == "gemeente"  # a factsheet per gemeente from each deelregio's run
+    return [str(p) for p in schrijf_uitvoer(rapport.analyse, Path(map_), rapport.kern, met_factsheets)]
 
