@@ -34,6 +34,7 @@ def test_every_page_of_the_batch_has_zero_aa_violations(uitvoer):
     paginas = _paginas(uitvoer)
     assert {p.name for p in paginas} >= {"index.html", "toegankelijkheid.html", "rapport.html"}
     assert sum(p.name == "rapport.html" for p in paginas) == len(RUNS)
+    assert sum(p.name.startswith("factsheet-") for p in paginas) == 5  # Amsterdam and the 4 of IJmond
     gevonden = {}
     with browser() as chromium:
         for pagina in paginas:
@@ -62,3 +63,14 @@ def test_the_index_links_the_accessibility_statement(uitvoer):
     assert 'href="./toegankelijkheid.html"' in index
     verklaring = (uitvoer / "toegankelijkheid.html").read_text(encoding="utf-8")
     assert "WCAG 2.1" in verklaring and "axe-core" in verklaring and 'href="./index.html"' in verklaring
+
+
+def test_the_index_lists_the_factsheets_per_deelregio(uitvoer):
+    index = (uitvoer / "index.html").read_text(encoding="utf-8")
+    assert "5 factsheets" in index
+    ijmond = index.split("<h3>IJmond</h3>")[1].split("</ul>")[0]
+    for naam, bestand in (("Beverwijk", "factsheet-gm0375-beverwijk.html"), ("Velsen", "factsheet-gm0453-velsen.html")):
+        assert f'<a href="./ijmond/{bestand}">{naam}</a>' in ijmond
+        assert (uitvoer / "ijmond" / bestand).is_file()
+    assert '<a href="./amsterdam/factsheet-gm0363-amsterdam.html">Amsterdam</a>' in index.split("<h3>Amsterdam</h3>")[1]
+    assert not list((uitvoer / "mra").glob("factsheet-*")), "the regional overview makes no factsheets of its own"

@@ -22,6 +22,7 @@ from woonzorg_lib.model.vraag import RANG
 from woonzorg_lib.opmaak import getal, kengetal, kengetal_afgerond, procent
 from woonzorg_lib.rapport import publicatie
 from woonzorg_lib.rapport.excel import Blad, schrijf_werkmap
+from woonzorg_lib.rapport.factsheet import factsheets
 from woonzorg_lib.verantwoording import invoercijfers
 
 KERNCIJFERS = [
@@ -415,12 +416,21 @@ def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
     schrijf_werkmap(tabellen(analyse, kern), pad)
 
 
-def schrijf_uitvoer(analyse: Analyse, map_: Path) -> list[Path]:
-    """Write the three machine-readable outputs into ``map_``; return their paths."""
+def schrijf_uitvoer(analyse: Analyse, map_: Path, kern: pd.DataFrame | None = None,
+                    met_factsheets: bool = False) -> list[Path]:
+    """Write the machine-readable outputs into ``map_`` (from ``kern`` if already made) and, if asked, a factsheet
+    per gemeente from the same rows; samenvatting.json lists the factsheets. Return the paths written."""
     map_.mkdir(parents=True, exist_ok=True)
     tabellen, cijfers, json_pad = map_ / "tabellen.xlsx", map_ / "kerncijfers.csv", map_ / "samenvatting.json"
-    kern = kerncijfers(analyse)
+    kern = kerncijfers(analyse) if kern is None else kern
     schrijf_tabellen(analyse, kern, tabellen)
     als_tekst(kern).to_csv(cijfers, index=False, encoding="utf-8")
-    json_pad.write_text(json.dumps(samenvatting(analyse), ensure_ascii=False, indent=2), encoding="utf-8")
-    return [tabellen, cijfers, json_pad]
+    bladen = factsheets(analyse, kern) if met_factsheets else []
+    for blad in bladen:
+        (map_ / blad.bestand).write_text(blad.html, encoding="utf-8")
+    indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
+    kern_json = samenvatting(analyse) | {"factsheets": [
+        {"gemeentecode": b.gemeentecode, "gemeente": b.gemeente, "deelregio": indeling[b.gemeentecode],
+         "bestand": b.bestand} for b in bladen]}
+    json_pad.write_text(json.dumps(kern_json, ensure_ascii=False, indent=2), encoding="utf-8")
+    return [tabellen, cijfers, json_pad, *(map_ / b.bestand for b in bladen)]

@@ -25,6 +25,8 @@ td.getal { text-align: right; white-space: nowrap; font-variant-numeric: tabular
 .overgeslagen { color: #555; font-weight: bold; } .melding { color: #a40000; font-size: .85rem; }
 p.voet { font-size: .8rem; color: #555; margin-top: 2rem; }
 a { color: #1F4E79; }
+ul.factsheets { columns: 3 14rem; padding-left: 1.2rem; }
+h2 { color: #1F4E79; margin-top: 2rem; } h3 { margin-bottom: .3rem; }
 .verborgen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 """
 
@@ -52,6 +54,15 @@ SJABLOON = """<!DOCTYPE html>
 <td>{% for tekst, link in run.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}</td>
 </tr>{% endfor %}
 </tbody></table>
+{% if factsheets %}
+<h2>Factsheets per gemeente</h2>
+<p>{{ aantal(factsheets.values()|map("length")|sum, "factsheet", "factsheets") }}: één pagina per gemeente, uit dezelfde
+run als het rapport van haar deelregio.</p>
+{% for deelregio, bladen in factsheets.items() %}
+<h3>{{ deelregio }}</h3>
+<ul class="factsheets">{% for blad in bladen %}<li><a href="{{ blad.link }}">{{ blad.gemeente }}</a>{% for tekst, link in blad.extra %} (<a href="{{ link }}" aria-label="{{ blad.gemeente }}: {{ tekst }}">{{ tekst }}</a>){% endfor %}</li>{% endfor %}</ul>
+{% endfor %}
+{% endif %}
 <p class="voet">Aantallen afgerond op vijftallen, voor het peiljaar van elk rapport. Groepen zonder gegevens tellen
 niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepen de vraag dekt. Gemaakt met woonzorg
 {{ versie }}.</p>
@@ -97,7 +108,12 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
     melding = mislukt.get("melding", "") if status == "mislukt" else ""
     if melding and (map_ / "rapport.html").is_file():
         melding += " Het rapport hiernaast is de vorige geslaagde versie."
+    factsheets = [{"gemeente": f["gemeente"], "deelregio": f["deelregio"], "link": _link(map_.name, f["bestand"]),
+                   "extra": [("PDF", _link(map_.name, Path(f["bestand"]).with_suffix(".pdf").name))]
+                   if (map_ / Path(f["bestand"]).with_suffix(".pdf").name).is_file() else []}
+                  for f in kern.get("factsheets", []) if (map_ / f["bestand"]).is_file()]
     return {
+        "factsheets": factsheets,
         "naam": map_.name,
         "gebied": kern.get("gebied", ""),
         "status": status,
@@ -117,9 +133,13 @@ def schrijf_index(uitvoer: Path, statussen: dict[str, tuple[str, float]]) -> Pat
     mappen = sorted(p for p in uitvoer.iterdir() if p.is_dir() and not p.name.startswith("."))
     rijen = [rij(m, *statussen.get(m.name, (None, None))) for m in mappen if (m / MANIFEST).is_file() or (m / MISLUKT).is_file()]
     aantallen = {s: sum(r["status"] == s for r in rijen) for s in STATUS}
+    factsheets: dict[str, list[dict]] = {}
+    for r in rijen:
+        for blad in r["factsheets"]:
+            factsheets.setdefault(blad["deelregio"], []).append(blad)
     html = Environment(autoescape=True).from_string(SJABLOON).render(
         runs=rijen, aantallen=aantallen, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), versie=__version__,
-        stijl=STIJL, aantal=aantal, verklaring=VERKLARING)
+        stijl=STIJL, aantal=aantal, verklaring=VERKLARING, factsheets=factsheets)
     pad = uitvoer / "index.html"
     schrijf_atomisch(pad, html)
     schrijf_verklaring(uitvoer, STIJL)

@@ -28,6 +28,7 @@ from woonzorg_lib.bestanden import normale_rechten
 
 UITVOERMAP = "WOONZORG_UITVOERMAP"
 BESTANDEN = ("rapport.html", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
+FACTSHEET = "factsheet-"  # factsheet-<code>-<naam>.html, one per gemeente of a deelregio run
 MANIFEST = "manifest.json"
 MISLUKT = "mislukt.json"
 
@@ -77,6 +78,15 @@ def _schrijf_json(pad: Path, inhoud: dict[str, Any]) -> None:
 
 class _Onvolledig(Exception):
     """The notebook ran but did not write all outputs."""
+
+
+def _factsheets(samenvatting: dict[str, Any], werkmap: Path) -> list[str]:
+    """The factsheet files the run lists in samenvatting.json; each must exist and be a plain safe name."""
+    namen = [f["bestand"] for f in samenvatting.get("factsheets", [])]
+    fout = [n for n in namen if Path(n).name != n or not n.startswith(FACTSHEET) or not (werkmap / n).is_file()]
+    if fout:
+        raise _Onvolledig(f"Het notebook schreef de factsheets {', '.join(fout[:3])} niet (of niet als veilige naam).")
+    return namen
 
 
 def _foutmelding(fout: BaseException) -> str:
@@ -224,10 +234,14 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
             if ontbreekt:
                 raise _Onvolledig(f"Het notebook schreef {', '.join(ontbreekt)} niet (ontbreekt de cel bewaar_uitvoer?).")
             samenvatting = json.loads((werkmap / "samenvatting.json").read_text(encoding="utf-8"))
+            bladen = _factsheets(samenvatting, werkmap)
         except Exception as fout:  # noqa: BLE001 - every failure of one run is reported, the batch goes on
             return _mislukt(taak, doel, uitgevoerd, fout, time.perf_counter() - begin, tijdstip)
-        for bestand in BESTANDEN:
+        for bestand in (*BESTANDEN, *bladen):
             os.replace(werkmap / bestand, doel / bestand)
+        for oud in doel.glob(f"{FACTSHEET}*"):  # a gemeente that left the area leaves no stale factsheet behind
+            if oud.name not in bladen:
+                oud.unlink()
         resultaat = Resultaat(taak.naam, taak.sjabloon, "geslaagd", time.perf_counter() - begin,
                               samenvatting=samenvatting, tijdstip=tijdstip)
         _schrijf_json(doel / MANIFEST, {"vingerafdruk": taak.vingerafdruk, "parameterbestand": taak.parameterbestand,
