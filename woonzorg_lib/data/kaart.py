@@ -17,8 +17,11 @@ RD_NEW = "EPSG:28992"  # Amersfoort / RD New: the Dutch national grid, true shap
 @cache
 def _grenzen() -> gpd.GeoDataFrame:
     inhoud = json.loads(KAART.read_text(encoding="utf-8"))
-    kaart = gpd.GeoDataFrame.from_features(inhoud["features"], crs="EPSG:4326")
-    return kaart.to_crs(RD_NEW).set_index("gemeentecode").sort_index()
+    kaart = gpd.GeoDataFrame.from_features(inhoud["features"], crs="EPSG:4326").to_crs(RD_NEW)
+    # Simplifying and rounding the published boundaries left a few self-touching rings: repair them (shapely).
+    ongeldig = ~kaart.geometry.is_valid
+    kaart.loc[ongeldig, "geometry"] = kaart.geometry[ongeldig].make_valid()
+    return kaart.set_index("gemeentecode").sort_index()
 
 
 def gemeentegrenzen(codes: list[str] | None = None) -> gpd.GeoDataFrame:
