@@ -83,10 +83,14 @@ class _Bronnen:
     def __init__(self) -> None:
         self.lijst: list[str] = []
 
-    def nummer(self, bron: str) -> int:
-        if bron not in self.lijst:
-            self.lijst.append(bron)
-        return self.lijst.index(bron) + 1
+    def nummer(self, bron: str) -> str:
+        """The footnote number(s) of a source; a combined source ('a | b') cites each part once."""
+        nummers = []
+        for deel in dict.fromkeys(d.strip() for d in str(bron).split(" | ")):
+            if deel not in self.lijst:
+                self.lijst.append(deel)
+            nummers.append(str(self.lijst.index(deel) + 1))
+        return ",".join(nummers)
 
 
 def _herkomst(herkomst: str) -> str:

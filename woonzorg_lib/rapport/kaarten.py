@@ -28,29 +28,38 @@ GEEN_GEGEVENS = {"facecolor": "white", "hatch": "...", "edgecolor": "#333333", "
 
 
 def _klassen(waarden: np.ndarray, aantal: int, tweezijdig: bool) -> np.ndarray:
-    """Class bounds that read well: quantiles rounded to a 'nice' step; around 0 for a diverging map."""
+    """Class bounds that read well: quantiles at two significant digits (equal steps when those collapse);
+    symmetric around 0 for a diverging map."""
     if tweezijdig:
-        grootste = float(np.nanmax(np.abs(waarden))) or 1.0
-        stap = _mooi(grootste / (aantal / 2))
+        stap = _mooi(float(np.nanmax(np.abs(waarden))) / (aantal // 2) or 1.0)
         helft = np.arange(1, aantal // 2 + 1) * stap
-        return np.concatenate([-helft[::-1], [0.0], helft])
+        return np.round(np.concatenate([-helft[::-1], [0.0], helft]), 10)
     laag, hoog = float(np.nanmin(waarden)), float(np.nanmax(waarden))
-    if hoog <= laag:
-        hoog = laag + 1.0
-    grenzen = np.unique(np.array([_mooi(g, naar_boven=False) for g in np.quantile(waarden, np.linspace(0, 1, aantal + 1))]))
+    grenzen = np.unique([_significant(q) for q in np.quantile(waarden, np.linspace(0, 1, aantal + 1))])
+    if len(grenzen) < 4:  # fewer than three classes: equal nice steps from just below the lowest value
+        stap = _mooi((hoog - laag) / (aantal - 1)) if hoog > laag else (_mooi(abs(laag)) or 1.0)
+        begin = np.floor(round(laag / stap, 9)) * stap
+        grenzen = begin + stap * np.arange(0, int(np.ceil(round((hoog - begin) / stap, 9))) + 1)
+    grenzen = np.asarray(grenzen, dtype="float64")
     grenzen[0] = min(grenzen[0], laag)
-    if grenzen[-1] < hoog:
-        grenzen = np.append(grenzen, _mooi(hoog))
-    return grenzen if len(grenzen) >= 2 else np.array([laag, hoog])
+    if grenzen[-1] < hoog:  # the highest value in the top class (a bound at two digits can fall just below it)
+        grenzen = np.append(grenzen, _significant(hoog + (grenzen[-1] - grenzen[-2]) / 2))
+    return np.round(grenzen, 10)
 
 
-def _mooi(waarde: float, naar_boven: bool = True) -> float:
-    """A round number near ``waarde`` (1, 2 or 5 times a power of ten, or a multiple of it)."""
+def _significant(waarde: float, cijfers: int = 2) -> float:
+    """``waarde`` at two significant digits: 0.17432 → 0.17, 1634 → 1600."""
     if waarde == 0:
         return 0.0
-    macht = 10 ** np.floor(np.log10(abs(waarde)))
-    stap = macht / 2 if abs(waarde) / macht < 3 else macht
-    return float((np.ceil if naar_boven else np.floor)(waarde / stap) * stap)
+    return float(round(waarde, cijfers - 1 - int(np.floor(np.log10(abs(waarde))))))
+
+
+def _mooi(waarde: float) -> float:
+    """The smallest 'nice' number (1, 2, 2.5 or 5 times a power of ten) at least ``waarde``."""
+    if waarde <= 0:
+        return 0.0
+    macht = 10 ** np.floor(np.log10(waarde))
+    return float(next(f * macht for f in (1, 2, 2.5, 5, 10) if f * macht >= waarde * (1 - 1e-9)))
 
 
 def _tekst(waarde: float, procenten: bool) -> str:
@@ -99,12 +108,13 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
 def ligging(codes: list[str], gemeentecode: str, titel: str) -> Figure:
     """A small locator: the area's gemeenten in grey, the one gemeente dark, north up, no numbers."""
     grenzen = gemeentegrenzen(codes)
-    fig, ax = figuur(hoogte=2.6, breedte=2.6)
+    fig, ax = figuur(hoogte=2.2, breedte=2.6)
     grenzen.plot(ax=ax, facecolor="#e0e0e0", edgecolor="white", linewidth=0.6)
     grenzen.loc[[gemeentecode]].plot(ax=ax, facecolor="#1F4E79", edgecolor="#1F4E79", linewidth=0.8)
     ax.set_axis_off()
     ax.set_aspect("equal")
-    ax.set_title(titel, fontsize="small")
+    if titel:
+        ax.set_title(titel, fontsize="small")
     return fig
 
 

@@ -17,6 +17,9 @@ OPMERKING_PATROON = (
 from woonzorg_lib.opmaak import getal, procent
 
 
+BREED_VANAF = 9  # columns: a table with more is printed on a landscape page
+
+
 def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtotaal: bool = True) -> pd.DataFrame:
     """Counts of people of vulnerable groups, made safe: rounded to fives, small cells '.', no recomputation.
 
@@ -90,7 +93,10 @@ def html_tabel(
 ) -> str:
     """An HTML table with Dutch number notation; every text (names, sources from input files) is escaped."""
     kop = ([html.escape(str(tabel.index.name or ""))] if index else []) + [html.escape(str(k)) for k in tabel.columns]
-    regels = ['<table class="wz-tabel">']
+    # A scrollable region a keyboard can reach on a narrow screen; in print a wide table gets a landscape page.
+    breed = " wz-breed" if len(kop) > BREED_VANAF else ""
+    naam = f' aria-label="{html.escape(bijschrift)}"' if bijschrift else ' aria-label="tabel"'
+    regels = [f'<div class="wz-tabelvak{breed}" role="region" tabindex="0"{naam}>', '<table class="wz-tabel">']
     if bijschrift:
         regels.append(f"<caption>{html.escape(bijschrift)}</caption>")
     regels.append("<thead><tr>" + "".join(f'<th scope="col">{k}</th>' for k in kop) + "</tr></thead><tbody>")
@@ -102,7 +108,7 @@ def html_tabel(
             uitlijning = ' class="wz-getal"' if rechts else ""
             cellen.append(f"<td{uitlijning}>{_cel(waarde, kolom in procenten)}</td>")
         regels.append(f"<tr{klasse}>" + "".join(cellen) + "</tr>")
-    regels.append("</tbody></table>")
+    regels.append("</tbody></table></div>")
     opmerking = opmerking or tabel.attrs.get("opmerking")
     if opmerking:
         regels.append(f'<p class="wz-opmerking">{html.escape(opmerking)}</p>')

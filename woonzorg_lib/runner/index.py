@@ -101,7 +101,7 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
     manifest, mislukt = _lees(map_ / MANIFEST), _lees(map_ / MISLUKT)
     kern = manifest.get("samenvatting", {})
     status = status or ("mislukt" if mislukt else "geslaagd")
-    links = [(t, _link(map_.name, b)) for t, b in (("rapport", "rapport.html"), ("tabellen", "tabellen.xlsx"),
+    links = [(t, _link(map_.name, b)) for t, b in (("rapport", "rapport.html"), ("PDF", "rapport.pdf"), ("tabellen", "tabellen.xlsx"),
                                                   ("kerncijfers", "kerncijfers.csv")) if (map_ / b).is_file()]
     if (map_ / "mislukt.ipynb").is_file():
         links.append(("mislukt notebook", _link(map_.name, "mislukt.ipynb")))

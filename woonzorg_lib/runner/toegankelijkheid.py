@@ -23,8 +23,8 @@ SJABLOON = """<!DOCTYPE html>
 <header><h1>Toegankelijkheidsverklaring</h1>
 <p><a href="./index.html">Terug naar het overzicht van de rapporten</a></p></header>
 <main>
-<p>Deze verklaring geldt voor de rapporten en het overzicht in deze map (de HTML-pagina's), gemaakt met
-woonzorg {{ versie }}. De norm is WCAG 2.1 op niveau AA (EN 301 549), zoals het Besluit
+<p>Deze verklaring geldt voor de rapporten, de factsheets per gemeente en het overzicht in deze map: de
+HTML-pagina's en de PDF-versies van rapporten en factsheets, gemaakt met woonzorg {{ versie }}. De norm is WCAG 2.1 op niveau AA (EN 301 549), zoals het Besluit
 digitale toegankelijkheid overheid die voor overheidsorganisaties voorschrijft.</p>
 
 <h2>Wat is gecontroleerd</h2>
@@ -38,6 +38,11 @@ verschillen ook in arcering of lijnstijl, zodat kleur nooit de enige drager is.<
 <li>Elke grafiek heeft een kort tekstalternatief (haar titel) en staat naast een tabel met dezelfde cijfers, zodat
 een grafiek nooit de enige drager van een cijfer is.</li>
 <li>De pagina's laden niets van internet: geen scripts, lettertypen of stylesheets van buiten.</li>
+<li>De PDF's zijn uit dezelfde HTML gemaakt (WeasyPrint) als getagde PDF volgens PDF/UA-1: met structuur (koppen,
+tabellen met kopcellen, figuren met tekstalternatief), taal Nederlands, documenttitel en bladwijzers. De test leest
+de structuur, de taal en de titel van elke PDF en controleert dat geen tabel of woord buiten de pagina valt.</li>
+<li>Kaarten tonen nooit als enige een cijfer: naast elke kaart staat een tabel met dezelfde cijfers, en
+afgeschermde gemeenten zijn gearceerd, niet gekleurd.</li>
 </ul>
 
 <h2>Wat (nog) niet voldoet of niet is onderzocht</h2>
@@ -47,7 +52,9 @@ een grafiek nooit de enige drager van een cijfer is.</li>
 ‘eerste maatregelen genomen’.</li>
 <li>Grafieken zijn afbeeldingen: de tekst erin schaalt niet mee bij vergroten. De tabel naast elke grafiek
 bevat dezelfde cijfers als tekst.</li>
-<li>Brede tabellen zijn op een klein scherm horizontaal te verschuiven.</li>
+<li>Brede tabellen zijn op een klein scherm horizontaal te verschuiven (met het toetsenbord bereikbaar); in de PDF
+staat een brede tabel op een liggende pagina.</li>
+<li>De PDF's zijn niet met een PDF/UA-validator (zoals PAC) gecontroleerd.</li>
 </ul>
 
 <h2>Status</h2>

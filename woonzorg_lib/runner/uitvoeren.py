@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from woonzorg_lib.bestanden import normale_rechten
+from woonzorg_lib.errors import WoonzorgFout
 
 UITVOERMAP = "WOONZORG_UITVOERMAP"
-BESTANDEN = ("rapport.html", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
+BESTANDEN = ("rapport.html", "rapport.pdf", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
 FACTSHEET = "factsheet-"  # factsheet-<code>-<naam>.html, one per gemeente of a deelregio run
 MANIFEST = "manifest.json"
 MISLUKT = "mislukt.json"
@@ -93,7 +94,7 @@ def _foutmelding(fout: BaseException) -> str:
     """A failure in plain Dutch: which cell, which error."""
     from papermill.exceptions import PapermillExecutionError
 
-    if isinstance(fout, _Onvolledig):
+    if isinstance(fout, _Onvolledig | WoonzorgFout):
         return str(fout)
     if isinstance(fout, PapermillExecutionError):
         regel = (fout.evalue or "").strip().splitlines()
@@ -211,6 +212,7 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
     import papermill
 
     from woonzorg_lib.rapport.export import exporteer_html
+    from woonzorg_lib.rapport.pdf import maak_pdf
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     begin = time.perf_counter()
@@ -230,11 +232,16 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
             )
             html = exporteer_html(nbformat.read(uitgevoerd, as_version=4), taak.parameters)
             (werkmap / "rapport.html").write_text(html, encoding="utf-8")
+            maak_pdf(werkmap / "rapport.html", werkmap / "rapport.pdf")  # the same HTML, printed
             ontbreekt = [b for b in BESTANDEN if not (werkmap / b).is_file()]
             if ontbreekt:
                 raise _Onvolledig(f"Het notebook schreef {', '.join(ontbreekt)} niet (ontbreekt de cel bewaar_uitvoer?).")
             samenvatting = json.loads((werkmap / "samenvatting.json").read_text(encoding="utf-8"))
             bladen = _factsheets(samenvatting, werkmap)
+            for blad in list(bladen):
+                pdf = Path(blad).with_suffix(".pdf").name
+                maak_pdf(werkmap / blad, werkmap / pdf)
+                bladen.append(pdf)
         except Exception as fout:  # noqa: BLE001 - every failure of one run is reported, the batch goes on
             return _mislukt(taak, doel, uitgevoerd, fout, time.perf_counter() - begin, tijdstip)
         for bestand in (*BESTANDEN, *bladen):
