@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"]
 
 
 def getal(waarde: float | int | None, decimalen: int = 0) -> str:
@@ -73,3 +77,12 @@ def aantal_gemeenten(n: int) -> str:
 def aantal_deelregios(n: int) -> str:
     """'1 deelregio', "7 deelregio's"."""
     return aantal(n, "deelregio", "deelregio's")
+
+
+def datum(dag: dt.date) -> str:
+    """A date as a Dutch reader writes it.
+
+    >>> datum(dt.date(2026, 12, 1))
+    '1 december 2026'
+    """
+    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"

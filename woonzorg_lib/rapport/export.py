@@ -17,12 +17,11 @@ from nbformat import NotebookNode
 from woonzorg_lib import __version__
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.catalogus import laad_regio
+from woonzorg_lib.opmaak import datum
 from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
 
 SJABLOON_MAP = Path(__file__).resolve().parent / "sjabloon"
 VERBORGEN_TAGS = {"injected-parameters", "parameters", "verberg"}
-_MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december"]
 
 
 def _inhoud(nb: NotebookNode) -> list[tuple[str, str]]:
@@ -39,8 +38,7 @@ def _inhoud(nb: NotebookNode) -> list[tuple[str, str]]:
 
 
 def _datum(vandaag: dt.date | None = None) -> str:
-    vandaag = vandaag or dt.date.today()
-    return f"{vandaag.day} {_MAANDEN[vandaag.month - 1]} {vandaag.year}"
+    return datum(vandaag or dt.date.today())
 
 
 def gegevens(nb: NotebookNode, parameters: dict[str, Any]) -> dict[str, Any]:

@@ -7,16 +7,13 @@ numbered source. The current load appears only when the invoerformat supplied it
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import matplotlib.pyplot as plt
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader
 
@@ -25,14 +22,12 @@ from woonzorg_lib.analyse import Analyse
 from woonzorg_lib.data.basis import basisgegevens
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
-from woonzorg_lib.opmaak import getal, procent
+from woonzorg_lib.opmaak import datum, getal, procent
 from woonzorg_lib.rapport import kaartcijfers, kaarten
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 
 SJABLOON = Path(__file__).resolve().parent / "sjabloon"
 TOTAAL = kaartcijfers.TOTAAL_VRAAG
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"]
 
 
 @dataclass(frozen=True)
@@ -57,10 +52,6 @@ def bestandsnaam(gemeentecode: str, naam: str) -> str:
     ascii_ = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode("ascii").lower()
     deel = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")[:50].strip("-")
     return f"factsheet-{code}{'-' + deel if deel else ''}.html"
-
-
-def _datum(dag: dt.date) -> str:
-    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
 
 
 def _getal(waarde: object, procenten: bool = False) -> str:
@@ -95,13 +86,6 @@ class _Bronnen:
 
 def _herkomst(herkomst: str) -> str:
     return f"{TEKENS.get(herkomst, '')} {herkomst}".strip()
-
-
-def _png(fig: plt.Figure) -> str:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def _opgave(kern: pd.DataFrame, code: str, p: Any, bronnen: _Bronnen) -> dict[str, Any]:
@@ -195,7 +179,7 @@ def _peildata(analyse: Analyse, code: str) -> str:
 def _iso_datum(tekst: str) -> str:
     """'2024-01-01' → '1 januari 2024'; anything else stays as it is."""
     try:
-        return _datum(dt.date.fromisoformat(str(tekst)))
+        return datum(dt.date.fromisoformat(str(tekst)))
     except ValueError:
         return str(tekst)
 
@@ -209,13 +193,13 @@ def factsheet(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, vandaag: 
     opgave = _opgave(kern, gemeentecode, p, bronnen)
     aanbod = _aanbod(kern, gemeentecode, p, bronnen)
     verdeling = _verdeling(kern, gemeentecode, p, bronnen)
-    kaart = _png(kaarten.ligging(list(analyse.geheel.gemeentecodes), gemeentecode, ""))
+    kaart = kaarten.png_base64(kaarten.ligging(list(analyse.geheel.gemeentecodes), gemeentecode, ""))
     gedekt = analyse.aandachtsgroepen_gedekt()
     omgeving = Environment(loader=FileSystemLoader(SJABLOON), autoescape=True)
     html = omgeving.get_template("factsheet.html.j2").render(
         gemeente=naam, deelregio=deelregio, regio=analyse.geheel.naam, p=p, opgave=opgave, aanbod=aanbod,
         verdeling=verdeling, kaart=kaart, bronnen=bronnen.lijst, peildata=_peildata(analyse, gemeentecode),
-        datum=_datum(vandaag or dt.date.today()), versie=__version__, uitleg=UITLEG_TEKENS,
+        datum=datum(vandaag or dt.date.today()), versie=__version__, uitleg=UITLEG_TEKENS,
         zonder=gedekt["geen"], aandeel=procent(p.aandeel_verhuringen_aandachtsgroepen),
         verborgen=VERBORGEN, onbekend=ONBEKEND)
     return Factsheet(gemeentecode, naam, bestandsnaam(gemeentecode, naam), html)

@@ -7,6 +7,11 @@ beside it. Hidden cells stay hidden here too: a gemeente whose figure is '.' is 
 
 from __future__ import annotations
 
+import base64
+import html
+import io
+
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
@@ -118,17 +123,16 @@ def ligging(codes: list[str], gemeentecode: str, titel: str) -> Figure:
     return fig
 
 
-def naast_elkaar(fig: Figure, alt: str, tabel_html: str) -> str:
-    """A map and the table of its figures side by side (stacked on a narrow screen), one offline HTML block."""
-    import base64
-    import html
-    import io
-
-    import matplotlib.pyplot as plt
-
+def png_base64(fig: Figure) -> str:
+    """The figure as a PNG in base64, for an inline (offline) image; the figure is closed."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     plt.close(fig)
-    beeld = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def naast_elkaar(fig: Figure, alt: str, tabel_html: str) -> str:
+    """A map and the table of its figures side by side (stacked on a narrow screen), one offline HTML block."""
+    beeld = png_base64(fig)
     return (f'<div class="wz-naast"><figure class="wz-kaart"><img src="data:image/png;base64,{beeld}" '
             f'alt="{html.escape(alt)}"></figure><div class="wz-kaarttabel">{tabel_html}</div></div>')

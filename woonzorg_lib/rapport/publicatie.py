@@ -17,7 +17,7 @@ OPMERKING_PATROON = (
 from woonzorg_lib.opmaak import getal, procent
 
 
-BREED_VANAF = 9  # columns: a table with more is printed on a landscape page
+BREED_VANAF = 7  # columns: a table with more is printed on a landscape page
 
 
 def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtotaal: bool = True) -> pd.DataFrame:
