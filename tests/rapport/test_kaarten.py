@@ -52,3 +52,11 @@ def test_the_table_beside_the_claim_map_is_the_kerncijfers_rows(ijmond):
     assert 'alt="Kaart: Claim op de verhuringen per gemeente. De cijfers staan in de tabel ernaast."' in blokken[0]
     verdeling = [d.data for d in ijmond.verdeling() if isinstance(d, HTML) and 'class="wz-naast"' in d.data]
     assert len(verdeling) == 1 and "Fair share (Naar inwoners) min eigen vraag per gemeente" in verdeling[0]
+
+
+def test_a_gemeente_newer_than_the_map_is_named_not_dropped_silently():
+    codes = list(laad_regio("mra").gemeentecodes)[:3]
+    fig = kaarten.choropleet(pd.Series([10.0, 20.0, 30.0, 40.0], index=[*codes, "GM9999"]), "Tekort", "woningen")
+    legenda = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "niet op de kaart (geen grens 2024): GM9999" in legenda
+    plt.close(fig)

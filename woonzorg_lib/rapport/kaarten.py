@@ -11,6 +11,7 @@ import base64
 import html
 import io
 
+import geopandas as gpd
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -30,6 +31,12 @@ TWEEZIJDIG = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
 GRENS = {"edgecolor": "#333333", "linewidth": 0.6}
 AFGESCHERMD = {"facecolor": "#bdbdbd", "hatch": "///", "edgecolor": "#333333", "linewidth": 0.6}
 GEEN_GEGEVENS = {"facecolor": "white", "hatch": "...", "edgecolor": "#333333", "linewidth": 0.6}
+
+
+def _grenzen(codes: list[str]) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """The boundaries of ``codes`` that the bundled map has, and the codes it lacks (a gemeente newer than 2024)."""
+    alle = gemeentegrenzen()
+    return gemeentegrenzen([c for c in codes if c in alle.index]), [c for c in codes if c not in alle.index]
 
 
 def _klassen(waarden: np.ndarray, aantal: int, tweezijdig: bool) -> np.ndarray:
@@ -77,7 +84,8 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
 
     Classes with a Dutch legend; hidden and unknown gemeenten get their own hatched sign.
     """
-    grenzen = gemeentegrenzen(list(waarden.index))
+    grenzen, zonder = _grenzen(list(waarden.index))
+    waarden = waarden.reindex(grenzen.index)
     verborgen = waarden.astype(str) == VERBORGEN
     onbekend = waarden.astype(str) == ONBEKEND
     getallen = pd.to_numeric(waarden.where(~verborgen & ~onbekend), errors="coerce").astype("float64")
@@ -102,6 +110,9 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
     if onbekend.any():
         grenzen.loc[onbekend[onbekend].index].plot(ax=ax, **GEEN_GEGEVENS)
         handvatten.append(Patch(**GEEN_GEGEVENS, label="geen gegevens"))
+    if zonder:
+        handvatten.append(Patch(facecolor="none", edgecolor="none", label=f"niet op de kaart (geen grens 2024): "
+                                                                          f"{', '.join(zonder)}"))
     ax.set_axis_off()
     ax.set_title(titel)
     ax.legend(handles=handvatten[::-1] if not tweezijdig else handvatten, title=legenda, loc="upper left",
@@ -112,10 +123,11 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
 
 def ligging(codes: list[str], gemeentecode: str, titel: str) -> Figure:
     """A small locator: the area's gemeenten in grey, the one gemeente dark, north up, no numbers."""
-    grenzen = gemeentegrenzen(codes)
+    grenzen, _ = _grenzen(codes)
     fig, ax = figuur(hoogte=2.2, breedte=2.6)
     grenzen.plot(ax=ax, facecolor="#e0e0e0", edgecolor="white", linewidth=0.6)
-    grenzen.loc[[gemeentecode]].plot(ax=ax, facecolor="#1F4E79", edgecolor="#1F4E79", linewidth=0.8)
+    if gemeentecode in grenzen.index:
+        grenzen.loc[[gemeentecode]].plot(ax=ax, facecolor="#1F4E79", edgecolor="#1F4E79", linewidth=0.8)
     ax.set_axis_off()
     ax.set_aspect("equal")
     if titel:
