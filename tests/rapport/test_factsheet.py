@@ -27,7 +27,7 @@ def ijmond(tmp_path_factory):
 
 
 def _rij(html: str, kop: str) -> list[str]:
-    rij = re.search(rf"<th scope=\"row\">{re.escape(kop)}<sup>\d+</sup></th>(.*?)</tr>", html, flags=re.S)
+    rij = re.search(rf"<th scope=\"row\">{re.escape(kop)}<sup>[\d,]+</sup></th>(.*?)</tr>", html, flags=re.S)
     assert rij, kop
     return re.findall(r"<td[^>]*>(.*?)</td>", rij.group(1))
 
