@@ -69,6 +69,8 @@ def schrijf_werkmap(bladen: Mapping[str, Blad], pad: Path) -> None:
         for label, rij in zip(tabel.index, tabel.itertuples(index=False, name=None), strict=True):
             vel.append([_cel(label), *(_cel(w) for w in rij)])
         for cel in vel[1]:
+            if cel.data_type == "f":  # a variant named like a formula is a header, not a formula
+                cel.data_type = "s"
             cel.font, cel.fill = KOP, KOPVULLING
             cel.alignment = Alignment(wrap_text=True, vertical="top")
         for rij in vel.iter_rows(min_row=2):
