@@ -99,7 +99,7 @@ def _foutmelding(fout: BaseException) -> str:
     if isinstance(fout, PapermillExecutionError):
         regel = (fout.evalue or "").strip().splitlines()
         return f"Fout in cel {fout.exec_count or fout.cell_index + 1} van het notebook: {fout.ename}: {' '.join(regel)[:600]}"
-    if fout.__class__.__name__ == "DeadKernelError":
+    if fout.__class__.__name__ == "DeadKernelError" or "Kernel died" in str(fout):
         return "De rekenkern stopte onverwacht (te weinig geheugen of een crash); probeer opnieuw."
     if isinstance(fout, OSError) and fout.errno == errno.ENOSPC:
         return (f"De schijf is vol ({fout.filename or 'uitvoermap'}): maak ruimte vrij en draai opnieuw. Het vorige "
@@ -130,10 +130,17 @@ def _stop_kernel() -> None:
     if _KERNEL is not None:
         from jupyter_core.utils import run_sync
 
+        proces = getattr(getattr(_KERNEL, "provisioner", None), "process", None)
         try:
             run_sync(_KERNEL.shutdown_kernel)(now=True)
-        except Exception:  # noqa: BLE001 - a kernel that is already gone is fine
+        except BaseException:  # noqa: BLE001 - a kernel that is already gone is fine; a stop must not be stopped
             pass
+        if proces is not None and proces.poll() is None:  # the shutdown was interrupted: the kernel never outlives
+            proces.kill()
+            try:
+                proces.wait(timeout=10)
+            except Exception:  # noqa: BLE001 - killed; the system reaps it
+                pass
         _KERNEL = None
 
 
