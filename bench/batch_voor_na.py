@@ -1,18 +1,20 @@
 """Benchmark: the batch of an earlier revision against the work tree, side by side, on the 8 MRA runs.
 
-    .venv/bin/python bench/batch_voor_na.py [REVISIE] [--herhaal N]
+    .venv/bin/python bench/batch_voor_na.py [REVISIE] [--herhaal N] [--bewaar MAP]
 
 REVISIE (default ``main``) is unpacked with ``git archive`` into a temporary folder and run
 with the same interpreter (its package first on PYTHONPATH); then the work tree. Both run
 ``woonzorg batch --opnieuw --parallel 2``, alternately, N times (default 1), so machine load
 hits both alike. Printed: the wall time of each, the ratio (target: at most 1.5), and per
-product the number of files and their total size.
+product the number of files and their total size. ``--bewaar MAP`` keeps both outputs (MAP/voor, MAP/na)
+to look at.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -50,6 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("revisie", nargs="?", default="main")
     parser.add_argument("--herhaal", type=int, default=1)
+    parser.add_argument("--bewaar", type=Path, help="map waarin beide uitvoermappen bewaard blijven")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tijdelijk:
         map_ = Path(tijdelijk)
@@ -69,6 +72,9 @@ def main() -> None:
             print(f"bestanden {naam}:")
             for soort, (aantal, som) in sorted(_grootte(uitvoer).items()):
                 print(f"  {soort:22s} {aantal:3d} × gemiddeld {som / aantal / 1024:7.0f} KB  (samen {som / 1024:7.0f} KB)")
+        if args.bewaar:
+            for naam in ("voor", "na"):
+                shutil.copytree(map_ / f"uit-{naam}", args.bewaar / naam, dirs_exist_ok=True)
 
 
 if __name__ == "__main__":
