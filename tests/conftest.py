@@ -7,8 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.statline_nep import NepStatline, nep_statline
+
+# Property tests check behaviour, not speed: a per-example deadline fails at random on a busy machine.
+settings.register_profile("woonzorg", deadline=None)
+settings.load_profile("woonzorg")
 
 PROJECT = Path(__file__).resolve().parents[1]
 PARAMETERS = PROJECT / "parameters"
@@ -50,11 +55,15 @@ def eigen_datamap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     Editions go to an empty temporary folder; StatLine points at a closed local port
     unless a test serves its own (``tests/statline_nep.py``).
     """
+    from woonzorg_lib.data import cbs_client
+
     map_ = tmp_path_factory.mktemp("edities")
+    terugval, cbs_client.TERUGVAL = cbs_client.TERUGVAL, 0.0  # retries, but without waiting
     oud = {k: os.environ.get(k) for k in ("WOONZORG_DATAMAP", "WOONZORG_CBS_ADRES")}
     os.environ["WOONZORG_DATAMAP"] = str(map_)
     os.environ["WOONZORG_CBS_ADRES"] = "http://127.0.0.1:9"
     yield map_
+    cbs_client.TERUGVAL = terugval
     for sleutel, waarde in oud.items():
         if waarde is None:
             os.environ.pop(sleutel, None)

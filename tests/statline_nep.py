@@ -1,11 +1,12 @@
-"""A stand-in for CBS StatLine on localhost, serving hand-made OData responses to the real cbsodata client.
+"""A stand-in for CBS StatLine on localhost, serving the real tables' structure to the real client.
 
-``data/cbs/metadata.json`` holds the catalogue and each table's metadata, shaped as StatLine
-answers them; ``data/cbs/waarden_mra.csv`` holds the values for the 30 MRA gemeenten. These
-are hand-made test values, not CBS figures. The server answers the catalogue, the metadata
-collections and ``TypedDataSet`` (with ``$filter``, ``$select`` and paging through
-``odata.nextLink``), and can be told to fail: an HTTP error, a dropped column or a download
-that breaks off halfway.
+``tests/statline_tabellen.py`` builds the catalogue and each table's metadata as StatLine
+has them, and the cube from ``data/cbs/waarden_mra.csv`` (hand-made test values for the 30
+MRA gemeenten, not CBS figures). The server answers the catalogue, the metadata collections
+and ``TypedDataSet`` (with ``$filter``, ``$select`` and paging through ``odata.nextLink``).
+Like StatLine it resets the connection on a request line over :data:`MAX_URL` characters,
+and it can be told to fail: an HTTP error, a few transient errors, a dropped connection,
+a changed column or a download that breaks off halfway.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from __future__ import annotations
 import copy
 import json
 import re
+import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -24,68 +27,79 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 
+from tests import statline_tabellen as tabellen
+
 MAP = Path(__file__).parent / "data" / "cbs"
-PAGINA = 100  # rows per page, so that paging is exercised
+PAGINA = 1000  # rows per page, so that paging is exercised (StatLine pages at 10,000)
+MAX_URL = 2048  # StatLine resets the connection on over-long request lines (cbsodataR issue 16: ~2,700 failed)
 
 
-def _kubus(tabel_id: str, waarden: pd.DataFrame, meta: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every row of a table for the MRA gemeenten: the cube StatLine would hold (only the cells the tests need)."""
-    rijen: list[dict[str, Any]] = []
-    for w in waarden.to_dict("records"):
-        code = w["gemeentecode"]
-        if tabel_id == "03759ned":
-            for leeftijd in meta["Leeftijd"]:
-                titel = leeftijd["Title"]
-                aantal = w["inwoners"] if titel == "Totaal" else w.get(titel)
-                for periode in ("2024JJ00", "2025JJ00"):
-                    rijen.append({"Geslacht": "T001038", "Leeftijd": leeftijd["Key"], "BurgerlijkeStaat": "T001019",
-                                  "RegioS": code, "Perioden": periode, "BevolkingOp1Januari_1": aantal,
-                                  "GemiddeldeBevolking_2": None})
-        elif tabel_id == "82900NED":
-            for periode in ("2024JJ00", "2025JJ00"):
-                rijen.append({"StatusVanBewoning": "T001235", "RegioS": code, "Perioden": periode,
-                              "TotaleWoningvoorraad_1": w["woningvoorraad"], "Koopwoningen_2": None,
-                              "TotaalHuurwoningen_3": None, "EigendomWoningcorporatie_4": w["corporatiewoningen"],
-                              "EigendomOverigeVerhuurders_5": None, "EigendomOnbekend_6": None})
-        elif tabel_id == "85980NED":
-            rijen.append({"Aandachtsgroepen": "A050001", "Eigendom": "T001241", "RegioS": code, "Perioden": "2025JJ00",
-                          "Personen_1": w["statushouders_personen"], "Huishoudens_2": w["statushouders_huishoudens"],
-                          "Woonruimten_3": None})
-            rijen.append({"Aandachtsgroepen": "A050002", "Eigendom": "T001241", "RegioS": code, "Perioden": "2025JJ00",
-                          "Personen_1": None, "Huishoudens_2": None, "Woonruimten_3": None})  # '.' in StatLine
-    return rijen
+@cache
+def _voorwaarde(filter_: str) -> Callable[[dict[str, Any]], bool]:
+    """Compile the small OData subset the client sends: eq, substringof, and, or, brackets."""
+    uitdrukking = re.sub(r"substringof\('([^']*)',\s*(\w+)\)", r"('\1' in str(rij.get('\2')))", filter_)
+    uitdrukking = re.sub(r"(\w+) eq '([^']*)'", r"(str(rij.get('\1')).strip() == '\2')", uitdrukking)
+    code = compile(uitdrukking, "<filter>", "eval")  # test server: evaluates our own client's filters
+    return lambda rij: bool(eval(code, {}, {"rij": rij}))
 
 
-def _voldoet(rij: dict[str, Any], filter_: str) -> bool:
-    """Evaluate the small OData subset cbsodata sends: eq, substringof, and, or, brackets."""
-    uitdrukking = re.sub(r"substringof\('([^']*)',\s*(\w+)\)", r"('\1' in str(rij['\2']))", filter_)
-    uitdrukking = re.sub(r"(\w+) eq '([^']*)'", r"(str(rij['\1']).strip() == '\2')", uitdrukking)
-    return bool(eval(uitdrukking, {}, {"rij": rij}))  # test server: evaluates our own client's filters
+def geraden_vormen() -> dict[str, Any]:
+    """The metadata the first fake served: table shapes as they were guessed before the real ones were read."""
+    return json.loads((MAP / "geraden_vormen.json").read_text(encoding="utf-8"))
 
 
 @dataclass
 class NepStatline:
     """The server's state; tests change it to make StatLine fail in one way."""
 
-    meta: dict[str, Any] = field(default_factory=lambda: json.loads((MAP / "metadata.json").read_text(encoding="utf-8")))
+    meta: dict[str, Any] = field(default_factory=lambda: {
+        "catalogus": tabellen.catalogus(), "tabellen": {t: maak() for t, (maak, _) in tabellen.TABELLEN.items()}})
     waarden: pd.DataFrame = field(default_factory=lambda: pd.read_csv(MAP / "waarden_mra.csv"))
+    kubussen: dict[str, Callable[[dict[str, Any], pd.DataFrame], list[dict[str, Any]]]] = field(
+        default_factory=lambda: {t: kubus for t, (_, kubus) in tabellen.TABELLEN.items()})
     fout: dict[str, int] = field(default_factory=dict)  # path fragment → HTTP status
+    tijdelijk: dict[str, int] = field(default_factory=dict)  # path fragment → how many 503s before it answers
+    verbreek: str | None = None  # path fragment whose connection is always dropped without an answer
     afbreken: str | None = None  # path fragment whose answer breaks off halfway
     verzoeken: list[str] = field(default_factory=list)
     adres: str = ""
+    _kubus: dict[tuple[str, int], tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]] = field(
+        default_factory=dict, repr=False)
+
+    def kubus(self, tabel_id: str) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+        """Every row of a table, and the rows per gemeente code (built once per table and set of values)."""
+        sleutel = (tabel_id, int(pd.util.hash_pandas_object(self.waarden).sum()))  # a test may change values in place
+        if sleutel not in self._kubus:
+            rijen = self.kubussen[tabel_id](self.meta["tabellen"][tabel_id], self.waarden)
+            per_gemeente: dict[str, list[dict[str, Any]]] = {}
+            for rij in rijen:
+                for waarde in rij.values():
+                    if isinstance(waarde, str) and waarde.startswith("GM"):
+                        per_gemeente.setdefault(waarde.strip(), []).append(rij)
+            self._kubus[sleutel] = (rijen, per_gemeente)
+        return self._kubus[sleutel]
 
     def zonder_kolom(self, tabel_id: str, titel: str) -> None:
-        """Drop a topic from a table's metadata and data, as when CBS changes a column."""
+        """Drop a topic from a table's metadata, as when CBS changes a column."""
         eigenschappen = self.meta["tabellen"][tabel_id]["DataProperties"]
         self.meta["tabellen"][tabel_id]["DataProperties"] = [e for e in eigenschappen if e["Title"] != titel]
+
+    def voeg_toe(self, tabel_id: str, maak: Callable[[], dict[str, Any]],
+                 kubus: Callable[[dict[str, Any], pd.DataFrame], list[dict[str, Any]]]) -> None:
+        """Publish another table, in the catalogue and with its data."""
+        meta = maak()
+        info = meta["TableInfos"][0]
+        self.meta["tabellen"][tabel_id] = meta
+        self.meta["catalogus"].append(tabellen.catalogusrij(tabel_id, info["Title"], info["Period"], info["Modified"][:10]))
+        self.kubussen[tabel_id] = kubus
 
     def antwoord(self, pad: str, vraag: dict[str, list[str]]) -> tuple[int, Any]:
         delen = [d for d in pad.split("/") if d]
         if delen[:2] == ["ODataCatalog", "Tables"]:
             lijst = self.meta["catalogus"]
             if "$filter" in vraag:
-                lijst = [t for t in lijst if _voldoet(t, vraag["$filter"][0])]
-            return 200, {"value": lijst}
+                lijst = [t for t in lijst if _voorwaarde(vraag["$filter"][0])(t)]
+            return 200, {"odata.metadata": "ODataCatalog/$metadata#Tables", "value": lijst}
         if len(delen) < 3 or delen[:2] != ["ODataFeed", "odata"]:
             return 404, {"odata.error": {"message": {"value": "Not found"}}}
         tabel_id, naam = delen[2], (delen[3] if len(delen) > 3 else "")
@@ -93,9 +107,13 @@ class NepStatline:
         if tabel is None:
             return 404, {"odata.error": {"message": {"value": f"Table {tabel_id} not found"}}}
         if naam == "TypedDataSet":
-            rijen = _kubus(tabel_id, self.waarden, tabel)
+            rijen, per_gemeente = self.kubus(tabel_id)
             if "$filter" in vraag:
-                rijen = [r for r in rijen if _voldoet(r, vraag["$filter"][0])]
+                gemeenten = re.findall(r"eq '(GM\d{4})'", vraag["$filter"][0])
+                if gemeenten:  # only an index into the same rows: the filter below still decides
+                    rijen = [r for code in dict.fromkeys(gemeenten) for r in per_gemeente.get(code, [])]
+                voldoet = _voorwaarde(vraag["$filter"][0])
+                rijen = [r for r in rijen if voldoet(r)]
             if "$select" in vraag:
                 kolommen = [k.strip() for k in vraag["$select"][0].split(",")]
                 rijen = [{k: r[k] for k in kolommen if k in r} for r in rijen]
@@ -120,11 +138,19 @@ def _handler(nep: NepStatline) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # http.server's name
             url = urlsplit(self.path)
             nep.verzoeken.append(self.path)
+            if len(self.path) > MAX_URL or (nep.verbreek and nep.verbreek in url.path):
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)  # what StatLine does: no answer at all
+                return
             status = next((s for fragment, s in nep.fout.items() if fragment in url.path), None)
+            tijdelijk = next((f for f, n in nep.tijdelijk.items() if f in url.path and n > 0), None)
+            if tijdelijk is not None:
+                nep.tijdelijk[tijdelijk] -= 1
+                status = 503
             if status is None:
                 status, inhoud = nep.antwoord(url.path, parse_qs(url.query))
             else:
-                inhoud = {"odata.error": {"message": {"value": "Internal server error"}}}
+                inhoud = {"odata.error": {"message": {"value": "Service unavailable"}}}
             body = json.dumps(inhoud).encode()
             afbreken = nep.afbreken is not None and nep.afbreken in url.path
             self.send_response(status)

@@ -126,3 +126,14 @@ def test_valideer_names_the_region_file_that_holds_the_error(schrijf, capsys):
     parameters = schrijf("p.yaml", f"notebook: woonzorganalyse\nregio: {regio}\n")
     assert main(["valideer", str(parameters)]) == 2
     assert f"in {regio}, deelregio 'A': gemeente GM9999 bestaat niet" in capsys.readouterr().out
+
+
+def test_parallel_below_one_is_refused_before_anything_waits(capsys):
+    import pytest
+
+    for waarde in ("0", "-3", "twee"):
+        with pytest.raises(SystemExit) as uit:
+            main(["batch", "--parallel", waarde])
+        assert uit.value.code == 2
+        fout = capsys.readouterr().err
+        assert "--parallel" in fout and ("moet minstens 1 zijn" in fout or "verwacht een geheel getal" in fout)

@@ -70,3 +70,14 @@ def test_csv_variant_uses_semicolons_and_decimal_commas(parameters, tmp_path):
 def test_unknown_suffix_is_refused(parameters, tmp_path):
     with pytest.raises(WoonzorgFout, match=r"\.xlsx of \.csv"):
         schrijf_invoersjabloon(parameters, tmp_path / "mra.ods")
+
+
+def test_a_device_or_pipe_as_target_is_refused_before_any_copy(parameters, tmp_path):
+    naar_nul = tmp_path / "nul.csv"
+    naar_nul.symlink_to("/dev/zero")
+    pijp = tmp_path / "pijp.csv"
+    os.mkfifo(pijp)
+    for doel in (naar_nul, pijp):
+        with pytest.raises(WoonzorgFout, match="is geen gewoon bestand"):
+            schrijf_invoersjabloon(parameters, doel, overschrijven=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nul.csv", "pijp.csv"]  # no backup, no temporary file

@@ -88,3 +88,20 @@ def test_a_cell_hidden_in_one_scenario_follows_from_another_by_the_fixed_ratio()
     herleid = controleer(rijen)
     assert [(h.gemeentecode, h.scenario) for h in herleid] == [("A", "laag")]
     assert 5 < herleid[0].ondergrens < 10 < herleid[0].bovengrens < 15  # ratio 2/3 of 15 ± rounding
+
+
+@pytest.mark.parametrize(("inhoud", "melding"), [
+    (b"", "niet te lezen als kerncijfers.csv"),
+    (b"gemeentecode,deelregio,doelgroep,scenario,jaar,indicator,waarde\n,IJmond,,midden,2025,tekort,abc\n",
+     "rij 2: waarde 'abc' is geen getal"),
+    (b"gemeentecode,deelregio,doelgroep,scenario,jaar,indicator,waarde\n,IJmond,,midden,twintig,tekort,5\n",
+     "rij 2: jaar 'twintig' is geen jaartal"),
+    (b"gemeentecode,deelregio,doelgroep,scenario,indicator,waarde\n", "rij 1: kolom jaar ontbreekt"),
+    ("gemeentecode,deelregio\n".encode("utf-16"), "niet te lezen als kerncijfers.csv"),
+])
+def test_a_damaged_or_tampered_file_gets_a_dutch_message_naming_it(tmp_path, capsys, inhoud, melding):
+    (tmp_path / "ijmond").mkdir()
+    (tmp_path / "ijmond" / "kerncijfers.csv").write_bytes(inhoud)
+    assert main(["controleer-onthulling", str(tmp_path)]) == 2
+    fout = capsys.readouterr().err
+    assert "ijmond/kerncijfers.csv" in fout and melding in fout and "Traceback" not in fout

@@ -207,3 +207,12 @@ def test_a_wrong_range_or_mutatiegraad_is_named(schrijf):
     assert any(f.startswith("taakstelling_onbekend") and "laag (16000.0) ≤ midden" in f for f in gevonden)
     assert any(f.startswith("mutatiegraad") and "1.5 is geen aandeel" in f for f in gevonden)
     assert any(f.startswith("mutatiegraad.Velsn") and "Velsen" in f for f in gevonden)
+
+
+@pytest.mark.parametrize("waarde", [".nan", ".inf", "-.inf"])
+def test_a_weight_or_range_that_is_no_finite_number_is_refused(schrijf, waarde):
+    tekst = GOED + f"verdeelsleutels:\n  v:\n    inwoners: {waarde}\n    verhuringen: 1.0\n"
+    assert fouten(schrijf("p.yaml", tekst)) == [
+        f"verdeelsleutels.v.inwoners: verwacht een eindig getal, kreeg {waarde} (geen getal om mee te rekenen)"]
+    tekst = GOED + f"taakstelling_onbekend: {{laag: 1000.0, midden: {waarde}, hoog: {waarde}}}\n"
+    assert all("verwacht een eindig getal" in f for f in fouten(schrijf("p.yaml", tekst)))

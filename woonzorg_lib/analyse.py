@@ -193,7 +193,7 @@ def analyseer(parameters: Basisparameters, kengetallen_vervangen: Mapping[str, f
     regio = analysegebied(parameters)
     editie = editie_voor(parameters, geheel)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
-    taakstelling = taakstelling_voor(parameters, geheel, jaren)
+    taakstelling = taakstelling_voor(parameters, geheel, jaren, editie)
     invoer, kengetallen = invoer_voor(parameters, geheel, editie, taakstelling)
     if kengetallen_vervangen:
         onbekend = sorted(set(kengetallen_vervangen) - set(kengetallen.index))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from woonzorg_lib import __version__
 from woonzorg_lib.errors import WoonzorgFout
@@ -29,7 +30,8 @@ CONTROLE_KOLOMMEN = ("inwoners", "woningvoorraad", "corporatiewoningen")
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False, width=max(Console().width, 110))
+    """The terminal: no markup, so a name like '[/]' in a region or path is text, never a style tag."""
+    return Console(markup=False, highlight=False, soft_wrap=False, width=max(Console().width, 110))
 
 
 def valideer(bestanden: Sequence[Path], console: Console) -> int:
@@ -43,14 +45,14 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
             controleer_invoer(bestand)
         except WoonzorgFout as fout:
             fouten += 1
-            console.print(f"[red]✗[/red] {pad}")
+            console.print(Text.assemble(("✗", "red"), f" {pad}"))
             for melding in fout.meldingen:
                 # An error in the region file or the invoerformat names that file, not only the parameter file.
                 waar = f"in {melding.bestand}, " if melding.bestand and melding.bestand != str(pad) else ""
                 plek = f"{melding.plek}: " if melding.plek else ""
                 console.print(f"    {waar}{plek}{melding.tekst}", markup=False, soft_wrap=True)
         else:
-            console.print(f"[green]✓[/green] {pad} ({bestand.notebook})")
+            console.print(Text.assemble(("✓", "green"), f" {pad} ({bestand.notebook})"))
     if fouten:
         console.print(f"{fouten} van {len(bestanden)} parameterbestanden bevatten fouten.")
         return 2
@@ -270,7 +272,7 @@ def _parser() -> argparse.ArgumentParser:
     p = data.add_parser("vernieuwen", help="haal de nieuwste cijfers op bij CBS StatLine als nieuwe data-editie")
     p.add_argument("--regio", help="alleen de gemeenten van deze regio (standaard: alle gemeenten)")
     p.add_argument("--tabellen", nargs="+", metavar="TABEL",
-                   help="alleen deze tabellen: bevolking, woningvoorraad, aandachtsgroepen, prognose")
+                   help="alleen deze tabellen: bevolking, woningvoorraad, kwb, aandachtsgroepen, prognose")
     p = sub.add_parser("invoer-sjabloon", help="schrijf het invoerformat voor de regio van een parameterbestand")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     p.add_argument("uit", type=Path, metavar="UIT.xlsx", help="doelbestand, .xlsx of .csv")
@@ -281,7 +283,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="maak de rapporten voor een reeks parameterbestanden (standaard: parameters/*.yaml)")
     p.add_argument("parameters", type=Path, nargs="*", metavar="PARAMETERS.yaml")
     p.add_argument("--uitvoer", type=Path, default=Path("outputs"), help="uitvoermap (standaard: outputs)")
-    p.add_argument("--parallel", type=int, default=2, help="aantal rapporten tegelijk (standaard: 2)")
+    p.add_argument("--parallel", type=_minstens_een, default=2, help="aantal rapporten tegelijk (standaard: 2)")
     p.add_argument("--opnieuw", action="store_true", help="ook ongewijzigde rapporten opnieuw maken")
     p.add_argument("--verse-kernel", action="store_true",
                    help="een nieuwe rekenkern voor elk rapport (trager; standaard hergebruikt elke werker zijn kern, schoongemaakt)")
@@ -305,6 +307,17 @@ def _stop_bij_sigterm() -> None:
 
     if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
         signal.signal(signal.SIGTERM, stop)
+
+
+def _minstens_een(tekst: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--parallel 0`` would start no worker and wait forever)."""
+    try:
+        getal = int(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"verwacht een geheel getal, kreeg '{tekst}'") from None
+    if getal < 1:
+        raise argparse.ArgumentTypeError(f"moet minstens 1 zijn, kreeg {getal}")
+    return getal
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -117,6 +117,8 @@ def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path, overschrijven
         raise WoonzorgFout(f"{pad}: kies een naam die eindigt op .xlsx of .csv")
     if pad.is_dir():
         raise WoonzorgFout(f"{pad} is een map; geef een bestandsnaam die eindigt op .xlsx of .csv")
+    if pad.exists() and not pad.is_file():  # a device or pipe: a backup copy of it would never end
+        raise WoonzorgFout(f"{pad} is geen gewoon bestand (een apparaat of pijp); kies een andere naam")
     if pad.exists() and not overschrijven:
         raise WoonzorgFout(f"{pad} bestaat al en kan ingevulde lokale cijfers bevatten; kies een andere naam, of "
                            "overschrijf het met --overschrijven (het oude bestand blijft dan als kopie bewaard)")
@@ -153,7 +155,7 @@ def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path, overschrijven
             bewaar_vorige(pad)
         os.replace(tijdelijk, pad)
     except OSError as fout:
-        raise WoonzorgFout(f"{pad}: het invoerformat kon niet worden geschreven ({fout.strerror})") from fout
+        raise WoonzorgFout(f"{pad}: het invoerformat kon niet worden geschreven ({fout.strerror or fout})") from fout
     finally:
         if os.path.exists(tijdelijk):
             os.unlink(tijdelijk)

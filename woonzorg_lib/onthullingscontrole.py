@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from woonzorg_lib.errors import Melding, WoonzorgFout
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
 
 AFRONDING = 2.5  # a count rounded to a multiple of 5 lies within ±2,5 of the published value
@@ -49,12 +50,43 @@ class Herleiding:
     bovengrens: float
 
 
+_NODIG = ("gemeentecode", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde")
+
+
+def _lees_kerncijfers(pad: Path) -> tuple[pd.DataFrame | None, list[Melding]]:
+    """One kerncijfers.csv as text, or the Dutch reasons it cannot be checked (damaged, tampered, not ours)."""
+    try:
+        tabel = pd.read_csv(pad, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError, pd.errors.ParserError) as fout:
+        return None, [Melding(str(pad), "", f"niet te lezen als kerncijfers.csv (UTF-8, komma's): {fout.__class__.__name__}")]
+    ontbreekt = [k for k in _NODIG if k not in tabel.columns]
+    if ontbreekt:
+        return None, [Melding(str(pad), "rij 1", f"kolom {', '.join(ontbreekt)} ontbreekt")]
+    meldingen = [Melding(str(pad), f"rij {i + 2}", f"jaar '{j}' is geen jaartal")
+                 for i, j in enumerate(tabel["jaar"]) if not j.isdigit()]
+    for i, w in enumerate(tabel["waarde"]):
+        if w not in (VERBORGEN, ONBEKEND, ""):
+            try:
+                float(w)
+            except ValueError:
+                meldingen.append(Melding(str(pad), f"rij {i + 2}", f"waarde '{w[:40]}' is geen getal, '{VERBORGEN}' of "
+                                                                    f"'{ONBEKEND}'"))
+    return (None if meldingen else tabel), meldingen
+
+
 def lees_batch(map_: Path) -> pd.DataFrame:
-    """Every published row of a batch: the kerncijfers of each run, with the file it came from."""
-    delen = []
+    """Every published row of a batch: the kerncijfers of each run, with the file it came from.
+
+    A file that is damaged or not in the shape the batch writes is a WoonzorgFout naming it (and the row).
+    """
+    delen, meldingen = [], []
     for pad in sorted(map_.glob("*/kerncijfers.csv")):
-        tabel = pd.read_csv(pad, dtype=str, keep_default_na=False)
-        delen.append(tabel.assign(bestand=str(pad.relative_to(map_))))
+        tabel, fouten = _lees_kerncijfers(pad)
+        meldingen += fouten
+        if tabel is not None:
+            delen.append(tabel.assign(bestand=str(pad.relative_to(map_))))
+    if meldingen:
+        raise WoonzorgFout(meldingen[:200])
     if not delen:
         return pd.DataFrame(columns=["gemeentecode", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde",
                                      "bestand"])

@@ -103,7 +103,7 @@ def regionaal_tekort(
             anders = parameters.model_copy(update={"taakstelling_onbekend": LaagMiddenHoog(
                 laag=waarde, midden=waarde, hoog=waarde)})
             wettelijk = gebruikt["jaar"].notna() if "jaar" in gebruikt else pd.Series(False, index=gebruikt.index)
-            nieuw = statushouders.per_jaar(taakstelling_voor(anders, regio, [jaar]))
+            nieuw = statushouders.per_jaar(taakstelling_voor(anders, regio, [jaar], editie))
             nieuw = nieuw[nieuw["gemeentecode"].isin(gebruikt.loc[wettelijk, "gemeentecode"])]
             gebruikt = pd.concat([gebruikt[~wettelijk], nieuw], ignore_index=True)
         if vervang.get("spreiding_dakloosheid"):

@@ -35,7 +35,7 @@ STANDAARD_VERDEELSLEUTELS: dict[str, dict[str, float]] = {
 class LaagMiddenHoog(BaseModel):
     """A range of a number: laag ≤ midden ≤ hoog."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
     laag: float = Field(ge=0, description="de lage waarde")
     midden: float = Field(ge=0, description="de middenwaarde")
@@ -58,7 +58,7 @@ MUTATIEGRAAD_MAX = 0.3  # no corporation portfolio re-lets more than 30% of its 
 class Basisparameters(BaseModel):
     """Fields every template shares."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
     regio: str = Field(description="sleutel uit de regiocatalogus (bijv. mra) of pad naar een eigen regiobestand")
     peiljaar: int = Field(2025, ge=2015, le=2040, description="eerste jaar van de analyse en jaar van de kerncijfers")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -11,7 +12,7 @@ from woonzorg_lib.errors import Melding, keuze
 
 def _toon(waarde: Any) -> str:
     if isinstance(waarde, str):
-        return f"'{waarde}'"
+        return f"'{waarde}'" if len(waarde) <= 80 else f"'{waarde[:60]}…' ({len(waarde)} tekens)"
     if isinstance(waarde, bool):
         return "true" if waarde else "false"
     if waarde is None:
@@ -41,6 +42,16 @@ def _tekst(fout: dict[str, Any], velden: list[str]) -> str:
         return "verplichte sleutel ontbreekt"
     if soort.startswith("int_"):
         return f"verwacht een geheel getal (bijvoorbeeld 2024), kreeg {kreeg}"
+    if soort == "finite_number":
+        yaml = {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}.get(str(fout.get("input")), kreeg)
+        return f"verwacht een eindig getal, kreeg {yaml} (geen getal om mee te rekenen)"
+    if soort == "string_too_short":
+        return "mag niet leeg zijn"
+    if soort == "string_too_long":
+        return f"is te lang (hoogstens {ctx.get('max_length')} tekens), kreeg {kreeg}"
+    if soort.startswith("float_") and isinstance(fout.get("input"), str) and re.fullmatch(
+            r"-?\d+(\.\d*)?[eE]\d+", fout["input"]):
+        return f"schrijf een exponent met teken, bijvoorbeeld 1.0e+3 (YAML leest {kreeg} als tekst)"
     if soort.startswith("float_"):
         return f"verwacht een getal met een punt als decimaalteken (bijvoorbeeld 0.10), kreeg {kreeg}"
     if soort.startswith("string_"):

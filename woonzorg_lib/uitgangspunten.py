@@ -73,8 +73,13 @@ def editie_voor(parameters: Basisparameters, regio: Regio) -> Editie | None:
     return kies(parameters.data_editie, regio.gemeentecodes)
 
 
-def taakstelling_voor(parameters: Basisparameters, regio: Regio, jaren: list[int]) -> pd.DataFrame:
-    """The taakstelling vergunninghouders per gemeente of the region × half-year × scenario (art. 29)."""
+def taakstelling_voor(
+    parameters: Basisparameters, regio: Regio, jaren: list[int], editie: Editie | None = None
+) -> pd.DataFrame:
+    """The taakstelling vergunninghouders per gemeente of the region × half-year × scenario (art. 29).
+
+    The inhabitants are the bundle's, plus a newer 1 January from an edition that covers every gemeente.
+    """
     gepubliceerd = taakstelling_landelijk()
     onbekend: dict[str, float | str]
     if parameters.taakstelling_onbekend:
@@ -83,7 +88,7 @@ def taakstelling_voor(parameters: Basisparameters, regio: Regio, jaren: list[int
     else:
         onbekend = statushouders.standaard_bereik(gepubliceerd)
     landelijk = statushouders.landelijke_aantallen(gepubliceerd, statushouders.halfjaren(jaren), onbekend)
-    return statushouders.taakstelling(landelijk, bevolking(), regio.gemeentecodes)
+    return statushouders.taakstelling(landelijk, bevolking(editie), regio.gemeentecodes)
 
 
 def invoer_voor(

@@ -32,7 +32,7 @@ def invoercijfers(analyse: Analyse) -> pd.DataFrame:
                       "waarde": f"{getal(per['laag'])} – {getal(per['midden'])} – {getal(per['hoog'])}",
                       "peildatum": ", ".join(statushouders.reeksen(onbekend)), "herkomst": "aanname",
                       "bron": nationaal_deel(eerste.loc[onbekend[0], "bron"], onbekend[0])})
-    inwoners = bevolking()
+    inwoners = bevolking(analyse.editie)
     for peildatum in sorted(set(taak["peildatum_inwoners"])):
         totaal = int(inwoners.loc[inwoners["peildatum"] == peildatum, "inwoners"].sum())
         rijen.append({"cijfer": "Inwoners van Nederland (noemer van art. 29)", "waarde": getal(totaal),

@@ -124,3 +124,10 @@ def test_a_misspelt_region_key_gets_a_suggestion():
 def test_missing_region_file_is_named(tmp_path):
     with pytest.raises(WoonzorgFout, match="regiobestand .*weg.yaml bestaat niet"):
         laad_regio("weg.yaml", tmp_path)
+
+
+def test_an_empty_or_endless_region_name_is_refused(schrijf):
+    with pytest.raises(WoonzorgFout, match="naam: mag niet leeg zijn"):
+        laad_regio(str(schrijf("leeg.yaml", "naam: '  '\ngemeenten: [GM0363]\n")))
+    with pytest.raises(WoonzorgFout, match=r"deelregios\[1\]\.naam: is te lang \(hoogstens 100 tekens\), kreeg 'xxx.*…' \(300 tekens\)"):
+        laad_regio(str(schrijf("lang.yaml", f"naam: R\ndeelregios:\n  - naam: {'x' * 300}\n    gemeenten: [GM0363]\n")))

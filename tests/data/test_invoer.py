@@ -250,3 +250,84 @@ def test_a_comma_separated_csv_reads_the_point_as_decimal_and_refuses_what_is_am
     pad.write_text("\n".join(regels[:-1]) + "\n", encoding="utf-8")
     waarden = _lees(pad).waarden.set_index(["gemeentecode", "onderwerp"])
     assert waarden.loc[("GM0375", "corporatiewoningen"), "waarde"] == 4372.5  # not 43.725 thousand
+
+
+KOP_CSV = "gemeentecode;gemeente;onderwerp;omschrijving;eenheid;standaard;herkomst_standaard;bron_standaard;lokaal;herkomst;bron;peildatum"
+
+
+def _csv(regels: list[str]) -> list[str]:
+    return [KOP_CSV, *regels, *(f"{c};;corporatiewoningen;;woningen;1.234;schatting;CBS;;;;2024-01-01"
+                                for c in IJMOND.gemeentecodes)]
+
+
+def test_a_stray_cell_far_below_the_table_is_refused_at_once(sjabloon, tmp_path):
+    pad = _bewerk(sjabloon, tmp_path, lambda wb: wb["invoer"].cell(row=1_048_576, column=16_384, value="x"))
+    (melding,) = _meldingen(pad)  # read row by row only as wide as the header: seconds, not hours
+    assert "blad 'invoer': heeft meer dan 50.000 rijen; staat er iets ver onder de tabel?" in melding
+
+
+def test_a_second_column_with_the_same_header_is_refused_not_silently_used(sjabloon, tmp_path):
+    def dubbel(wb):
+        blad = wb["invoer"]
+        blad.cell(row=1, column=blad.max_column + 1, value="lokaal")
+        blad[f"{_kolom(blad, 'lokaal')}{_rij(blad, 'GM0453', 'urgenten')}"] = 4000
+
+    assert _meldingen(_bewerk(sjabloon, tmp_path, dubbel)) == ["blad 'invoer', rij 1: kolom 'lokaal' staat 2 keer in de kop; laat er één staan"]
+
+
+def test_a_csv_quote_that_is_never_closed_is_refused_with_its_line(tmp_path):
+    pad = tmp_path / "ijmond.csv"
+    pad.write_text("\n".join(_csv(['GM0453;;urgenten;;huishoudens;;;;12;register;"Commissie IJmond;2024'])) + "\n",
+                   encoding="utf-8")
+    meldingen = _meldingen(pad)
+    assert any("aanhalingsteken" in m and "niet is gesloten" in m for m in meldingen), meldingen
+    pad.write_text("\n".join(_csv(['GM0453;;urgenten;;huishoudens;;;;12;register;"Commissie', 'IJmond";2024'])) + "\n",
+                   encoding="utf-8")  # closed a line later: the cell swallowed a line break
+    assert any("rij 2 (regel 3): een cel loopt over meerdere regels" in m for m in _meldingen(pad))
+
+
+def test_a_csv_row_with_more_cells_than_the_header_is_refused(tmp_path):
+    pad = tmp_path / "ijmond.csv"
+    pad.write_text("\n".join(_csv(["GM0453;;urgenten;;huishoudens;;;;12;register;commissie; IJmond;2024"])), encoding="utf-8")
+    assert "rij 2: heeft 13 cellen, de kop 12: staat er een ';' in een tekst zonder aanhalingstekens?" in _meldingen(pad)
+
+
+def test_csv_line_endings_and_encodings_excel_writes(tmp_path):
+    pad = tmp_path / "ijmond.csv"
+    pad.write_bytes("\r".join(_csv(["GM0453;;urgenten;;huishoudens;;;;12;register;Commissie Zuid-Kennemerland;2024"]))
+                    .encode("cp1252"))  # Excel for Mac "CSV (Macintosh)": CR only
+    assert _lees(pad).waarden.set_index(["gemeentecode", "onderwerp"]).loc[("GM0453", "urgenten"), "waarde"] == 12
+    pad.write_bytes("\n".join(_csv(["GM0453;;urgenten;;huishoudens;;;;12;register;M\x81nchen;2024"]))
+                    .encode("latin-1"))  # byte 0x81 is in neither UTF-8 nor Windows-1252
+    (melding,) = _meldingen(pad)
+    assert "geen UTF-8 en geen Windows-1252; sla het in Excel op als 'CSV UTF-8'" in melding
+
+
+def test_thousands_of_errors_give_the_first_ones_and_a_count(tmp_path):
+    pad = tmp_path / "ijmond.csv"
+    pad.write_text("\n".join(_csv([f"GM9{i:03d};;urgenten;;huishoudens;;;;1;register;x;2024" for i in range(500)])),
+                   encoding="utf-8")
+    meldingen = _meldingen(pad)
+    assert len(meldingen) == 201 and meldingen[-1] == ": en nog 300 meldingen; herstel eerst de eerste"
+
+
+def test_an_invoer_that_is_a_folder_says_so(tmp_path):
+    assert _meldingen(tmp_path) == [": invoerbestand is een map, geen bestand"]
+
+
+@pytest.mark.parametrize(("waarde", "melding"), [(10**400, "een getal van 401 cijfers is te groot"),
+                                                 ("1" * 400, "is te groot voor een getal"),
+                                                 ("٤٠", "verwacht een getal")])
+def test_numbers_no_spreadsheet_user_typed(waarde, melding):
+    with pytest.raises(OngeldigGetal, match=melding):
+        lees_getal(waarde)
+
+
+def test_a_kengetal_whose_middle_lies_outside_its_range_is_refused(sjabloon, tmp_path):
+    def buiten(wb):
+        blad = wb["kengetallen"]
+        rij = next(r[0].row for r in blad.iter_rows(min_row=2) if r[0].value == "verblijfsduur_bw")
+        blad[f"{_kolom(blad, 'midden')}{rij}"] = 4  # laag 3, hoog 1,5: an inverse kengetal, but 4 is outside both
+
+    assert any("kolom 'midden': midden (4) ligt niet tussen laag en hoog (3 en 1.5)" in m
+               for m in _meldingen(_bewerk(sjabloon, tmp_path, buiten)))

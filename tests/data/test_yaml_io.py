@@ -30,3 +30,32 @@ def test_a_file_without_keys_is_refused(schrijf, tekst):
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(WoonzorgFout, match="bestand bestaat niet"):
         lees_yaml(tmp_path / "weg.yaml")
+
+
+def test_merge_keys_work_and_an_own_key_given_twice_is_still_refused(schrijf):
+    tekst = "basis: &b\n  inwoners: 1.0\nv:\n  <<: *b\n  verhuringen: 0.5\n"
+    assert lees_yaml(schrijf("p.yaml", tekst))["v"] == {"inwoners": 1.0, "verhuringen": 0.5}
+    with pytest.raises(WoonzorgFout, match="sleutel 'x' staat er twee keer in"):
+        lees_yaml(schrijf("p.yaml", "v:\n  <<: {a: 1}\n  x: 1\n  x: 2\n"))
+
+
+@pytest.mark.parametrize(("tekst", "melding"), [
+    ("? [a, b]\n: 1\n", "regel 1: een sleutel moet tekst of een getal zijn, geen lijst of blok"),
+    ("a:\n\tb: 1\n", "regel 2: geen geldige YAML: een tab is in YAML niet toegestaan"),
+    ("a: 1\n---\nb: 2\n", "geen geldige YAML: het bestand bevat meer dan één YAML-document"),
+    ("a: !!python/object/apply:os.system ['true']\n", "geen geldige YAML: deze YAML-tag is niet toegestaan"),
+    ('naam: "IJ\\u202emond"\n', "naam: tekst bevat een onzichtbaar teken of stuurteken (U+202E)"),
+    ('naam: "a\\u200bb"\n', "naam: tekst bevat een onzichtbaar teken of stuurteken (U+200B)"),
+    ('invoer: "a\\0b.xlsx"\n', "invoer: tekst bevat een onzichtbaar teken of stuurteken (U+0000)"),
+    ('naam: "\\ud800"\n', "naam: tekst bevat een onzichtbaar teken of stuurteken (U+D800)"),
+    ("a: " + "[" * 20000 + "]" * 20000 + "\n", "te diep genest"),
+])
+def test_hostile_yaml_gets_a_dutch_message(schrijf, tekst, melding):
+    with pytest.raises(WoonzorgFout) as fout:
+        lees_yaml(schrijf("p.yaml", tekst))
+    assert melding in str(fout.value)
+
+
+def test_text_typed_in_two_unicode_forms_is_one_name(schrijf):
+    inhoud = lees_yaml(schrijf("r.yaml", 'a: "Caf\\u00e9"\nb: "Cafe\\u0301"\n'))
+    assert inhoud["a"] == inhoud["b"] == "Café"

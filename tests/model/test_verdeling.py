@@ -210,3 +210,11 @@ def test_tiny_key_values_do_not_underflow():
     """Found by hypothesis: 0.5 × 5e-324 is 0 in floating point, so normalise the key first."""
     tabel = pd.DataFrame({"inwoners": [5e-324], "verhuringen": [5e-324]}, index=["A"])
     assert verdeel(2, tabel, {"inwoners": 1, "verhuringen": 1}).to_dict() == {"A": 2}
+
+
+def test_huge_weights_are_normalised_without_overflow():
+    sleutels = pd.DataFrame({"inwoners": [1.0, 3.0], "verhuringen": [1.0, 1.0]}, index=["A", "B"])
+    assert aandelen(sleutels, {"inwoners": 1e308, "verhuringen": 1e308}).tolist() == pytest.approx(
+        aandelen(sleutels, {"inwoners": 1.0, "verhuringen": 1.0}).tolist())
+    with pytest.raises(WoonzorgFout, match="eindige getallen"):
+        aandelen(sleutels, {"inwoners": float("nan"), "verhuringen": 1.0})

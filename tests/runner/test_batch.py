@@ -160,7 +160,7 @@ def test_the_attack_checker_recovers_nothing_from_a_batch(eerste, capsys):
     assert "Geen enkele verborgen cel is terug te rekenen" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("naam", ["...", "..", ".logboek", "index.html", "a#b", "rapport."])
+@pytest.mark.parametrize("naam", ["...", "..", ".logboek", "index.html", "a#b", "rapport.", "L" * 121])
 def test_an_output_folder_name_that_would_escape_hide_or_collide_is_refused(tmp_path, naam):
     pad = tmp_path / f"{naam}.yaml"
     pad.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8"), encoding="utf-8")

@@ -43,8 +43,11 @@ def test_vernieuwde_editie_door_de_batch_en_vastgezet_reproduceerbaar(
     assert SCHATTING_LEEFTIJD not in html and SCHATTING_CORPORATIE not in html  # the estimates are gone
     assert f"Herkomst van de voorraad: register voor {GEMEENTEN} gemeenten" in html
     assert f"register voor {GEMEENTEN} gemeenten: CBS StatLine 03759ned" in html
-    for tabel_id in ("03759ned", "82900NED", "85980NED"):
+    for tabel_id in ("03759ned", "86286NED", "85984NED", "85980NED", "85171NED"):
         assert f'<th scope="row">{tabel_id}</th>' in html  # the CBS tables of the edition, in the verantwoording
+    assert "Meldingen bij deze editie" in html and "niet uit 85984NED" in html  # which stock table, and why
+    assert "(prognose PBL/CBS)" in html and "omgezet naar de huidige gemeenten" in html
+    assert "Herkomst van de cijfers per leeftijdsgroep: register" in html
     assert "de vorige editie voor dit gebied is <strong>bundel</strong>" in html
     assert "herkomst schatting → register" in html  # the monitor names what changed in the data
     assert kern_eerste != bundel_kern

@@ -18,6 +18,7 @@ from woonzorg_lib.data import schattingen
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.edities import BASISGEGEVENS, Editie
 from woonzorg_lib.data.yaml_io import lees_yaml
+from woonzorg_lib.errors import WoonzorgFout
 
 HERKOMSTEN: tuple[str, ...] = ("register", "schatting", "aanname")
 
@@ -73,14 +74,37 @@ def _bevolking() -> pd.DataFrame:
     return tabel
 
 
-def bevolking() -> pd.DataFrame:
+def bevolking(editie: Editie | None = None) -> pd.DataFrame:
     """Inhabitants (and 65+ where CBS counted them) per gemeente on each 1 January in the bundle.
+
+    An edition that covers every gemeente adds its own 1 January (and replaces the bundle's
+    count of that date): the denominator of art. 29 is the whole country, so an edition of
+    one region never mixes into it.
 
     >>> b = bevolking()
     >>> sorted(b["peildatum"].unique()), int(b.loc[b["peildatum"] == "2025-01-01", "inwoners_65plus"].sum())
     (['2023-01-01', '2024-01-01', '2025-01-01'], 3755679)
     """
-    return _bevolking().copy()
+    return (_bevolking_met(editie) if editie else _bevolking()).copy()
+
+
+@cache
+def _bevolking_met(editie: Editie) -> pd.DataFrame:
+    bundel = _bevolking()
+    eigen = editie.lees(BASISGEGEVENS)
+    if eigen is None or not editie.dekt(bundel["gemeentecode"]):
+        return bundel
+    breed = eigen.pivot_table(index=["gemeentecode", "peildatum"], columns="indicator", values="waarde",
+                              aggfunc="first").reset_index()
+    if "inwoners" not in breed:
+        return bundel
+    cohorten = [k for k in _COHORT_INDICATOR.values() if k in breed]
+    plus65 = (breed[cohorten].sum(axis=1, min_count=len(_COHORT_INDICATOR)) if len(cohorten) == len(_COHORT_INDICATOR)
+              else pd.Series(pd.NA, index=breed.index))
+    nieuw = pd.DataFrame({"gemeentecode": breed["gemeentecode"].astype("string"), "peildatum": breed["peildatum"],
+                          "inwoners": breed["inwoners"].astype("Int64"), "inwoners_65plus": plus65.astype("Int64")})
+    gebleven = bundel[~bundel["peildatum"].isin(set(nieuw["peildatum"]))]
+    return pd.concat([gebleven, nieuw], ignore_index=True).sort_values(["gemeentecode", "peildatum"], ignore_index=True)
 
 
 def taakstelling_landelijk() -> pd.DataFrame:
@@ -126,8 +150,13 @@ def _met_editie(editie: Editie) -> pd.DataFrame:
     if eigen is None:
         return bundel
     sleutel = ["gemeentecode", "indicator"]
+    try:
+        eigen = eigen[list(bundel.columns)].astype(bundel.dtypes.to_dict())
+    except (ValueError, TypeError):
+        raise WoonzorgFout(f"data-editie {editie.naam}: {BASISGEGEVENS} heeft waarden die geen getal zijn; verwijder de "
+                           "editie of zet data_editie: bundel") from None
     vervangen = bundel.set_index(sleutel).index.isin(eigen.set_index(sleutel).index)
-    lang = pd.concat([bundel[~vervangen], eigen.astype(bundel.dtypes.to_dict())], ignore_index=True)
+    lang = pd.concat([bundel[~vervangen], eigen], ignore_index=True)
     return lang.sort_values(sleutel, ignore_index=True)
 
 

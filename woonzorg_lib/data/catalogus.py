@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from woonzorg_lib.config import BUNDEL_MAP, REGIO_MAP
@@ -28,9 +28,13 @@ from woonzorg_lib.pydantic_nl import vertaal_fouten
 GEMEENTECODE = re.compile(r"^GM\d{4}$")
 
 
+#: A region or deelregio name: shown in every title, table and file, so never empty and of a readable length.
+Naam = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
 class _DeelregioBestand(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    naam: str
+    naam: Naam
     gemeenten: list[str]
 
 
@@ -38,7 +42,7 @@ class _RegioBestand(BaseModel):
     """The schema of a region file."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
-    naam: str
+    naam: Naam
     bronnen: list[str] = []
     notities: list[str] = []
     deelregios: list[_DeelregioBestand] | None = None

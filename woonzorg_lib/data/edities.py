@@ -33,6 +33,11 @@ BESCHRIJVING = "editie.json"
 BASISGEGEVENS = "basisgegevens.csv"
 AANDACHTSGROEPEN = "aandachtsgroepen.csv"
 PROGNOSE = "prognose.csv"
+_KOLOMMEN = {
+    BASISGEGEVENS: ("gemeentecode", "indicator", "waarde", "eenheid", "peildatum", "herkomst", "bron"),
+    AANDACHTSGROEPEN: ("gemeentecode", "groep", "personen", "huishoudens", "peildatum", "bron"),
+    PROGNOSE: ("gemeentecode", "jaar", "inwoners", "bron"),
+}
 
 
 def datamap() -> Path:
@@ -64,11 +69,21 @@ class Editie:
         return set(codes) <= self.gemeentecodes
 
     def lees(self, bestand: str) -> pd.DataFrame | None:
-        """One table of the edition, or None when the edition does not have it."""
+        """One table of the edition, or None when the edition does not have it; WoonzorgFout when it is damaged."""
         pad = self.map / bestand
         if not pad.is_file():
             return None
-        return _lees_csv(pad, pad.stat().st_mtime_ns)
+        try:
+            tabel = _lees_csv(pad, pad.stat().st_mtime_ns)
+        except (OSError, UnicodeDecodeError, ValueError) as fout:  # pandas' parser errors are ValueErrors
+            raise WoonzorgFout(f"data-editie {self.naam}: {pad} is niet te lezen ({fout.__class__.__name__}); "
+                               f"verwijder de editie of zet data_editie: bundel") from None
+        verwacht = _KOLOMMEN.get(bestand, ())
+        ontbreekt = [k for k in verwacht if k not in tabel.columns]
+        if ontbreekt:
+            raise WoonzorgFout(f"data-editie {self.naam}: {pad} mist kolom {', '.join(ontbreekt)}; verwijder de editie "
+                               "of zet data_editie: bundel")
+        return tabel.copy()
 
 
 @cache
@@ -84,8 +99,11 @@ def _lees(map_: Path) -> Editie | None:
         return None
     try:
         beschrijving = json.loads(pad.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
+    if not (isinstance(beschrijving, dict) and isinstance(beschrijving.get("gemeentecodes"), list)
+            and isinstance(beschrijving.get("tabellen"), list)):
+        return None  # not written by a refresh, or damaged: not an edition to compute with
     return Editie(map_.name, map_, beschrijving)
 
 

@@ -13,9 +13,10 @@ from typing import Any, Literal
 
 Notatie = Literal["nl", "en"]
 
-_NL = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?")  # 1.234.567,89 or 1234,5
-_NL_PUNT = re.compile(r"-?\d+\.\d+")  # 1.5: not Dutch thousands (those come in threes), so a decimal point
-_EN = re.compile(r"-?\d+(\.\d+)?")  # 1234.5
+# ASCII digits only: "٤٠" is no number a Dutch spreadsheet user typed.
+_NL = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?", re.ASCII)  # 1.234.567,89 or 1234,5
+_NL_PUNT = re.compile(r"-?\d+\.\d+", re.ASCII)  # 1.5: not Dutch thousands (those come in threes), so a decimal point
+_EN = re.compile(r"-?\d+(\.\d+)?", re.ASCII)  # 1234.5
 
 
 class OngeldigGetal(ValueError):
@@ -43,9 +44,13 @@ def lees_getal(waarde: Any, notatie: Notatie = "nl", procent: bool = True) -> fl
     if isinstance(waarde, bool):
         raise OngeldigGetal(f"'{waarde}' is een ja/nee-waarde, geen getal")
     if isinstance(waarde, int | float):
-        if math.isinf(waarde):
+        try:
+            getal = float(waarde)
+        except OverflowError:
+            raise OngeldigGetal(f"een getal van {len(str(waarde))} cijfers is te groot") from None
+        if math.isinf(getal):
             raise OngeldigGetal("oneindig is geen getal")
-        return float(waarde)
+        return getal
     origineel = str(waarde)
     tekst = re.sub(r"[\s\u00a0\u202f]", "", origineel)
     if not tekst:
@@ -72,6 +77,8 @@ def lees_getal(waarde: Any, notatie: Notatie = "nl", procent: bool = True) -> fl
         if not _EN.fullmatch(tekst):
             raise OngeldigGetal(f"verwacht een getal (bijvoorbeeld 1234.5), kreeg '{origineel}'")
         getal = float(tekst)
+    if math.isinf(getal):
+        raise OngeldigGetal(f"'{origineel[:40]}' is te groot voor een getal")
     return round(getal / 100, 12) if is_procent else getal
 
 

@@ -24,6 +24,8 @@ from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 
 BLAD_INVOER = "invoer"
 BLAD_KENGETALLEN = "kengetallen"
+MAX_RIJEN = 50_000  # far more than every gemeente × onderwerp of the country; a sheet past it has stray cells
+MAX_MELDINGEN = 200  # a file with thousands of errors needs the first ones and a count, not all of them
 BLAD_TOELICHTING = "toelichting"
 KOLOMMEN_INVOER = [
     "gemeentecode", "gemeente", "onderwerp", "omschrijving", "eenheid",
@@ -88,39 +90,83 @@ def _lees_bladen(pad: Path) -> list[_Blad]:
         raise WoonzorgFout([Melding(str(pad), "", (
             f"geen leesbare Excel-werkmap ({fout.__class__.__name__}): het bestand is beschadigd, geen .xlsx, of met een "
             "wachtwoord beveiligd; sla het op als gewone Excel-werkmap zonder wachtwoord"))]) from None
-    bladen = []
-    for blad in werkmap.worksheets:
-        if blad.title not in (BLAD_INVOER, BLAD_KENGETALLEN):
-            continue
-        regels = zip(blad.iter_rows(values_only=True), formules[blad.title].iter_rows(values_only=True), strict=False)
-        kop = [_tekst(c) for c in next(regels, ((), ()))[0]]
-        while kop and not kop[-1]:
-            kop.pop()
-        rijen = [
+    try:
+        return [_lees_blad(pad, blad, formules[blad.title]) for blad in werkmap.worksheets
+                if blad.title in (BLAD_INVOER, BLAD_KENGETALLEN)]
+    finally:
+        werkmap.close()
+        formules.close()
+
+
+def _lees_blad(pad: Path, blad: Any, formules: Any) -> _Blad:
+    """One sheet, only as wide as its header and at most MAX_RIJEN rows (a stray cell far away is no table)."""
+    kop = [_tekst(c) for c in next(blad.iter_rows(max_row=1, values_only=True), ())]
+    while kop and not kop[-1]:
+        kop.pop()
+    breedte = max(len(kop), 1)
+    regels = zip(blad.iter_rows(min_row=2, max_col=breedte, values_only=True),
+                 formules.iter_rows(min_row=2, max_col=breedte, values_only=True), strict=False)
+    rijen = []
+    for nummer, (waarden, formule) in enumerate(regels, start=2):
+        if nummer > MAX_RIJEN + 1:
+            raise WoonzorgFout([Melding(str(pad), f"blad '{blad.title}'", (
+                f"heeft meer dan {MAX_RIJEN:,} rijen".replace(",", ".") + "; staat er iets ver onder de tabel? Verwijder "
+                "wat niet bij het invoerformat hoort"))])
+        if any(_tekst(c) for c in formule):
             # A formula without a saved value reads as its formula text: the number parser refuses it.
-            (nummer, dict(zip(kop, (f if w is None and isinstance(f, str) and f.startswith("=") else w
-                                    for w, f in zip(waarden, formule, strict=False)), strict=False)))
-            for nummer, (waarden, formule) in enumerate(regels, start=2)
-            if any(_tekst(c) for c in formule)
-        ]
-        bladen.append(_Blad(blad.title, kop, rijen))
-    werkmap.close()
-    formules.close()
-    return bladen
+            rijen.append((nummer, dict(zip(kop, (f if w is None and isinstance(f, str) and f.startswith("=") else w
+                                                 for w, f in zip(waarden, formule, strict=False)), strict=False))))
+    return _Blad(blad.title, kop, rijen)
 
 
 def _lees_csv(pad: Path) -> _Blad:
+    """The one sheet of a CSV: ';' (Dutch Excel) or ',' separated, UTF-8 or Windows-1252, any line ending.
+
+    A cell with a line break (a quote that was never closed swallows the rows after it) and
+    a row with more cells than the header (an unquoted separator in a text) are refused.
+    """
     ruw = pad.read_bytes()
     try:
         tekst = ruw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        tekst = ruw.decode("cp1252")  # Excel "CSV (gescheiden door lijstscheidingsteken)" on Windows
+        try:
+            tekst = ruw.decode("cp1252")  # Excel "CSV (gescheiden door lijstscheidingsteken)" on Windows
+        except UnicodeDecodeError as fout:
+            raise WoonzorgFout([Melding(str(pad), f"byte {fout.start + 1}", (
+                "het bestand is geen UTF-8 en geen Windows-1252; sla het in Excel op als 'CSV UTF-8'"))]) from None
     eerste = tekst.splitlines()[0] if tekst else ""
     scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
-    lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
-    kop = [k.strip() for k in next(lezer, [])]
-    rijen = [(nummer, dict(zip(kop, cellen, strict=False))) for nummer, cellen in enumerate(lezer, start=2) if any(c.strip() for c in cellen)]
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding, strict=True)
+    try:
+        kop = [k.strip() for k in next(lezer, [])]
+        regels = [(lezer.line_num, cellen) for cellen in lezer]
+    except csv.Error as fout:
+        raise WoonzorgFout([Melding(str(pad), f"regel {lezer.line_num}", (
+            f"geen geldige CSV ({fout}); staat er een aanhalingsteken (\") dat niet is gesloten?"))]) from None
+    meldingen = []
+    rijen = []
+    for nummer, (regel, cellen) in enumerate(regels, start=2):
+        if not any(c.strip() for c in cellen):
+            continue
+        if any("\n" in c or "\r" in c for c in cellen):
+            meldingen.append(Melding(str(pad), f"rij {nummer} (regel {regel})", (
+                "een cel loopt over meerdere regels: waarschijnlijk een aanhalingsteken (\") dat niet is gesloten")))
+        elif len(cellen) > len(kop) and any(c.strip() for c in cellen[len(kop):]):
+            meldingen.append(Melding(str(pad), f"rij {nummer}", (
+                f"heeft {len(cellen)} cellen, de kop {len(kop)}: staat er een '{scheiding}' in een tekst zonder "
+                "aanhalingstekens?")))
+        rijen.append((nummer, dict(zip(kop, cellen, strict=False))))
+    if meldingen:
+        raise WoonzorgFout(_beperkt(str(pad), meldingen))
     return _Blad(BLAD_INVOER, kop, rijen, "nl" if scheiding == ";" else "en")
+
+
+def _beperkt(bestand: str, meldingen: list[Melding]) -> list[Melding]:
+    """At most MAX_MELDINGEN messages, and how many more there were."""
+    if len(meldingen) <= MAX_MELDINGEN:
+        return meldingen
+    meer = len(meldingen) - MAX_MELDINGEN
+    return [*meldingen[:MAX_MELDINGEN], Melding(bestand, "", f"en nog {meer} meldingen; herstel eerst de eerste")]
 
 
 def _cel(blad: str, rij: int, kolom: str) -> str:
@@ -136,6 +182,10 @@ def _controleer_kop(bestand: str, blad: _Blad, verwacht: list[str]) -> list[Meld
         Melding(bestand, plek, f"onbekende kolom '{k}'; {keuze(k, verwacht)}")
         for k in blad.kolommen
         if k not in verwacht
+    ]
+    meldingen += [  # a second 'lokaal' column would silently replace the first
+        Melding(bestand, plek, f"kolom '{k}' staat {blad.kolommen.count(k)} keer in de kop; laat er één staan")
+        for k in dict.fromkeys(blad.kolommen) if k and blad.kolommen.count(k) > 1
     ]
     return meldingen
 
@@ -267,6 +317,11 @@ def _kengetalrijen(bestand: str, blad: _Blad, verwacht: Mapping[str, str], meldi
                 meldingen.append(Melding(bestand, plek(kolom), "verwacht een getal, de cel is leeg"))
             elif waarden[kolom] is not None:
                 _kengetal_bereik(bestand, plek(kolom), sleutel, eenheid, waarden[kolom], meldingen)
+        if len(meldingen) == fouten_voor and not (
+                min(waarden["laag"], waarden["hoog"]) <= waarden["midden"] <= max(waarden["laag"], waarden["hoog"])):
+            # laag and hoog are the scenarios, not the smallest and largest value (a longer stay means less demand)
+            meldingen.append(Melding(bestand, plek("midden"), f"midden ({_tekst(waarden['midden'])}) ligt niet tussen laag "
+                                                              f"en hoog ({_tekst(waarden['laag'])} en {_tekst(waarden['hoog'])})"))
         herkomst = _tekst(rij.get("herkomst"))
         _herkomst(bestand, plek("herkomst"), herkomst, meldingen)
         if not herkomst:
@@ -292,7 +347,9 @@ def lees_invoer(
     """
     bestand = str(pad)
     if not pad.is_file():
-        raise WoonzorgFout([Melding(bestand, "", "invoerbestand bestaat niet")])
+        waarom = "is een map, geen bestand" if pad.is_dir() else (
+            "is geen gewoon bestand" if pad.exists() else "bestaat niet")
+        raise WoonzorgFout([Melding(bestand, "", f"invoerbestand {waarom}")])
     bladen = {b.naam: b for b in _lees_bladen(pad)}
     if BLAD_INVOER not in bladen:
         raise WoonzorgFout([Melding(bestand, "", f"blad '{BLAD_INVOER}' ontbreekt")])
@@ -300,11 +357,11 @@ def lees_invoer(
     if BLAD_KENGETALLEN in bladen:
         meldingen += _controleer_kop(bestand, bladen[BLAD_KENGETALLEN], KOLOMMEN_KENGETALLEN)
     if meldingen:
-        raise WoonzorgFout(meldingen)
+        raise WoonzorgFout(_beperkt(bestand, meldingen))
     waarden = _invoerrijen(bestand, bladen[BLAD_INVOER], list(gemeentecodes), onderwerpen, meldingen)
     tabel = None
     if BLAD_KENGETALLEN in bladen:
         tabel = _kengetalrijen(bestand, bladen[BLAD_KENGETALLEN], kengetallen, meldingen)
     if meldingen:
-        raise WoonzorgFout(meldingen)
+        raise WoonzorgFout(_beperkt(bestand, meldingen))
     return Invoer(waarden, tabel)

@@ -1,43 +1,48 @@
-"""Download one CBS StatLine table through the ``cbsodata`` client, found and read by its metadata.
+"""Find and download one CBS StatLine table, read by its metadata as the real tables are built.
 
-Every failure becomes a :class:`WoonzorgFout` in Dutch that names the table and what
-went wrong: no connection, an HTTP error, a table that no longer exists, a changed
-column, or a download that broke off. The address of StatLine can be pointed elsewhere
-with the environment variable ``WOONZORG_CBS_ADRES`` (the tests serve recorded responses).
+The table is found in the catalogue by its title; its topics by their titles and units; its
+dimensions by their role; the period codes become reference dates; a dimension that is not
+split out is fixed at its total, chosen explicitly. A table on an older regional division
+(the prognosis: ``RegioIndeling2021``) is mapped onto today's gemeenten (merged gemeenten
+summed) or refused. HTTP goes through :mod:`woonzorg_lib.data.cbs_client`; every failure
+is a Dutch :class:`WoonzorgFout` naming the table.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, NoReturn, TypeVar
-from urllib.parse import urlsplit
+from typing import Any, NoReturn
 
-import cbsodata
 import pandas as pd
-import requests
 
-from woonzorg_lib.data.cbs_tabellen import CbsTabel, Uitsplitsing
+from woonzorg_lib.data import cbs_client
+from woonzorg_lib.data.cbs_client import CbsOnbereikbaar
+from woonzorg_lib.data.cbs_tabellen import EENHEDEN_AANTAL, EENHEDEN_PROCENT, CbsTabel, Uitsplitsing
+from woonzorg_lib.data.herindelingen import naar_huidige_gemeenten, voorgangers
 from woonzorg_lib.errors import WoonzorgFout
 
-CBS_ADRES = "https://opendata.cbs.nl"
-ADRES_VARIABELE = "WOONZORG_CBS_ADRES"
-TIJDSLIMIET = (10, 120)  # seconds to connect, seconds between bytes
 MAX_KANDIDATEN = 3
-MAX_IN_FILTER = 60  # more gemeenten than this: ask for every gemeente and keep the ones asked for
-_T = TypeVar("_T")
+GEDISCONTINUEERD = "Gediscontinueerd"
+
+
+@dataclass(frozen=True)
+class Kandidaat:
+    """A table in the catalogue that may serve a spec."""
+
+    tabel_id: str
+    gediscontinueerd: bool = False
 
 
 @dataclass(frozen=True)
 class Gedownload:
     """One downloaded table, with what identifies its version.
 
-    ``data`` has one row per gemeente (× period × category) and one column per meetwaarde.
+    ``data`` has one row per gemeente × period (× category) with ``peildatum`` and one
+    column per meetwaarde, in the model's unit. ``meldingen`` say what a reader of the
+    edition must know (a discontinued table, a converted regional division).
     """
 
     tabel: CbsTabel
@@ -48,6 +53,7 @@ class Gedownload:
     perioden: dict[str, str]
     data: pd.DataFrame
     ruw: dict[str, list[dict[str, Any]]]
+    meldingen: tuple[str, ...] = ()
 
     @property
     def adres(self) -> str:
@@ -55,111 +61,83 @@ class Gedownload:
         return f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{self.tabel_id}/table"
 
 
-@contextmanager
-def _verbinding() -> Iterator[None]:
-    """Point cbsodata at StatLine (or at the address in WOONZORG_CBS_ADRES) for the duration."""
-    adres = urlsplit(os.environ.get(ADRES_VARIABELE, CBS_ADRES))
-    oud = (cbsodata.options.catalog_url, cbsodata.options.use_https)
-    cbsodata.options.catalog_url = adres.netloc + adres.path.rstrip("/")
-    cbsodata.options.use_https = adres.scheme == "https"
-    try:
-        yield
-    finally:
-        cbsodata.options.catalog_url, cbsodata.options.use_https = oud
-
-
-class CbsOnbereikbaar(WoonzorgFout):
-    """CBS could not be reached or did not answer properly; trying another table will not help."""
-
-
-def _vraag(wat: str, tabel_id: str, oproep: Callable[[], _T]) -> _T:
-    """Call cbsodata and translate what can go wrong into one Dutch message."""
-    try:
-        return oproep()
-    except requests.HTTPError as fout:
-        status = fout.response.status_code if fout.response is not None else _status(str(fout))
-        if status == 404:
-            raise WoonzorgFout(f"CBS-tabel {tabel_id} bestaat niet (meer) bij CBS ({wat} gaf HTTP 404)") from None
-        raise CbsOnbereikbaar(f"CBS antwoordde met HTTP {status or 'fout'} bij {wat} van tabel {tabel_id}") from None
-    except requests.Timeout:
-        raise CbsOnbereikbaar(f"CBS antwoordde niet op tijd bij {wat} van tabel {tabel_id}") from None
-    except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError,
-            json.JSONDecodeError, KeyError, TypeError):
-        raise CbsOnbereikbaar(
-            f"de download van tabel {tabel_id} ({wat}) brak af of was onvolledig; probeer het later opnieuw"
-        ) from None
-    except requests.ConnectionError:
-        raise CbsOnbereikbaar(
-            "geen verbinding met CBS StatLine (opendata.cbs.nl); controleer de internetverbinding of de proxy "
-            "(https_proxy)"
-        ) from None
-
-
-def _status(tekst: str) -> int | None:
-    gevonden = re.search(r"\b([45]\d\d)\b", tekst)
-    return int(gevonden.group(1)) if gevonden else None
-
-
-def _meta(tabel_id: str, naam: str, **filters: Any) -> list[dict[str, Any]]:
-    rijen = _vraag(naam, tabel_id, lambda: cbsodata.get_meta(tabel_id, naam, timeout=TIJDSLIMIET, **filters))
-    if not isinstance(rijen, list):
-        raise WoonzorgFout(f"de download van tabel {tabel_id} ({naam}) was onvolledig")
-    return rijen
-
-
 def _gelijk(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def kandidaten(tabel: CbsTabel) -> list[str]:
-    """Table ids in the CBS catalogue whose title holds every word of the spec, newest first.
+def _eindjaar(rij: dict[str, Any]) -> str:
+    jaren = re.findall(r"(?:19|20)\d\d", f"{rij.get('Period', '')} {rij.get('Title', '')}")
+    return max(jaren) if jaren else ""
 
-    The id known when the spec was written comes last, as a fallback.
+
+def kandidaten(tabel: CbsTabel) -> list[Kandidaat]:
+    """Tables in the CBS catalogue whose title fits one of the spec's variants, best first.
+
+    Regular tables before discontinued ones, then the newest period, then the newest
+    version. A known id the catalogue does not list comes last, as a fallback.
     """
-    filter_ = " and ".join(f"substringof('{w}',Title)" for w in tabel.titel_bevat)
-    lijst = _vraag("de catalogus", tabel.bekend_id or tabel.onderwerp, lambda: cbsodata.get_table_list(
-        filters=filter_, timeout=TIJDSLIMIET))
+    filter_ = " or ".join("(" + " and ".join(f"substringof('{w}',Title)" for w in woorden) + ")"
+                          for woorden in tabel.titels)
+    lijst = cbs_client.catalogus(filter_)
     passend = [
         t for t in lijst
-        if all(w.casefold() in str(t.get("Title", "")).casefold() for w in tabel.titel_bevat)
-        and str(t.get("Language", "nl")) == "nl"
-        and not str(t.get("OutputStatus", t.get("Status", "Regulier"))).startswith("Gediscontinueerd")
+        if t.get("Identifier") and str(t.get("Language", "nl")) == "nl"
+        and any(all(w.casefold() in str(t.get("Title", "")).casefold() for w in woorden) for woorden in tabel.titels)
     ]
-    passend.sort(key=lambda t: str(t.get("Modified", "")), reverse=True)
-    ids = list(dict.fromkeys(str(t["Identifier"]) for t in passend if t.get("Identifier")))[:MAX_KANDIDATEN]
-    if tabel.bekend_id and tabel.bekend_id.casefold() not in {i.casefold() for i in ids}:
-        ids.append(tabel.bekend_id)
-    return ids
+    passend.sort(key=lambda t: (not str(t.get("OutputStatus", "")).startswith(GEDISCONTINUEERD), _eindjaar(t),
+                                str(t.get("Modified", ""))), reverse=True)
+    gevonden = list({str(t["Identifier"]).casefold(): Kandidaat(
+        str(t["Identifier"]), str(t.get("OutputStatus", "")).startswith(GEDISCONTINUEERD)) for t in passend}.values())
+    gevonden = gevonden[:MAX_KANDIDATEN]
+    bekend = {k.tabel_id.casefold() for k in gevonden}
+    return gevonden + [Kandidaat(i) for i in tabel.bekende_ids if i.casefold() not in bekend]
 
 
 @dataclass(frozen=True)
 class _Opzet:
-    """The keys of one table: its topics by model column, and its dimensions by role."""
+    """The keys of one table: its topics by model column (with their factor), and its dimensions by role."""
 
     meetwaarden: dict[str, str]
+    factoren: dict[str, int]
     regio: str
-    perioden: str
+    indeling: int | None
+    perioden: str | None
     uitsplitsing: str | None
-    overige: list[str]
+    overige: dict[str, str]
 
 
-def _opzet(tabel_id: str, tabel: CbsTabel, eigenschappen: list[dict[str, Any]]) -> _Opzet:
-    onderwerpen = {str(e.get("Title", "")): str(e["Key"]) for e in eigenschappen if e.get("Type") == "Topic"}
-    meetwaarden: dict[str, str] = {}
-    for m in tabel.meetwaarden:
-        sleutel = next((k for titel, k in onderwerpen.items() if _gelijk(titel, m.titel)), None)
-        if sleutel is None:
-            raise WoonzorgFout(
-                f"CBS-tabel {tabel_id}: kolom '{m.titel}' ontbreekt (nodig voor {m.kolom}); gevonden: "
-                + ", ".join(sorted(onderwerpen)[:12])
-            )
-        meetwaarden[m.kolom] = sleutel
+def _onderwerp(tabel_id: str, tabel: CbsTabel, onderwerpen: list[dict[str, Any]], kolom: str) -> tuple[str, int]:
+    meetwaarde = next(m for m in tabel.meetwaarden if m.kolom == kolom)
+    gevonden = next((o for titel in meetwaarde.titels for o in onderwerpen if _gelijk(str(o.get("Title", "")), titel)),
+                    None)
+    if gevonden is None:
+        raise WoonzorgFout(
+            f"CBS-tabel {tabel_id}: kolom '{meetwaarde.titels[0]}' ontbreekt (nodig voor {kolom}); gevonden: "
+            + ", ".join(sorted(str(o.get("Title", "")) for o in onderwerpen)[:12]))
+    eenheid = " ".join(str(gevonden.get("Unit", "") or "").split())
+    if meetwaarde.eenheid == "procent":
+        if eenheid not in EENHEDEN_PROCENT:
+            raise WoonzorgFout(f"CBS-tabel {tabel_id}: kolom '{gevonden['Title']}' heeft eenheid '{eenheid}'; "
+                               "verwacht een percentage (%)")
+        return str(gevonden["Key"]), 1
+    if eenheid.casefold() not in EENHEDEN_AANTAL:
+        raise WoonzorgFout(f"CBS-tabel {tabel_id}: kolom '{gevonden['Title']}' heeft eenheid '{eenheid or 'geen'}'; "
+                           f"verwacht een aantal ({', '.join(EENHEDEN_AANTAL)})")
+    return str(gevonden["Key"]), EENHEDEN_AANTAL[eenheid.casefold()]
+
+
+def _opzet(tabel_id: str, tabel: CbsTabel, eigenschappen: list[dict[str, Any]], info: list[dict[str, Any]]) -> _Opzet:
+    onderwerpen = [e for e in eigenschappen if e.get("Type") == "Topic"]
+    gelezen = {m.kolom: _onderwerp(tabel_id, tabel, onderwerpen, m.kolom) for m in tabel.meetwaarden}
     dimensies = {str(e["Key"]): (str(e.get("Type")), str(e.get("Title", ""))) for e in eigenschappen
                  if str(e.get("Type", "")).endswith("Dimension")}
     regio = next((k for k, (soort, _) in dimensies.items() if soort == "GeoDimension"), None)
     perioden = next((k for k, (soort, _) in dimensies.items() if soort == "TimeDimension"), None)
-    if regio is None or perioden is None:
-        raise WoonzorgFout(f"CBS-tabel {tabel_id} heeft geen regio- of periodedimensie meer")
+    if regio is None:
+        raise WoonzorgFout(f"CBS-tabel {tabel_id} heeft geen regiodimensie meer")
+    if perioden is None:
+        _jaar_uit_titel(info, tabel_id)
+    indeling = re.search(r"indeling\s*(\d{4})", f"{regio} {dimensies[regio][1]}", re.IGNORECASE)
     uitsplitsing = None
     if tabel.uitsplitsing:
         gezocht = tabel.uitsplitsing.dimensie.casefold()
@@ -167,16 +145,32 @@ def _opzet(tabel_id: str, tabel: CbsTabel, eigenschappen: list[dict[str, Any]]) 
                              if soort == "Dimension" and gezocht in titel.casefold()), None)
         if uitsplitsing is None:
             raise WoonzorgFout(f"CBS-tabel {tabel_id}: dimensie '{tabel.uitsplitsing.dimensie}' ontbreekt")
-    overige = [k for k, (soort, _) in dimensies.items() if soort == "Dimension" and k != uitsplitsing]
-    return _Opzet(meetwaarden, regio, perioden, uitsplitsing, overige)
+    overige = {k: titel for k, (soort, titel) in dimensies.items() if soort == "Dimension" and k != uitsplitsing}
+    return _Opzet({k: s for k, (s, _) in gelezen.items()}, {k: f for k, (_, f) in gelezen.items()}, regio,
+                  int(indeling.group(1)) if indeling else None, perioden, uitsplitsing, overige)
 
 
-def _totaal(tabel_id: str, dimensie: str, codes: list[dict[str, Any]]) -> str:
-    """The key of a dimension's total category ("Totaal", "Totaal mannen en vrouwen", ...)."""
-    totalen = [c for c in codes if str(c.get("Title", "")).strip().casefold().startswith("totaal")]
+def _jaar_uit_titel(info: list[dict[str, Any]], tabel_id: str) -> str:
+    """The year of a table without a period dimension, from its title ("Kerncijfers wijken en buurten 2024")."""
+    titel = str(info[0].get("Title", "")) if info else ""
+    jaren = re.findall(r"\b(?:19|20)\d\d\b", titel)
+    if not jaren:
+        raise WoonzorgFout(f"CBS-tabel {tabel_id} heeft geen periodedimensie en geen jaar in de titel ('{titel}')")
+    return jaren[-1]
+
+
+def _vaste_categorie(tabel_id: str, tabel: CbsTabel, dimensie: str, titel: str, codes: list[dict[str, Any]]) -> str:
+    """The category a dimension is fixed at: a named one where the spec says so, else its total."""
+    gezocht = next((c for woorden, c in tabel.vast.items() if woorden.casefold() in titel.casefold()), None)
+    if gezocht is not None:
+        gevonden = [c for c in codes if _gelijk(str(c.get("Title", "")), gezocht)]
+        if not gevonden:
+            raise WoonzorgFout(f"CBS-tabel {tabel_id}: dimensie {dimensie} heeft geen categorie '{gezocht}'")
+        return str(gevonden[0]["Key"]).strip()
+    totalen = [c for c in codes if re.match(r"totaal\b", " ".join(str(c.get("Title", "")).split()).casefold())]
     if not totalen:
         raise WoonzorgFout(f"CBS-tabel {tabel_id}: dimensie {dimensie} heeft geen categorie 'Totaal'")
-    return str(min(totalen, key=lambda c: len(str(c.get("Title", ""))))["Key"])
+    return str(min(totalen, key=lambda c: len(str(c.get("Title", ""))))["Key"]).strip()
 
 
 _VAN_TOT = re.compile(r"^(\d+) tot (\d+) jaar$")
@@ -189,14 +183,15 @@ def _leeftijden(codes: list[dict[str, Any]]) -> dict[str, tuple[int, int | None]
     uit: dict[str, tuple[int, int | None]] = {}
     for c in codes:
         titel = " ".join(str(c.get("Title", "")).split()).casefold()
+        sleutel = str(c["Key"]).strip()
         if (m := _VAN_TOT.match(titel)) is not None:
-            uit[str(c["Key"])] = (int(m.group(1)), int(m.group(2)))
+            uit[sleutel] = (int(m.group(1)), int(m.group(2)))
         elif (m := _OUDER.match(titel)) is not None:
-            uit[str(c["Key"])] = (int(m.group(1)), None)
+            uit[sleutel] = (int(m.group(1)), None)
         elif (m := _EEN_JAAR.match(titel)) is not None:
-            uit[str(c["Key"])] = (int(m.group(1)), int(m.group(1)) + 1)
+            uit[sleutel] = (int(m.group(1)), int(m.group(1)) + 1)
         elif titel.startswith("totaal"):
-            uit[str(c["Key"])] = (0, None)
+            uit[sleutel] = (0, None)
     return uit
 
 
@@ -224,52 +219,111 @@ def _band_mislukt(tabel_id: str, naam: str) -> NoReturn:
     raise WoonzorgFout(f"CBS-tabel {tabel_id}: de leeftijdsgroepen voor {naam} zijn niet uit de categorieën samen te stellen")
 
 
-def _filter(dimensie: str, sleutels: Sequence[str]) -> str:
-    return "(" + " or ".join(f"{dimensie} eq '{s}'" for s in sleutels) + ")"
+def _groepen(codes: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Each group once: "Groep: totaal" for a group with sub-categories, the category itself for one without.
+
+    >>> _groepen([{"Key": "T", "Title": "Totaal"}, {"Key": "A", "Title": "Statushouder: totaal"},
+    ...           {"Key": "B", "Title": "Statushouder: met vergunning"}, {"Key": "C", "Title": "Urgent"}])
+    {'Statushouder': ['A'], 'Urgent': ['C']}
+    """
+    uit: dict[str, list[str]] = {}
+    for c in codes:
+        titel = " ".join(str(c.get("Title", "")).split())
+        groep, _, deel = titel.partition(":")
+        if deel and deel.strip().casefold() == "totaal":
+            uit[groep.strip()] = [str(c["Key"]).strip()]
+        elif not deel and not titel.casefold().startswith("totaal"):
+            uit[titel] = [str(c["Key"]).strip()]
+    return uit
 
 
 def _categorieen(tabel_id: str, uitsplitsing: Uitsplitsing, codes: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Category keys by name: one band of age categories each, or every category by its title."""
+    """Category keys by name: one band of age categories each, or each group by its title."""
     if not uitsplitsing.banden:
-        return {" ".join(str(c.get("Title", c["Key"])).split()): [str(c["Key"])] for c in codes}
+        return _groepen(codes)
     leeftijden = _leeftijden(codes)
     return {naam: _band(tabel_id, naam, band, leeftijden) for naam, band in uitsplitsing.banden.items()}
 
 
-def download(tabel: CbsTabel, tabel_id: str, gemeentecodes: Sequence[str]) -> Gedownload:
+def _filter(dimensie: str, sleutels: Sequence[str]) -> str:
+    return "(" + " or ".join(f"{dimensie} eq '{s}'" for s in sleutels) + ")"
+
+
+def _filters(tabel_id: str, vast: list[str], regio: str, codes: Sequence[str], select: list[str]) -> list[str]:
+    """The TypedDataSet filters to send: the fixed part with as many gemeenten as fit in one short URL each."""
+    delen: list[list[str]] = [[]]
+    for code in codes:
+        poging = " and ".join([*vast, _filter(regio, [*delen[-1], code])])
+        if delen[-1] and not cbs_client.past(tabel_id, "TypedDataSet", poging, select):
+            delen.append([])
+        delen[-1].append(code)
+    filters = [" and ".join([*vast, _filter(regio, deel)]) for deel in delen if deel]
+    if not all(cbs_client.past(tabel_id, "TypedDataSet", f, select) for f in filters):
+        raise WoonzorgFout(f"CBS-tabel {tabel_id}: het verzoek past niet in een korte URL, ook niet per gemeente")
+    return filters
+
+
+def peildatum(tabel: CbsTabel, tabel_id: str, periode: str) -> str:
+    """The reference date of a CBS period code under the spec: "2025JJ00" → 2025-01-01, "2023MM12" → 2023-12-31.
+
+    >>> from woonzorg_lib.data.cbs_tabellen import TABEL
+    >>> peildatum(TABEL["aandachtsgroepen"], "85980NED", "2023MM12")
+    '2023-12-31'
+    """
+    code = periode.strip()
+    if re.fullmatch(r"\d{4}", code):  # a table without a period dimension: the year of its title
+        return f"{code}-01-01"
+    soort = code[4:]
+    if not re.fullmatch(r"\d{4}", code[:4]) or soort not in tabel.peildata:
+        raise WoonzorgFout(f"CBS-tabel {tabel_id}: periode '{code}' is van een onbekende soort; verwacht "
+                           + " of ".join(f"jjjj{s}" for s in tabel.peildata))
+    return f"{code[:4]}-{tabel.peildata[soort]}"
+
+
+def download(tabel: CbsTabel, kandidaat: Kandidaat | str, gemeentecodes: Sequence[str]) -> Gedownload:
     """Download one table for the given gemeenten and check it against the spec."""
-    with _verbinding():
-        info = _meta(tabel_id, "TableInfos")
-        eigenschappen = _meta(tabel_id, "DataProperties")
-        opzet = _opzet(tabel_id, tabel, eigenschappen)
-        ruw: dict[str, list[dict[str, Any]]] = {"TableInfos": info, "DataProperties": eigenschappen}
-        for dimensie in [*opzet.overige, *([opzet.uitsplitsing] if opzet.uitsplitsing else []), opzet.perioden]:
-            ruw[dimensie] = _meta(tabel_id, dimensie)
-        vast = {d: _totaal(tabel_id, d, ruw[d]) for d in opzet.overige}
-        categorieen = (_categorieen(tabel_id, tabel.uitsplitsing, ruw[opzet.uitsplitsing])
-                       if tabel.uitsplitsing and opzet.uitsplitsing else {})
-        perioden = sorted(str(p["Key"]) for p in ruw[opzet.perioden])
+    kandidaat = kandidaat if isinstance(kandidaat, Kandidaat) else Kandidaat(kandidaat)
+    tabel_id = kandidaat.tabel_id
+    info = cbs_client.lees(tabel_id, "TableInfos")
+    eigenschappen = cbs_client.lees(tabel_id, "DataProperties")
+    opzet = _opzet(tabel_id, tabel, eigenschappen, info)
+    ruw: dict[str, list[dict[str, Any]]] = {"TableInfos": info, "DataProperties": eigenschappen}
+    for dimensie in [*opzet.overige, *([opzet.uitsplitsing] if opzet.uitsplitsing else []),
+                     *([opzet.perioden] if opzet.perioden else [])]:
+        ruw[dimensie] = cbs_client.lees(tabel_id, dimensie)
+    vast = {d: _vaste_categorie(tabel_id, tabel, d, titel, ruw[d]) for d, titel in opzet.overige.items()}
+    categorieen = (_categorieen(tabel_id, tabel.uitsplitsing, ruw[opzet.uitsplitsing])
+                   if tabel.uitsplitsing and opzet.uitsplitsing else {})
+    if opzet.uitsplitsing and not categorieen:
+        raise WoonzorgFout(f"CBS-tabel {tabel_id}: dimensie {opzet.uitsplitsing} heeft geen bruikbare categorieën")
+    if opzet.perioden:
+        perioden = sorted(str(p["Key"]).strip() for p in ruw[opzet.perioden])
         if not perioden:
             raise WoonzorgFout(f"CBS-tabel {tabel_id} heeft geen perioden")
-        delen = [_filter(d, [k]) for d, k in vast.items()]
-        if opzet.uitsplitsing:
-            delen.append(_filter(opzet.uitsplitsing, sorted({k for ks in categorieen.values() for k in ks})))
-        delen.append(_filter(opzet.regio, gemeentecodes) if len(gemeentecodes) <= MAX_IN_FILTER
-                     else f"substringof('GM',{opzet.regio})")
-        if tabel.perioden == "nieuwste":
-            delen.append(_filter(opzet.perioden, perioden[-1:]))
-        kolommen = [opzet.regio, opzet.perioden, *([opzet.uitsplitsing] if opzet.uitsplitsing else []),
-                    *opzet.meetwaarden.values()]
-        ruw["TypedDataSet"] = _meta(tabel_id, "TypedDataSet", filters=" and ".join(delen), select=kolommen)
-    data = _normaliseer(tabel_id, opzet, categorieen, ruw["TypedDataSet"], gemeentecodes)
-    titels = {str(p["Key"]).strip(): _periode(p) for p in ruw[opzet.perioden]}
+        titels = {str(p["Key"]).strip(): _periode(p) for p in ruw[opzet.perioden]}
+    else:
+        perioden = [_jaar_uit_titel(info, tabel_id)]
+        titels = {perioden[0]: f"{perioden[0]} (jaar van de tabel)"}
+    delen = [_filter(d, [k]) for d, k in vast.items()]
+    if opzet.uitsplitsing:
+        delen.append(_filter(opzet.uitsplitsing, sorted({k for ks in categorieen.values() for k in ks})))
+    if opzet.perioden and tabel.perioden == "nieuwste":
+        delen.append(_filter(opzet.perioden, perioden[-1:]))
+    kolommen = [opzet.regio, *([opzet.perioden] if opzet.perioden else []),
+                *([opzet.uitsplitsing] if opzet.uitsplitsing else []), *opzet.meetwaarden.values()]
+    gevraagd = sorted(set(gemeentecodes) | voorgangers(gemeentecodes, opzet.indeling))
+    filters = ([" and ".join([*delen, f"substringof('GM',{opzet.regio})"])] if tabel.alle_gemeenten
+               else _filters(tabel_id, delen, opzet.regio, gevraagd, kolommen))
+    ruw["TypedDataSet"] = [rij for f in filters for rij in cbs_client.lees(tabel_id, "TypedDataSet", f, kolommen)]
+    data, meldingen = _normaliseer(tabel, tabel_id, opzet, categorieen, ruw["TypedDataSet"], gemeentecodes,
+                                   None if opzet.perioden else perioden[0])
     return Gedownload(
         tabel, tabel_id,
         titel=str(info[0].get("Title", tabel_id)) if info else tabel_id,
         gewijzigd=str(info[0].get("Modified", "")) if info else "",
         gedownload=datetime.now().astimezone().isoformat(timespec="seconds"),
         perioden={k: titels.get(k, k) for k in sorted(set(data["periode"]))},
-        data=data, ruw=ruw,
+        data=data, ruw=ruw, meldingen=tuple(meldingen),
     )
 
 
@@ -280,66 +334,86 @@ def _periode(p: dict[str, Any]) -> str:
 
 
 def _normaliseer(
-    tabel_id: str, opzet: _Opzet, categorieen: dict[str, list[str]], rijen: list[dict[str, Any]],
-    gemeentecodes: Sequence[str],
-) -> pd.DataFrame:
-    """One row per gemeente × period (× category), values as numbers (NaN where CBS shows '.')."""
+    tabel: CbsTabel, tabel_id: str, opzet: _Opzet, categorieen: dict[str, list[str]], rijen: list[dict[str, Any]],
+    gemeentecodes: Sequence[str], jaar: str | None,
+) -> tuple[pd.DataFrame, list[str]]:
+    """One row per gemeente × period (× category) in the model's unit (NaN where CBS shows '.'), and notices."""
     if not rijen:
         raise WoonzorgFout(f"CBS-tabel {tabel_id} gaf geen cijfers voor de gevraagde gemeenten")
-    ontbreekt = [k for k in [opzet.regio, opzet.perioden, *opzet.meetwaarden.values()] if k not in rijen[0]]
+    nodig = [opzet.regio, *([opzet.perioden] if opzet.perioden else []), *opzet.meetwaarden.values()]
+    ontbreekt = [k for k in nodig if k not in rijen[0]]
     if ontbreekt:
         raise WoonzorgFout(f"CBS-tabel {tabel_id}: kolom {', '.join(ontbreekt)} ontbreekt in de cijfers")
     ruw = pd.DataFrame(rijen)
     data = pd.DataFrame({
         "gemeentecode": ruw[opzet.regio].astype(str).str.strip(),
-        "periode": ruw[opzet.perioden].astype(str).str.strip(),
+        "periode": ruw[opzet.perioden].astype(str).str.strip() if opzet.perioden else jaar,
     })
     kolommen = list(opzet.meetwaarden)
     for kolom, sleutel in opzet.meetwaarden.items():
-        data[kolom] = pd.to_numeric(ruw[sleutel], errors="coerce")
+        data[kolom] = pd.to_numeric(ruw[sleutel], errors="coerce") * opzet.factoren[kolom]
     if (data[kolommen] < 0).any().any():
         raise WoonzorgFout(f"CBS-tabel {tabel_id} bevat negatieve aantallen")
+    data = data[data["gemeentecode"].str.startswith("GM")]
     if opzet.uitsplitsing:
-        categorie = ruw[opzet.uitsplitsing].astype(str).str.strip()
-        # A category can count in more than one group (the total and 85+): sum per group.
+        categorie = ruw.loc[data.index, opzet.uitsplitsing].astype(str).str.strip()
+        # A category can count in more than one band (the total and 85+): sum per band.
         data = pd.concat([
-            data[categorie.isin([k.strip() for k in sleutels])]
+            data[categorie.isin(sleutels)]
             .groupby(["gemeentecode", "periode"], as_index=False)[kolommen].sum(min_count=len(sleutels))
             .assign(categorie=naam)
             for naam, sleutels in categorieen.items()
         ], ignore_index=True)
+    meldingen: list[str] = []
+    if opzet.indeling is not None:
+        data, omgezet = naar_huidige_gemeenten(data, opzet.indeling, kolommen)
+        if omgezet:
+            meldingen.append(f"CBS-tabel {tabel_id} volgt de regio-indeling {opzet.indeling}; omgezet naar de huidige "
+                             f"gemeenten ({omgezet})")
     ontbrekend = sorted(set(gemeentecodes) - set(data["gemeentecode"]))
     if ontbrekend:
         raise WoonzorgFout(
             f"CBS-tabel {tabel_id} heeft geen cijfers voor {', '.join(ontbrekend[:10])}"
             + (f" en {len(ontbrekend) - 10} andere" if len(ontbrekend) > 10 else "")
-            + "; mogelijk volgt de tabel een andere gemeentelijke indeling"
+            + (f"; de tabel volgt de regio-indeling {opzet.indeling} en die is niet om te zetten naar de huidige "
+               "gemeenten" if opzet.indeling else "; mogelijk volgt de tabel een andere gemeentelijke indeling")
         )
-    data = data[data["gemeentecode"].isin(gemeentecodes)]
+    data = data[data["gemeentecode"].isin(gemeentecodes)].copy()
+    data.insert(2, "peildatum", data["periode"].map(lambda p: peildatum(tabel, tabel_id, p)))
     sortering = ["gemeentecode", "periode"] + (["categorie"] if "categorie" in data else [])
-    return data.sort_values(sortering, ignore_index=True)
+    return data.sort_values(sortering, ignore_index=True), meldingen
 
 
 def kies_en_download(tabel: CbsTabel, gemeentecodes: Sequence[str]) -> Gedownload | None:
     """Find the current table for a spec in the catalogue and download it.
 
-    Tries the newest fitting table first. Returns None for an optional table the catalogue
+    Tries the best fitting table first. Returns None for an optional table the catalogue
     no longer has. A candidate that does not fit (a changed column) is skipped; when none
     fits the message names each and why. No connection, an HTTP error or a broken
     download stop at once.
     """
-    with _verbinding():
-        ids = kandidaten(tabel)
-    if not ids:
+    gevonden = kandidaten(tabel)
+    if not gevonden:
         if tabel.verplicht:
             raise WoonzorgFout(f"de CBS-catalogus heeft geen tabel meer voor {tabel.omschrijving.lower()}")
         return None
-    redenen = []
-    for tabel_id in ids:
+    redenen: list[str] = []
+    for kandidaat in gevonden:
         try:
-            return download(tabel, tabel_id, gemeentecodes)
+            gedownload = download(tabel, kandidaat, gemeentecodes)
         except CbsOnbereikbaar:
             raise
         except WoonzorgFout as fout:
             redenen.append(str(fout))
+            continue
+        if not kandidaat.gediscontinueerd:
+            return gedownload
+        opvolger = f" (de andere tabellen pasten niet: {'; '.join(redenen)})" if redenen else ""
+        melding = (f"LET OP: CBS-tabel {kandidaat.tabel_id} is door CBS stopgezet (gediscontinueerd) en toch gebruikt, "
+                   f"omdat er geen bruikbare opvolger was{opvolger}. De cijfers kunnen verouderd zijn of een oude "
+                   "methode volgen.")
+        return replace(gedownload, meldingen=(melding, *gedownload.meldingen))
     raise WoonzorgFout(f"geen bruikbare CBS-tabel voor {tabel.onderwerp}: " + "; ".join(redenen))
+
+
+__all__ = ["CbsOnbereikbaar", "Gedownload", "Kandidaat", "download", "kandidaten", "kies_en_download", "peildatum"]

@@ -39,19 +39,28 @@ def bron(download: Gedownload) -> str:
             f"tabelversie {download.gewijzigd[:10]}, gedownload {download.gedownload[:10]}")
 
 
-def _peildatum(periode: str) -> str:
-    return f"{periode[:4]}-01-01"
-
-
 def basisrijen(download: Gedownload) -> pd.DataFrame:
-    """The base figures in a downloaded table, in the long form of ``basisgegevens`` with tier register."""
+    """The base figures in a downloaded table, in the long form of ``basisgegevens`` with tier register.
+
+    KWB gives the corporation share as a whole percentage: the count is that share × the
+    dwellings of the same table, and its source says so.
+    """
     data = download.data
+    bron_tabel = bron(download)
     if "categorie" in data:
-        lang = data.rename(columns={"categorie": "indicator", "aantal": "waarde"})
+        lang = data.rename(columns={"categorie": "indicator", "aantal": "waarde"}).assign(bron=bron_tabel)
     else:
         kolommen = [m.kolom for m in download.tabel.meetwaarden]
-        lang = data.melt(id_vars=["gemeentecode", "periode"], value_vars=kolommen, var_name="indicator",
-                         value_name="waarde")
+        breed = data.copy()
+        bronnen = {k: bron_tabel for k in kolommen}
+        if "corporatie_procent" in breed:
+            breed["corporatiewoningen"] = breed["corporatie_procent"] / 100 * breed["woningvoorraad"]
+            kolommen = ["woningvoorraad", "corporatiewoningen"]
+            bronnen["corporatiewoningen"] = (f"{bron_tabel}: aandeel in bezit van woningcorporaties (hele procenten) × "
+                                             "woningvoorraad")
+        lang = breed.melt(id_vars=["gemeentecode", "periode", "peildatum"], value_vars=kolommen, var_name="indicator",
+                          value_name="waarde")
+        lang["bron"] = lang["indicator"].map(bronnen)
     leeg = lang[lang["waarde"].isna()]
     if len(leeg):
         raise WoonzorgFout(
@@ -63,10 +72,27 @@ def basisrijen(download: Gedownload) -> pd.DataFrame:
         "indicator": lang["indicator"],
         "waarde": lang["waarde"].round().astype("int64"),
         "eenheid": lang["indicator"].map(INDICATOREN),
-        "peildatum": lang["periode"].map(_peildatum),
+        "peildatum": lang["peildatum"],
         "herkomst": "register",
-        "bron": bron(download),
+        "bron": lang["bron"],
     })
+
+
+def kies_woningvoorraad(downloads: Sequence[Gedownload]) -> tuple[list[Gedownload], list[str]]:
+    """Of the stock table (86286NED/82900NED) and KWB, keep the newer as the source of dwellings and corporation stock.
+
+    A tie goes to the stock table: a count beats a rounded percentage. Returns the
+    downloads to use as base figures and a notice of the choice.
+    """
+    basis = [d for d in downloads if d.tabel.onderwerp in BASIS_ONDERWERPEN]
+    voorraad = {d.tabel.onderwerp: d for d in basis if d.tabel.onderwerp in ("woningvoorraad", "kwb")}
+    if len(voorraad) < 2:
+        return basis, []
+    datum = {o: str(d.data["peildatum"].max()) for o, d in voorraad.items()}
+    winnaar, verliezer = ("kwb", "woningvoorraad") if datum["kwb"] > datum["woningvoorraad"] else ("woningvoorraad", "kwb")
+    melding = (f"woningvoorraad en corporatiewoningen uit {voorraad[winnaar].tabel_id} (peildatum {datum[winnaar]}), "
+               f"niet uit {voorraad[verliezer].tabel_id} (peildatum {datum[verliezer]})")
+    return [d for d in basis if d is not voorraad[verliezer]], [melding]
 
 
 def controleer_basis(rijen: pd.DataFrame, codes: Sequence[str]) -> None:
@@ -88,14 +114,21 @@ def controleer_basis(rijen: pd.DataFrame, codes: Sequence[str]) -> None:
 
 def _aandachtsgroepen(download: Gedownload) -> pd.DataFrame:
     data = download.data.rename(columns={"categorie": "groep"})
-    return data.assign(peildatum=data["periode"].map(_peildatum), bron=bron(download))[
-        ["gemeentecode", "groep", "personen", "huishoudens", "peildatum", "bron"]]
+    return data.assign(bron=bron(download))[["gemeentecode", "groep", "personen", "huishoudens", "peildatum", "bron"]]
 
 
-def _prognose(download: Gedownload) -> pd.DataFrame:
+def prognoserijen(download: Gedownload) -> pd.DataFrame:
+    """The prognosis per gemeente and year (1 January), whole persons, tier schatting: a prognosis is no count."""
     data = download.data
-    return pd.DataFrame({"gemeentecode": data["gemeentecode"], "jaar": data["periode"].str[:4].astype(int),
-                         "inwoners": data["inwoners"], "bron": bron(download)})
+    leeg = data[data["inwoners"].isna()]
+    if len(leeg):
+        raise WoonzorgFout(f"CBS-tabel {download.tabel_id} heeft geen prognose voor "
+                           f"{', '.join(sorted(set(leeg['gemeentecode']))[:10])}; die gemeenten zijn niet om te zetten "
+                           "naar de huidige indeling")
+    bron_tekst = bron(download) + "".join(f"; {m}" for m in download.meldingen if "regio-indeling" in m)
+    return pd.DataFrame({"gemeentecode": data["gemeentecode"], "jaar": data["peildatum"].str[:4].astype(int),
+                         "peildatum": data["peildatum"], "inwoners": data["inwoners"].round().astype("int64"),
+                         "herkomst": "schatting", "bron": bron_tekst})
 
 
 def _beschrijving(regio: str | None, codes: Sequence[str], downloads: list[Gedownload],
@@ -150,12 +183,18 @@ def vernieuw(
                 meld(f"  niet vernieuwd: {reden}")
                 continue
             meld(f"  {download.tabel_id}, {', '.join(download.perioden.values())}: {len(download.data)} rijen")
+            for melding in download.meldingen:
+                meldingen.append(f"{tabel.omschrijving}: {melding}")
+                meld(f"  {melding}")
             downloads.append(download)
         if not downloads:
             raise WoonzorgFout("geen enkele tabel kon worden vernieuwd")
-        basis = [basisrijen(d) for d in downloads if d.tabel.onderwerp in BASIS_ONDERWERPEN]
+        gebruikt, keuze_melding = kies_woningvoorraad(downloads)
+        meldingen += keuze_melding
+        basis = [basisrijen(d) for d in gebruikt]
         if basis:
             controleer_basis(pd.concat(basis, ignore_index=True), codes)
+        prognose = [prognoserijen(d) for d in downloads if d.tabel.onderwerp == "prognose"]
     except WoonzorgFout as fout:
         huidig = edities.kies(None, codes)
         raise WoonzorgFout(
@@ -166,11 +205,11 @@ def vernieuw(
     def vul(map_: Path) -> dict[str, Any]:
         if basis:
             pd.concat(basis, ignore_index=True).to_csv(map_ / edities.BASISGEGEVENS, index=False)
+        if prognose:
+            prognose[0].to_csv(map_ / edities.PROGNOSE, index=False)
         for download in downloads:
             if download.tabel.onderwerp == "aandachtsgroepen":
                 _aandachtsgroepen(download).to_csv(map_ / edities.AANDACHTSGROEPEN, index=False)
-            if download.tabel.onderwerp == "prognose":
-                _prognose(download).to_csv(map_ / edities.PROGNOSE, index=False)
             ruw = map_ / "cbs" / download.tabel_id
             ruw.mkdir(parents=True)
             for naam, rijen in download.ruw.items():

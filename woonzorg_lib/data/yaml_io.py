@@ -1,7 +1,14 @@
-"""Read YAML files strictly: duplicate keys and syntax errors become Dutch messages."""
+"""Read YAML files strictly: duplicate keys, syntax errors and invisible characters become Dutch messages.
+
+Text is normalised to NFC, so "Café" typed in two ways is one name; control characters and
+the invisible bidirectional or zero-width marks (which make a name look like another) are
+refused.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +21,26 @@ class _StrengeLader(yaml.SafeLoader):
     """A SafeLoader that refuses a key given twice in one mapping."""
 
 
+_SAMENVOEGEN = "tag:yaml.org,2002:merge"
+_ONZICHTBAAR = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_VERTALING = {
+    "found character '\\t' that cannot start any token": "een tab is in YAML niet toegestaan; spring in met spaties",
+    "but found another document": "het bestand bevat meer dan één YAML-document (een tweede '---')",
+    "could not determine a constructor for the tag": "deze YAML-tag is niet toegestaan",
+    "mapping values are not allowed here": "hier mag geen ':' staan (tekst met ':' tussen aanhalingstekens zetten)",
+    "found undefined alias": "een verwijzing (*naam) naar een anker dat niet bestaat",
+}
+
+
 def _mapping_zonder_dubbele(lader: _StrengeLader, knoop: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     gezien: set[Any] = set()
     for sleutel_knoop, _ in knoop.value:
+        if sleutel_knoop.tag == _SAMENVOEGEN:  # '<<: *anker' merges; construct_mapping resolves it
+            continue
         sleutel = lader.construct_object(sleutel_knoop, deep=deep)
+        if not isinstance(sleutel, str | int | float | bool) and sleutel is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "een sleutel moet tekst of een getal zijn, geen lijst of blok", sleutel_knoop.start_mark)
         if sleutel in gezien:
             raise yaml.constructor.ConstructorError(
                 None, None, f"sleutel '{sleutel}' staat er twee keer in", sleutel_knoop.start_mark
@@ -38,12 +61,39 @@ def lees_yaml(pad: Path) -> dict[str, Any]:
         inhoud = yaml.load(pad.read_text(encoding="utf-8"), Loader=_StrengeLader)  # noqa: S506 - SafeLoader subclass
     except UnicodeDecodeError:
         raise WoonzorgFout([Melding(naam, "", "bestand is geen UTF-8-tekst")]) from None
+    except RecursionError:
+        raise WoonzorgFout([Melding(naam, "", "te diep genest: dit is geen parameter- of regiobestand")]) from None
     except yaml.MarkedYAMLError as fout:
         regel = f"regel {fout.problem_mark.line + 1}" if fout.problem_mark else ""
         probleem = fout.problem or "onleesbare YAML"
-        if not probleem.startswith("sleutel"):
-            probleem = f"geen geldige YAML ({probleem})"
+        if not probleem.startswith(("sleutel", "een sleutel")):
+            vertaald = next((nl for en, nl in _VERTALING.items() if probleem.startswith(en)), None)
+            probleem = f"geen geldige YAML: {vertaald}" if vertaald else f"geen geldige YAML ({probleem})"
         raise WoonzorgFout([Melding(naam, regel, probleem)]) from None
+    except yaml.YAMLError as fout:  # reader errors (a character YAML does not allow) carry no problem text
+        raise WoonzorgFout([Melding(naam, "", f"geen geldige YAML ({fout.__class__.__name__})")]) from None
     if not isinstance(inhoud, dict):
         raise WoonzorgFout([Melding(naam, "", "verwacht sleutels met waarden (sleutel: waarde), kreeg iets anders")])
+    meldingen: list[Melding] = []
+    inhoud = _tekst_nfc(inhoud, naam, "", meldingen)
+    if meldingen:
+        raise WoonzorgFout(meldingen[:20])
     return inhoud
+
+
+def _tekst_nfc(waarde: Any, naam: str, plek: str, meldingen: list[Melding]) -> Any:
+    """Every text NFC-normalised; a text with a control or invisible character is refused (with its key)."""
+    if isinstance(waarde, str):
+        gevonden = _ONZICHTBAAR.search(waarde) or re.search("[\ud800-\udfff]", waarde)
+        if gevonden:
+            teken = f"U+{ord(gevonden.group()):04X}"
+            meldingen.append(Melding(naam, plek.lstrip("."), f"tekst bevat een onzichtbaar teken of stuurteken ({teken}); "
+                                                            "typ de tekst opnieuw"))
+            return waarde
+        return unicodedata.normalize("NFC", waarde)
+    if isinstance(waarde, dict):
+        return {_tekst_nfc(k, naam, plek, meldingen): _tekst_nfc(v, naam, f"{plek}.{k}", meldingen)
+                for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_tekst_nfc(v, naam, f"{plek}[{i + 1}]", meldingen) for i, v in enumerate(waarde)]
+    return waarde

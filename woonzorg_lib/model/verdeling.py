@@ -12,6 +12,7 @@ Three building blocks, each usable on its own:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -20,7 +21,7 @@ import pandas as pd
 from woonzorg_lib.errors import WoonzorgFout
 
 
-def _gehele_totaal(totaal: int | float) -> int:
+def _gehele_totaal(totaal: float) -> int:
     if totaal < 0 or float(totaal) != int(totaal):
         raise WoonzorgFout(f"het te verdelen totaal moet een geheel getal van 0 of meer zijn, kreeg {totaal}")
     return int(totaal)
@@ -114,16 +115,17 @@ def aandelen(sleutels: pd.DataFrame, gewichten: Mapping[str, float]) -> pd.Serie
         raise WoonzorgFout(
             f"verdeelsleutel {', '.join(ontbreekt)} heeft geen gegevens; beschikbaar: {', '.join(sleutels.columns)}"
         )
-    if any(w < 0 for w in gewichten.values()) or sum(gewichten.values()) <= 0:
-        raise WoonzorgFout("gewichten van de verdeelsleutels moeten 0 of meer zijn en samen meer dan 0")
-    som_gewichten = sum(gewichten.values())
+    if any(not math.isfinite(w) or w < 0 for w in gewichten.values()) or max(gewichten.values()) <= 0:
+        raise WoonzorgFout("gewichten van de verdeelsleutels moeten eindige getallen van 0 of meer zijn, samen meer dan 0")
+    grootste = max(gewichten.values())  # scale first: two weights of 1e308 must not add up to infinity
+    som_gewichten = sum(w / grootste for w in gewichten.values())
     aandeel = pd.Series(0.0, index=sleutels.index)
     for naam, gewicht in gewichten.items():
         waarden = _controleer_sleutel(sleutels[naam], f"verdeelsleutel {naam}")
         if gewicht and waarden.sum() <= 0:
             raise WoonzorgFout(f"verdeelsleutel {naam} is overal 0")
         if gewicht:  # normalise the key first: tiny keys must not underflow to 0
-            aandeel += (waarden / waarden.sum()) * (gewicht / som_gewichten)
+            aandeel += (waarden / waarden.sum()) * (gewicht / grootste / som_gewichten)
     return aandeel
 
 

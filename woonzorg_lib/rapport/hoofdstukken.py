@@ -24,6 +24,7 @@ from woonzorg_lib import __version__
 from woonzorg_lib.analyse import Analyse, analyseer, verdeling_per_deelregio
 from woonzorg_lib.data.basis import basisgegevens, bevolking, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
+from woonzorg_lib.data.edities import PROGNOSE
 from woonzorg_lib.data.schattingen import groei_65plus
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN
@@ -313,29 +314,45 @@ class Rapport:
         tabel = self._per_eenheid(lang, "aantal", "cohort")[list(cohorten)].rename(columns=cohorten)
         herkomst = lang_basis[lang_basis["gemeentecode"].isin(codes) & lang_basis["indicator"].isin(list(cohorten))]
         peildatum = ", ".join(sorted(set(herkomst["peildatum"])))
-        groei = groei_65plus(bevolking(), self.p.doeljaar).set_index("gemeentecode")["factor"].reindex(codes)
+        groei = groei_65plus(bevolking(self.analyse.editie), self.p.doeljaar).set_index("gemeentecode")["factor"].reindex(codes)
         toekomst = basis.set_index("gemeentecode")[list(cohorten)].sum(axis=1).mul(groei).rename("65+").reset_index()
         tabel[f"65+ op 1-1-{self.p.doeljaar} (trendschatting)"] = self._per_eenheid(toekomst, "65+")["65+"]
+        prognose = self._prognose(codes)
+        if prognose is not None:
+            tabel[f"inwoners op 1-1-{self.p.doeljaar} (prognose PBL/CBS)"] = self._per_eenheid(prognose, "inwoners")["inwoners"]
         bronnen_tekst = "; ".join(
             f"{'**schatting**' if soort == 'schatting' else soort} voor {aantal_gemeenten(n)}: "
             f"{tekst.veilig(bron)}"
             for (soort, bron), n in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
         )
         geschat = (herkomst["herkomst"] == "schatting").any()
-        getoond = _met_herkomst(publicatie.woningen(tabel), pd.Series("schatting", index=tabel.index))
+        getoond = _met_herkomst(publicatie.woningen(tabel), self._herkomst_per_eenheid(herkomst))
+        prognose_tekst = (
+            f" De prognose voor {self.p.doeljaar} is de regionale bevolkingsprognose van PBL en CBS (totaal, niet naar "
+            f"leeftijd): {tekst.veilig(prognose['bron'].iloc[0])}." if prognose is not None else
+            " Een prognose naar leeftijd per gemeente publiceren PBL en CBS niet meer (ingetrokken in 2023); "
+            "`woonzorg data vernieuwen` haalt wel de prognose van het totaal aantal inwoners op.")
         return Onderdelen([
             Markdown(
                 f"Het aantal 75-plussers in het gebied is ongeveer **{tekst.rond(tabel.iloc[:, 1:3].sum().sum())}** "
                 f"(peildatum {peildatum}). Herkomst van de cijfers per leeftijdsgroep: {bronnen_tekst}. "
-                f"De kolom voor {self.p.doeljaar} is een **trendschatting**: "
-                f"{tekst.veilig(groei_65plus(bevolking(), self.p.doeljaar)['bron'].iloc[0])}. Een prognose naar "
-                "leeftijd per gemeente zit niet in de meegeleverde gegevens. De vraag van ouderen rekent met het "
-                f"aandeel 75-plussers op {peildatum}, omdat de landelijke doelen een vast totaal voor 2022-2030 zijn."
+                f"De kolom 65+ voor {self.p.doeljaar} is een **trendschatting**: "
+                f"{tekst.veilig(groei_65plus(bevolking(self.analyse.editie), self.p.doeljaar)['bron'].iloc[0])}.{prognose_tekst} "
+                f"De vraag van ouderen rekent met het aandeel 75-plussers op {peildatum}, omdat de landelijke doelen een "
+                "vast totaal voor 2022-2030 zijn."
             ),
             _png(grafieken.gestapeld(tabel[list(cohorten.values())], f"Inwoners van 65 jaar en ouder per {self.eenheid}"
                                      + (" (schatting)" if geschat else ""), "inwoners")),
             HTML(publicatie.html_tabel(getoond, bijschrift="Inwoners naar leeftijdsgroep (afgerond)")),
         ])
+
+    def _prognose(self, codes: list[str]) -> pd.DataFrame | None:
+        """The edition's PBL/CBS prognosis of inhabitants on 1 January of the doeljaar, per gemeente, if it has one."""
+        tabel = self.analyse.editie.lees(PROGNOSE) if self.analyse.editie else None
+        if tabel is None:
+            return None
+        rijen = tabel[(tabel["jaar"] == self.p.doeljaar) & tabel["gemeentecode"].isin(codes)]
+        return rijen if set(rijen["gemeentecode"]) == set(codes) else None
 
     def vraag(self) -> Onderdelen:
         """4. Vraag per doelgroep: per gemeente, in homes and persons, with the range and the statutory taakstelling."""
@@ -674,6 +691,9 @@ class Rapport:
             Markdown(f"**Gegevens.** Deze analyse gebruikt {gebruikt}. CBS publiceert onder CC BY 4.0 (Bron: CBS)."),
             *([HTML(publicatie.html_tabel(cbs.set_index("CBS-tabel"), bijschrift=f"CBS-tabellen van editie {editie.naam}"))]
               if editie else []),
+            *([Markdown("**Meldingen bij deze editie.**\n\n" + "\n".join(
+                f"- {tekst.veilig(m)}" for m in editie.beschrijving.get("meldingen", [])))]
+              if editie and editie.beschrijving.get("meldingen") else []),
             HTML(publicatie.html_tabel(tabellen, bijschrift="Gebundelde gegevens")),
             HTML(publicatie.html_tabel(self._invoercijfers(), bijschrift="Landelijke en gepubliceerde invoercijfers")),
             HTML(publicatie.html_tabel(kengetallen.set_index("omschrijving"), bijschrift="Kengetallen")),

@@ -18,13 +18,14 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from woonzorg_lib.config import NOTEBOOK_MAP
 from woonzorg_lib.errors import Melding, WoonzorgFout
 from woonzorg_lib.opmaak import aantal, getal
 from woonzorg_lib.parameters import Basisparameters, analysegebied, lees_parameterbestand
 from woonzorg_lib.runner.index import schrijf_index
-from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, voer_uit, werker_start
+from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, schrijffout, voer_uit, werker_start
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
 
 
@@ -38,6 +39,7 @@ def _editie(parameters: Basisparameters) -> str:
 
 _UITVOERNAAM = re.compile(r"\w[\w.\-]*")
 GERESERVEERD = ("index.html", "toegankelijkheid.html", ".logboek")
+MAX_NAAM = 120  # bytes: a file system allows 255 per name, and the run's temporary folder adds a prefix and suffix
 
 
 def uitvoernaam_fout(naam: str) -> str | None:
@@ -54,6 +56,9 @@ def uitvoernaam_fout(naam: str) -> str | None:
     if not _UITVOERNAAM.fullmatch(naam) or naam.endswith("."):
         return (f"de bestandsnaam wordt de naam van de uitvoermap ('{naam}'): die moet beginnen met een letter of "
                 "cijfer, mag alleen letters, cijfers, '-', '_' en '.' bevatten en niet op '.' eindigen")
+    if len(naam.encode("utf-8")) > MAX_NAAM:
+        return (f"de bestandsnaam wordt de naam van de uitvoermap en is te lang ({len(naam.encode('utf-8'))} bytes, "
+                f"hoogstens {MAX_NAAM}); kies een kortere naam")
     return None
 
 
@@ -98,8 +103,12 @@ def actueel(taak: Taak) -> bool:
     manifest = map_ / MANIFEST
     if not manifest.is_file() or not all((map_ / b).is_file() for b in BESTANDEN):
         return False
-    vorig = json.loads(manifest.read_text(encoding="utf-8"))
-    return vorig.get("vingerafdruk") == taak.vingerafdruk and not (map_ / "mislukt.json").is_file()
+    try:
+        vorig = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False  # a damaged record: run again
+    return (isinstance(vorig, dict) and vorig.get("vingerafdruk") == taak.vingerafdruk
+            and not (map_ / "mislukt.json").is_file())
 
 
 def draai(
@@ -110,7 +119,7 @@ def draai(
 
     ``resultaten`` (if given) is filled as runs finish, so a caller still knows them when the batch is stopped.
     """
-    console = console or Console()
+    console = console or Console(markup=False)
     resultaten = [] if resultaten is None else resultaten
     te_doen = [t for t in taken if opnieuw or not actueel(t)]
     for taak in taken:
@@ -167,8 +176,9 @@ def _draai_pool(
                 except BrokenProcessPool:
                     return [taak, *lopend.values()]
                 except Exception as fout:  # noqa: BLE001 - whatever a run raises, it fails that run only
+                    uitleg = schrijffout(fout, "het vorige rapport") if isinstance(fout, OSError) else None
                     klaar(Resultaat(taak.naam, taak.sjabloon, "mislukt",
-                                    melding=f"De run stopte onverwacht: {fout.__class__.__name__}: {fout}"))
+                                    melding=uitleg or f"De run stopte onverwacht: {fout.__class__.__name__}: {fout}"))
     except BaseException:  # Ctrl-C or SIGTERM: no new run starts, and every worker (with its kernel) stops now
         werkers = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
@@ -185,13 +195,13 @@ def _draai_pool(
 
 def samenvattingstabel(resultaten: Sequence[Resultaat], index: Path) -> Table:
     """The summary at the end of a batch."""
-    tabel = Table(title=f"Batch: {aantal(len(resultaten), 'rapport', 'rapporten')} — {index}")
+    tabel = Table(title=Text(f"Batch: {aantal(len(resultaten), 'rapport', 'rapporten')} — {index}"))
     for kolom in ("rapport", "sjabloon", "status", "duur", "melding"):
         tabel.add_column(kolom, overflow="fold")
     kleur = {"geslaagd": "green", "overgeslagen": "dim", "mislukt": "red"}
     for r in resultaten:
-        tabel.add_row(r.naam, r.sjabloon, f"[{kleur[r.status]}]{r.status}[/]", f"{getal(r.duur, 1)} s" if r.duur else "",
-                      r.melding)
+        tabel.add_row(Text(r.naam), Text(r.sjabloon), Text(r.status, style=kleur[r.status]),
+                      f"{getal(r.duur, 1)} s" if r.duur else "", Text(r.melding))
     return tabel
 
 
@@ -223,7 +233,9 @@ def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: 
     Stopped halfway (Ctrl-C, SIGTERM), it still writes a true index of what finished and
     raises ``Onderbroken`` with those runs.
     """
-    console = console or Console()
+    if parallel < 1:
+        raise WoonzorgFout(f"parallel moet minstens 1 zijn, kreeg {parallel}")
+    console = console or Console(markup=False)
     taken = plan(bestanden, uitvoer.resolve())
     _maak_uitvoermap(uitvoer)
     klaar: list[Resultaat] = []
@@ -232,6 +244,13 @@ def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: 
     except KeyboardInterrupt:
         schrijf_index(uitvoer, {r.naam: (r.status, r.duur) for r in klaar if r.status != "overgeslagen"})
         raise Onderbroken([r for r in klaar if r.status != "overgeslagen"]) from None
-    index = schrijf_index(uitvoer, {r.naam: (r.status, r.duur if r.status != "overgeslagen" else None) for r in resultaten})
+    try:
+        index = schrijf_index(uitvoer, {r.naam: (r.status, r.duur if r.status != "overgeslagen" else None)
+                                        for r in resultaten})
+    except OSError as fout:
+        uitleg = schrijffout(fout, "het vorige overzicht") or f"{fout.__class__.__name__}: {fout}"
+        raise WoonzorgFout(f"het overzicht {uitvoer / 'index.html'} kon niet worden bijgewerkt. {uitleg} Runs: "
+                           + "; ".join(f"{r.naam} {r.status}" + (f" ({r.melding})" if r.melding else "")
+                                       for r in resultaten)) from None
     console.print(samenvattingstabel(resultaten, index))
     return resultaten, index

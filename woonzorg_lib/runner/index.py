@@ -74,8 +74,22 @@ niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepe
 STATUS = {"geslaagd": "geslaagd", "overgeslagen": "ongewijzigd", "mislukt": "mislukt"}
 
 
-def _lees(pad: Path) -> dict:
-    return json.loads(pad.read_text(encoding="utf-8")) if pad.is_file() else {}
+SAMENVATTING = ("vraag_laag", "vraag_midden", "vraag_hoog", "tekort_midden", "claim_midden")
+
+
+def _lees(pad: Path) -> dict | None:
+    """A run record: {} when there is none, None when it is damaged (then the index says so and goes on)."""
+    if not pad.is_file():
+        return {}
+    try:
+        inhoud = json.loads(pad.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return inhoud if isinstance(inhoud, dict) else None
+
+
+def _getal(waarde: object) -> float:
+    return float(waarde) if isinstance(waarde, int | float) and not isinstance(waarde, bool) else 0.0
 
 
 def _link(map_: str, bestand: str) -> str:
@@ -96,22 +110,35 @@ def _dekking(dekking: dict | None) -> str:
     return tekst + (f" ({len(dekking['gedeeltelijk'])} gedeeltelijk)" if dekking["gedeeltelijk"] else "")
 
 
+def _factsheet_geldig(blad: object, map_: Path) -> bool:
+    """A factsheet entry of a run record that names a file of the run (a damaged record lists nothing)."""
+    return (isinstance(blad, dict) and all(isinstance(blad.get(k), str) for k in ("gemeente", "deelregio", "bestand"))
+            and Path(blad["bestand"]).name == blad["bestand"] and (map_ / blad["bestand"]).is_file())
+
+
 def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dict:
     """One row of the index from a run's folder: its manifest and, if newer, its failure."""
     manifest, mislukt = _lees(map_ / MANIFEST), _lees(map_ / MISLUKT)
-    kern = manifest.get("samenvatting", {})
-    status = status or ("mislukt" if mislukt else "geslaagd")
+    beschadigd = [b for b, inhoud in ((MANIFEST, manifest), (MISLUKT, mislukt)) if inhoud is None]
+    manifest, mislukt = manifest or {}, mislukt or {}
+    kern = manifest.get("samenvatting")
+    kern = kern if isinstance(kern, dict) and all(k in kern for k in SAMENVATTING) else {}
+    status = status or ("mislukt" if mislukt or beschadigd else "geslaagd")
     links = [(t, _link(map_.name, b)) for t, b in (("rapport", "rapport.html"), ("PDF", "rapport.pdf"), ("tabellen", "tabellen.xlsx"),
                                                   ("kerncijfers", "kerncijfers.csv")) if (map_ / b).is_file()]
     if (map_ / "mislukt.ipynb").is_file():
         links.append(("mislukt notebook", _link(map_.name, "mislukt.ipynb")))
-    melding = mislukt.get("melding", "") if status == "mislukt" else ""
+    melding = str(mislukt.get("melding", "")) if status == "mislukt" else ""
+    if beschadigd:
+        melding = (f"{' en '.join(beschadigd)} in deze map is beschadigd; draai deze run opnieuw met --opnieuw. "
+                   + melding).strip()
     if melding and (map_ / "rapport.html").is_file():
         melding += " Het rapport hiernaast is de vorige geslaagde versie."
-    factsheets = [{"gemeente": f["gemeente"], "deelregio": f["deelregio"], "link": _link(map_.name, f["bestand"]),
+    factsheets = [{"gemeente": str(f["gemeente"]), "deelregio": str(f["deelregio"]), "link": _link(map_.name, f["bestand"]),
                    "extra": [("PDF", _link(map_.name, Path(f["bestand"]).with_suffix(".pdf").name))]
                    if (map_ / Path(f["bestand"]).with_suffix(".pdf").name).is_file() else []}
-                  for f in kern.get("factsheets", []) if (map_ / f["bestand"]).is_file()]
+                  for f in (kern.get("factsheets") if isinstance(kern.get("factsheets"), list) else [])
+                  if _factsheet_geldig(f, map_)]
     return {
         "factsheets": factsheets,
         "naam": map_.name,
@@ -123,7 +150,7 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
         "dekking": _dekking(kern.get("dekking")),
         "tekort": getal(kern["tekort_midden"]) if kern else "",
         "claim": procent(kern["claim_midden"]) if kern else "",
-        "duur": f"{getal(duur if duur is not None else manifest.get('duur', 0), 1)} s",
+        "duur": f"{getal(duur if duur is not None else _getal(manifest.get('duur')), 1)} s",
         "links": links,
     }
 

@@ -66,11 +66,16 @@ def schrijf_atomisch(pad: Path, tekst: str) -> None:
     Every writer has its own temporary file (two processes writing the index never collide),
     and the file gets the user's normal permissions.
     """
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=pad.parent, prefix=f".{pad.name}.",
-                                     suffix=".tmp", delete=False) as bestand:
-        bestand.write(tekst)
-    normale_rechten(Path(bestand.name))
-    os.replace(bestand.name, pad)
+    bestand = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=pad.parent, prefix=f".{pad.name}.",  # noqa: SIM115
+                                          suffix=".tmp", delete=False)
+    try:
+        with bestand:
+            bestand.write(tekst)
+        normale_rechten(Path(bestand.name))
+        os.replace(bestand.name, pad)
+    except BaseException:
+        Path(bestand.name).unlink(missing_ok=True)  # a full disk leaves no half-written temporary file behind
+        raise
 
 
 def _schrijf_json(pad: Path, inhoud: dict[str, Any]) -> None:
@@ -90,6 +95,26 @@ def _factsheets(samenvatting: dict[str, Any], werkmap: Path) -> list[str]:
     return namen
 
 
+def schrijffout(fout: OSError, vorige: str) -> str | None:
+    """A full disk or missing write permission in plain Dutch; None for any other OSError.
+
+    >>> schrijffout(OSError(28, "No space left on device", "outputs/index.html"), "het vorige overzicht")
+    'De schijf is vol (outputs/index.html): maak ruimte vrij en draai opnieuw. Het vorige overzicht is niet aangetast.'
+    """
+    if fout.errno == errno.ENOSPC:
+        return (f"De schijf is vol ({fout.filename or 'uitvoermap'}): maak ruimte vrij en draai opnieuw. "
+                f"{vorige.capitalize()} is niet aangetast.")
+    if fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"Geen schrijfrechten voor {fout.filename or 'de uitvoermap'}; kies een andere uitvoermap. "
+                f"{vorige.capitalize()} is niet aangetast.")
+    return None
+
+
+def _start_mislukt(fout: BaseException) -> bool:
+    """Whether a kernel died before it answered (jupyter_client's "Kernel died before replying to kernel_info")."""
+    return "died before replying" in str(fout)
+
+
 def _foutmelding(fout: BaseException) -> str:
     """A failure in plain Dutch: which cell, which error."""
     from papermill.exceptions import PapermillExecutionError
@@ -99,14 +124,13 @@ def _foutmelding(fout: BaseException) -> str:
     if isinstance(fout, PapermillExecutionError):
         regel = (fout.evalue or "").strip().splitlines()
         return f"Fout in cel {fout.exec_count or fout.cell_index + 1} van het notebook: {fout.ename}: {' '.join(regel)[:600]}"
-    if fout.__class__.__name__ == "DeadKernelError" or "Kernel died" in str(fout):
+    if _start_mislukt(fout):
+        return ("De rekenkern startte twee keer niet (te weinig geheugen of een kapotte installatie); zie het logboek in "
+                "de uitvoermap (.logboek) en probeer opnieuw.")
+    if fout.__class__.__name__ == "DeadKernelError":
         return "De rekenkern stopte onverwacht (te weinig geheugen of een crash); probeer opnieuw."
-    if isinstance(fout, OSError) and fout.errno == errno.ENOSPC:
-        return (f"De schijf is vol ({fout.filename or 'uitvoermap'}): maak ruimte vrij en draai opnieuw. Het vorige "
-                "rapport is niet aangetast.")
-    if isinstance(fout, OSError) and fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"Geen schrijfrechten voor {fout.filename or 'de uitvoermap'}; kies een andere uitvoermap. Het vorige "
-                "rapport is niet aangetast.")
+    if isinstance(fout, OSError) and (melding := schrijffout(fout, "het vorige rapport")):
+        return melding
     if fout.__class__.__name__ in ("NotJSONError", "JSONDecodeError", "ValidationError"):
         return f"Het notebook is beschadigd en niet te lezen ({fout.__class__.__name__}); zet het terug uit git."
     return f"De run kon niet worden uitgevoerd: {fout.__class__.__name__}: {str(fout)[:600]}"
@@ -117,8 +141,11 @@ def _mislukt(taak: Taak, doel: Path, uitgevoerd: Path, fout: BaseException, duur
     if uitgevoerd.is_file():
         os.replace(uitgevoerd, doel / "mislukt.ipynb")
     melding = _foutmelding(fout)
-    _schrijf_json(doel / MISLUKT, {"melding": melding, "tijdstip": tijdstip, "vingerafdruk": taak.vingerafdruk,
-                                   "detail": "".join(traceback.format_exception_only(fout))[-4000:]})
+    try:
+        _schrijf_json(doel / MISLUKT, {"melding": melding, "tijdstip": tijdstip, "vingerafdruk": taak.vingerafdruk,
+                                       "detail": "".join(traceback.format_exception_only(fout))[-4000:]})
+    except OSError:  # the same full disk: the message still reaches the batch and the terminal
+        melding += " (Deze melding kon niet in de uitvoermap worden bewaard.)"
     return Resultaat(taak.naam, taak.sjabloon, "mislukt", duur, melding, tijdstip=tijdstip)
 
 
@@ -231,12 +258,19 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
     uitgevoerd = werkmap / "rapport.ipynb"
     try:
         try:
-            km = _kernel(Path(taak.uitvoer) / ".logboek")
-            _reset(km, werkmap, Path(taak.notebook).parent)
-            papermill.execute_notebook(
-                taak.notebook, str(uitgevoerd), parameters=taak.parameters, kernel_name="python3", km=km,
-                progress_bar=False, log_output=False, start_timeout=120,
-            )
+            for poging in (1, 2):  # a kernel that dies while starting gets one fresh successor
+                km = _kernel(Path(taak.uitvoer) / ".logboek")
+                try:
+                    _reset(km, werkmap, Path(taak.notebook).parent)
+                    papermill.execute_notebook(
+                        taak.notebook, str(uitgevoerd), parameters=taak.parameters, kernel_name="python3", km=km,
+                        progress_bar=False, log_output=False, start_timeout=120,
+                    )
+                    break
+                except RuntimeError as fout:
+                    if poging == 2 or not _start_mislukt(fout):
+                        raise
+                    _stop_kernel()
             html = exporteer_html(nbformat.read(uitgevoerd, as_version=4), taak.parameters)
             (werkmap / "rapport.html").write_text(html, encoding="utf-8")
             maak_pdf(werkmap / "rapport.html", werkmap / "rapport.pdf")  # the same HTML, printed
