@@ -245,6 +245,20 @@ def regios(ref: Path, doel: Path) -> None:
         (doel / "regios" / f"{sleutel}.yaml").write_text("\n".join(regels) + "\n", encoding="utf-8")
 
 
+def kaart(ref: Path, doel: Path) -> None:
+    """The gemeente boundaries (2024, simplified, WGS84) as they are: every feature with gemeentecode and name.
+
+    Checked against the bundled gemeenten: exactly the same codes, so a map has every gemeente.
+    """
+    grenzen = json.loads((ref / "kaart" / "gemeenten_2024.geojson").read_text(encoding="utf-8"))
+    codes = sorted(f["properties"]["gemeentecode"] for f in grenzen["features"])
+    verwacht = sorted(r["gemeentecode"] for r in lees(ref / "gemeenten.csv"))
+    if codes != verwacht:
+        raise SystemExit(f"kaart/gemeenten_2024.geojson heeft andere gemeenten dan gemeenten.csv: "
+                         f"{sorted(set(codes) ^ set(verwacht))[:10]}")
+    (doel / "gemeenten_2024.geojson").write_bytes((ref / "kaart" / "gemeenten_2024.geojson").read_bytes())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("referentie", type=Path, help="map met de referentietabellen (../shared/reference)")
@@ -252,7 +266,7 @@ def main() -> None:
     args = parser.parse_args()
     (args.uit / "regios").mkdir(parents=True, exist_ok=True)
     for bouw in (gemeenten, woningvoorraad, woningvoorraad_eigendom, leeftijd_nederland, bevolking,
-                 taakstelling_landelijk, verhuringen, regios):
+                 taakstelling_landelijk, verhuringen, regios, kaart):
         bouw(args.referentie, args.uit)
     print(f"bundel geschreven naar {args.uit}")
 

@@ -32,6 +32,7 @@ from woonzorg_lib.model.onthulling import TOTAAL, beveiligingspatroon
 from woonzorg_lib.model.verdeling import varianten
 from woonzorg_lib.model.vraag import bereken_vraag
 from woonzorg_lib.onzekerheid import gevoeligheid
+from woonzorg_lib.opmaak import aantal_gemeenten
 from woonzorg_lib.parameters import AANDACHTSGROEPEN, Basisparameters, Parameterbestand, analysegebied
 from woonzorg_lib.uitgangspunten import (
     editie_voor,
@@ -153,7 +154,7 @@ def controleer_invoer(bestand: Parameterbestand) -> None:
         zonder = [c for c in regio.gemeentecodes if c not in met]
         if zonder:
             meldingen.append(Melding(p.invoer, "onderwerp huidige_belasting", (
-                f"correctie_jaren is gezet, maar de huidige belasting ontbreekt voor {len(zonder)} gemeenten "
+                f"correctie_jaren is gezet, maar de huidige belasting ontbreekt voor {aantal_gemeenten(len(zonder))} "
                 f"({', '.join(zonder[:5])}{' …' if len(zonder) > 5 else ''})")))
     if meldingen:
         raise WoonzorgFout(meldingen)

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from woonzorg_lib import __version__
 from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.opmaak import getal, kengetal, procent
+from woonzorg_lib.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
 from woonzorg_lib.parameters import lees_parameterbestand
 
 if TYPE_CHECKING:  # the heavy modules are imported by the command that needs them
@@ -164,11 +164,12 @@ def datacontrole(regio: Regio, console: Console) -> None:
     in_regio = in_regio[in_regio["indicator"].isin(CONTROLE_KOLOMMEN)]
     herkomst = in_regio.groupby(["indicator", "herkomst", "peildatum", "bron"]).size()
     console.print("Herkomst:")
-    for (indicator, soort, peildatum, bron), aantal in herkomst.items():
-        gemeenten_tekst = "1 gemeente" if aantal == 1 else f"{aantal} gemeenten"
+    for (indicator, soort, peildatum, bron), n in herkomst.items():
+        gemeenten_tekst = aantal_gemeenten(n)
         console.print(f"- {indicator} ({soort}, peildatum {peildatum}, {gemeenten_tekst}): {bron}", markup=False)
     console.print(
-        f"{len(regio.gemeentecodes)} gemeenten in {len(regio.deelregios)} deelregio's; "
+        f"{aantal_gemeenten(len(regio.gemeentecodes))} in "
+        f"{aantal_deelregios(len(regio.deelregios))}; "
         "deelregio- en regiototalen zijn exacte sommen van de gemeenten."
     )
 

@@ -17,6 +17,7 @@ from woonzorg_lib.data.basis import basisgegevens
 from woonzorg_lib.data.edities import BUNDEL, Editie, vorige
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.vraag import per_doelgroep
+from woonzorg_lib.opmaak import aantal_gemeenten
 
 INDICATOR_NAMEN = {
     "inwoners": "inwoners", "inwoners_65_74": "inwoners 65-74 jaar", "inwoners_75_84": "inwoners 75-84 jaar",
@@ -75,7 +76,7 @@ def _gegevens(vorig: pd.DataFrame, nu: pd.DataFrame, codes: list[str]) -> pd.Dat
         if nieuwe_datum.any():
             soorten.append("nieuwe peildatum")
         if (anders & ~nieuwe_datum).any():
-            soorten.append(f"gecorrigeerd bij {int((anders & ~nieuwe_datum).sum())} gemeenten")
+            soorten.append(f"gecorrigeerd bij {aantal_gemeenten(int((anders & ~nieuwe_datum).sum()))}")
         rijen.append({
             "indicator": INDICATOR_NAMEN.get(str(indicator), str(indicator)),
             "vorige editie": int(groep["waarde_vorig"].sum()),

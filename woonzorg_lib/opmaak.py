@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"]
 
 
 def getal(waarde: float | int | None, decimalen: int = 0) -> str:
@@ -38,5 +42,47 @@ def kengetal(waarde: float) -> str:
     """
     if float(waarde).is_integer():
         return getal(waarde)
-    tekst = getal(waarde, 4 if abs(waarde) < 0.1 else 3)
+    tekst = getal(waarde, _decimalen_kengetal(waarde))
     return tekst.rstrip("0").rstrip(",")
+
+
+def _decimalen_kengetal(waarde: float) -> int:
+    """How many decimals a kengetal shows: 3, or 4 below 0.1."""
+    return 4 if abs(waarde) < 0.1 else 3
+
+
+def kengetal_afgerond(waarde: float) -> float:
+    """A kengetal rounded exactly as :func:`kengetal` shows it, as a number (for a spreadsheet).
+
+    >>> kengetal_afgerond(1 / 3), kengetal_afgerond(0.06963)
+    (0.333, 0.0696)
+    """
+    return round(float(waarde), _decimalen_kengetal(float(waarde)))
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun in the right number, Dutch notation.
+
+    >>> aantal_gemeenten(1), aantal_gemeenten(30), aantal(1500, "rapport", "rapporten")
+    ('1 gemeente', '30 gemeenten', '1.500 rapporten')
+    """
+    return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
+
+
+def aantal_gemeenten(n: int) -> str:
+    """'1 gemeente', '30 gemeenten'."""
+    return aantal(n, "gemeente", "gemeenten")
+
+
+def aantal_deelregios(n: int) -> str:
+    """'1 deelregio', "7 deelregio's"."""
+    return aantal(n, "deelregio", "deelregio's")
+
+
+def datum(dag: dt.date) -> str:
+    """A date as a Dutch reader writes it.
+
+    >>> datum(dt.date(2026, 12, 1))
+    '1 december 2026'
+    """
+    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"

@@ -26,6 +26,7 @@ from woonzorg_lib.data.invoer import lees_invoer
 from woonzorg_lib.model import statushouders
 from woonzorg_lib.model.doelgroepen import ONDERWERPEN, standaard_kengetallen
 from woonzorg_lib.model.standaardinvoer import standaard_invoer
+from woonzorg_lib.opmaak import aantal_gemeenten
 from woonzorg_lib.parameters import Basisparameters
 
 
@@ -52,7 +53,7 @@ def huishoudgrootte_statushouders(editie: Editie | None, regio: Regio) -> tuple[
         return None
     waarde = round(float(groep["personen"].sum() / groep["huishoudens"].sum()), 2)
     bron = (f"{groep['bron'].iloc[0]}: personen ÷ huishoudens van de groep '{groep['groep'].iloc[0]}' in "
-            f"{len(groep)} van de {len(regio.gemeentecodes)} gemeenten van {regio.naam}")
+            f"{len(groep)} van de {aantal_gemeenten(len(regio.gemeentecodes))} van {regio.naam}")
     return waarde, bron
 
 

@@ -64,8 +64,8 @@ def test_excel_hides_exactly_what_the_report_hides(tmp_path):
     for blad, deel in (("vraag (woningen per jaar)", 2), ("vraag (personen per jaar)", 3)):
         excel = pd.read_excel(tmp_path / "tabellen.xlsx", sheet_name=blad, index_col=0)
         html = rapport.vraag()[deel].data
-        kop = re.findall(r"<th>(.*?)</th>", html.split("</thead>")[0])[1:]
-        verborgen_html = {(re.search(r"<th>(.*?)</th>", r).group(1), kolom)
+        kop = re.findall(r"<th[^>]*>(.*?)</th>", html.split("</thead>")[0])[1:]
+        verborgen_html = {(re.search(r"<th[^>]*>(.*?)</th>", r).group(1), kolom)
                           for r in re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S)[1:]
                           for kolom, cel in zip(kop, re.findall(r"<td[^>]*>(.*?)</td>", r), strict=False) if cel == "."}
         verborgen_excel = {(rij, kolom) for rij in excel.index for kolom in excel.columns if excel.loc[rij, kolom] == "."}

@@ -85,3 +85,52 @@ def test_the_overview_and_the_deelregio_files_give_identical_figures(mra):
         for kolom in ("waarde", "herkomst", "bron"):
             verschil = samen[samen[kolom].astype(str) != samen[f"{kolom}_overzicht"].astype(str)]
             assert verschil.empty, (bestand, kolom, verschil.head())
+
+
+def test_excel_has_dutch_headers_formats_and_the_reports_rounding(mra, tmp_path):
+    import re
+
+    from openpyxl import load_workbook
+
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+
+    schrijf_uitvoer(mra, tmp_path)
+    werkmap = load_workbook(tmp_path / "tabellen.xlsx")
+    koppen = [str(c.value) for blad in werkmap.worksheets for c in blad[1]]
+    assert not [k for k in koppen if re.fullmatch(r"[a-z]+(_[a-z]+)+", k)], "no snake_case header"
+    getallen = [c for blad in werkmap.worksheets for rij in blad.iter_rows(min_row=2) for c in rij
+                if isinstance(c.value, int | float) and not isinstance(c.value, bool)]
+    assert getallen and all(c.number_format != "General" for c in getallen), "every number has a Dutch format"
+    assert all(round(c.value, 4) == c.value for c in getallen), "no unrounded float"
+    confrontatie = werkmap["confrontatie"]
+    kop = [c.value for c in confrontatie[1]]
+    assert kop[:7] == ["gebied", "vraag", "verhuringen per jaar", "uit verhuringen", "nieuw aanbod", "tekort", "claim"]
+    claim = {r[0].value: r[kop.index("claim")] for r in confrontatie.iter_rows(min_row=2)}
+    assert all(c.number_format == "0.0%" for c in claim.values())
+    # The same claim the report prints, to the tenth of a percent.
+    html = Rapport(mra, "deelregio").confrontatie()[2].data
+    rij = re.search(r'<th scope="row">IJmond</th>(.*?)</tr>', html, flags=re.S).group(1)
+    getoond = re.findall(r"<td[^>]*>(.*?)</td>", rij)[4]
+    assert f"{claim['IJmond (deelregio)'].value * 100:.1f}%".replace(".", ",") == getoond
+
+
+def test_the_current_load_in_excel_is_protected_as_in_the_report(tmp_path):
+    from tests.conftest import vul_invoer_in
+    from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+    from woonzorg_lib.parameters import valideer_parameters
+
+    pad = schrijf_invoersjabloon(valideer_parameters("woonzorganalyse", {"regio": "mra"}), tmp_path / "mra.xlsx")
+    from woonzorg_lib.data.catalogus import laad_regio
+
+    ijmond = {"GM0375": 41, "GM0396": 4, "GM0450": 12, "GM0453": 7}
+    belasting = {(c, "huidige_belasting"): ijmond.get(c, 50) for c in laad_regio("mra").gemeentecodes}
+    vul_invoer_in(pad, belasting, "Registratie IJmond")
+    analyse = analyseer(valideer_parameters("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond", "invoer": str(pad)}))
+    schrijf_uitvoer(analyse, tmp_path)
+    excel = pd.read_excel(tmp_path / "tabellen.xlsx", sheet_name="verdeling", index_col=0)
+    csv = pd.read_csv(tmp_path / "kerncijfers.csv", dtype=str, keep_default_na=False)
+    rijen = csv[csv["indicator"] == "huidige_belasting"].set_index("gemeente")["waarde"]
+    assert excel.loc["Beverwijk", "huidige belasting (invoer)"] == 40 == int(rijen["Beverwijk"])
+    assert excel.loc["Heemskerk", "huidige belasting (invoer)"] == "." == rijen["Heemskerk"]
+    assert excel.loc["IJmond (deelregio)", "huidige belasting (invoer)"] == 65 == int(rijen[""])
+    assert csv.loc[csv["indicator"] == "huidige_belasting", "herkomst"].eq("register").all()

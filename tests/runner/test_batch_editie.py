@@ -19,7 +19,7 @@ STIL = Console(file=open(os.devnull, "w"), width=120)  # noqa: SIM115
 IJMOND = PARAMETERS / "ijmond.yaml"
 SCHATTING_LEEFTIJD = "schatting: inwoners van 65+ op 2025-01-01 (CBS 03759ned, register) verdeeld naar de landelijke"
 GEMEENTEN = len(laad_regio("mra").deelregio("IJmond").gemeentecodes)
-SCHATTING_CORPORATIE = f"Herkomst van de voorraad: {GEMEENTEN}× schatting"
+SCHATTING_CORPORATIE = f"Herkomst van de voorraad: schatting voor {GEMEENTEN} gemeenten"
 
 
 def _draai(bestand: Path, uitvoer: Path) -> tuple[str, str, str]:
@@ -41,10 +41,10 @@ def test_vernieuwde_editie_door_de_batch_en_vastgezet_reproduceerbaar(
     html, kern_eerste, manifest = _draai(IJMOND, uitvoer)  # the new edition makes the run stale
     assert f'"data_editie": "{eerste.naam}"' in manifest
     assert SCHATTING_LEEFTIJD not in html and SCHATTING_CORPORATIE not in html  # the estimates are gone
-    assert f"Herkomst van de voorraad: {GEMEENTEN}× register" in html
+    assert f"Herkomst van de voorraad: register voor {GEMEENTEN} gemeenten" in html
     assert f"register voor {GEMEENTEN} gemeenten: CBS StatLine 03759ned" in html
     for tabel_id in ("03759ned", "86286NED", "85984NED", "85980NED", "85171NED"):
-        assert f"<th>{tabel_id}</th>" in html  # the CBS tables of the edition, in the verantwoording
+        assert f'<th scope="row">{tabel_id}</th>' in html  # the CBS tables of the edition, in the verantwoording
     assert "Meldingen bij deze editie" in html and "niet uit 85984NED" in html  # which stock table, and why
     assert "(prognose PBL/CBS)" in html and "omgezet naar de huidige gemeenten" in html
     assert "Herkomst van de cijfers per leeftijdsgroep: register" in html

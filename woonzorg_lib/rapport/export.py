@@ -17,12 +17,11 @@ from nbformat import NotebookNode
 from woonzorg_lib import __version__
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.catalogus import laad_regio
-from woonzorg_lib.rapport.publicatie import parameterwaarde
+from woonzorg_lib.opmaak import datum
+from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
 
 SJABLOON_MAP = Path(__file__).resolve().parent / "sjabloon"
 VERBORGEN_TAGS = {"injected-parameters", "parameters", "verberg"}
-_MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december"]
 
 
 def _inhoud(nb: NotebookNode) -> list[tuple[str, str]]:
@@ -39,8 +38,7 @@ def _inhoud(nb: NotebookNode) -> list[tuple[str, str]]:
 
 
 def _datum(vandaag: dt.date | None = None) -> str:
-    vandaag = vandaag or dt.date.today()
-    return f"{vandaag.day} {_MAANDEN[vandaag.month - 1]} {vandaag.year}"
+    return datum(vandaag or dt.date.today())
 
 
 def gegevens(nb: NotebookNode, parameters: dict[str, Any]) -> dict[str, Any]:
@@ -56,7 +54,7 @@ def gegevens(nb: NotebookNode, parameters: dict[str, Any]) -> dict[str, Any]:
         "scenario": parameters.get("scenario"),
         "datum": _datum(),
         "inhoud": _inhoud(nb),
-        "parameters": [(k, parameterwaarde(k, v)) for k, v in parameters.items()],
+        "parameters": parameterzinnen(parameters),
         "bronnen": [f"{b.titel}: {b.bron} (peildatum {b.peildatum}; {b.licentie})" for b in bronnen().values()],
         "software": f"woonzorg {__version__}; Python {platform.python_version()}; {pakketten}",
     }
@@ -65,11 +63,14 @@ def gegevens(nb: NotebookNode, parameters: dict[str, Any]) -> dict[str, Any]:
 def exporteer_html(nb: NotebookNode, parameters: dict[str, Any]) -> str:
     """The report as one self-contained HTML page (images inline, no script, stylesheet or font from the network)."""
     exporteur = HTMLExporter(template_name="woonzorg", extra_template_basedirs=[str(SJABLOON_MAP)])
+    exporteur.language_code = "nl"  # <html lang="nl">: screen readers pronounce the report in Dutch
     exporteur.exclude_input = True
     exporteur.exclude_input_prompt = True
     exporteur.exclude_output_prompt = True
     exporteur.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=VERBORGEN_TAGS), enabled=True)
     nb = copy.deepcopy(nb)  # the preprocessors change it
     nb.metadata.pop("widgets", None)
-    html, _ = exporteur.from_notebook_node(nb, resources={"woonzorg": gegevens(nb, parameters)})
+    wz = gegevens(nb, parameters)
+    nb.metadata["title"] = f"{wz['titel']} — {wz['gebied']}"  # the browser tab, bookmarks and a PDF's title
+    html, _ = exporteur.from_notebook_node(nb, resources={"woonzorg": wz})
     return re.sub(r"\n{3,}", "\n\n", html)

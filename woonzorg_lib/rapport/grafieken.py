@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from woonzorg_lib.opmaak import procent
-from woonzorg_lib.rapport.stijl import PALET, SCENARIOKLEUREN, as_getallen, as_procenten, figuur
+from woonzorg_lib.rapport.stijl import LIJNEN, PALET, RAND, SCENARIOKLEUREN, as_getallen, as_procenten, figuur, reeks
 
 
 def _hoogte(rijen: int) -> float:
@@ -34,7 +34,7 @@ def bandbreedte(tabel: pd.DataFrame, titel: str, eenheid: str) -> plt.Figure:
     fig, ax = figuur(_hoogte(len(tabel)))
     y = np.arange(len(tabel))
     midden = tabel["midden"].to_numpy(dtype="float64")
-    ax.barh(y, midden, color=PALET[0], alpha=0.85, label="midden")
+    ax.barh(y, midden, color=PALET[0], label="midden", **RAND)
     laag, hoog = tabel["laag"].to_numpy(dtype="float64"), tabel["hoog"].to_numpy(dtype="float64")
     ax.errorbar(np.nan_to_num(midden), y, xerr=[np.clip(midden - laag, 0, None), np.clip(hoog - midden, 0, None)],
                 fmt="none", ecolor="black", capsize=4, lw=1.2, label="laag – hoog")
@@ -54,7 +54,7 @@ def groepen(tabel: pd.DataFrame, titel: str, eenheid: str, lijn: float | None = 
     breedte = 0.8 / len(tabel.columns)
     for i, kolom in enumerate(tabel.columns):
         ax.barh(y + (i - (len(tabel.columns) - 1) / 2) * breedte, tabel[kolom].to_numpy(dtype="float64"),
-                height=breedte, color=PALET[i % len(PALET)], label=str(kolom))
+                height=breedte, label=str(kolom), **reeks(i))
     if lijn is not None:
         ax.axvline(lijn, color="black", ls="--", lw=1.2, label=f"afgesproken aandeel {procent(lijn)}" if procenten else None)
     ax.set_yticks(y, _etiketten(tabel.index))
@@ -72,7 +72,7 @@ def gestapeld(tabel: pd.DataFrame, titel: str, eenheid: str) -> plt.Figure:
     links = np.zeros(len(tabel))
     for i, kolom in enumerate(tabel.columns):
         waarden = np.nan_to_num(tabel[kolom].to_numpy(dtype="float64"))
-        ax.barh(tabel.index, waarden, left=links, color=PALET[i % len(PALET)], label=str(kolom))
+        ax.barh(tabel.index, waarden, left=links, label=str(kolom), **reeks(i))
         links += waarden
     ax.set_xlabel(eenheid)
     ax.set_title(titel)
@@ -86,7 +86,9 @@ def over_jaren(tabel: pd.DataFrame, titel: str, eenheid: str) -> plt.Figure:
     fig, ax = figuur()
     for scenario in ("laag", "midden", "hoog"):
         if scenario in tabel:
-            ax.plot(tabel.index, tabel[scenario], marker="o", color=SCENARIOKLEUREN[scenario], label=scenario)
+            stijl, teken = LIJNEN[scenario]
+            ax.plot(tabel.index, tabel[scenario], ls=stijl, marker=teken, lw=2, color=SCENARIOKLEUREN[scenario],
+                    label=scenario)
     if "laag" in tabel and "hoog" in tabel:
         ax.fill_between(tabel.index, tabel["laag"], tabel["hoog"], color=SCENARIOKLEUREN["midden"], alpha=0.12)
     ax.axhline(0, color="black", lw=0.8)
@@ -105,8 +107,8 @@ def tornado(tabel: pd.DataFrame, titel: str, eenheid: str) -> plt.Figure:
     y = np.arange(len(tabel))
     basis = float(tabel["basis"].iloc[0]) if len(tabel) else 0.0
     laag, hoog = tabel["uitkomst_laag"].to_numpy(), tabel["uitkomst_hoog"].to_numpy()
-    ax.barh(y, laag - basis, left=basis, color=PALET[2], label="aanname op lage waarde")
-    ax.barh(y, hoog - basis, left=basis, color=PALET[3], label="aanname op hoge waarde")
+    ax.barh(y, laag - basis, left=basis, label="aanname op lage waarde", **reeks(2))
+    ax.barh(y, hoog - basis, left=basis, label="aanname op hoge waarde", **reeks(1))
     ax.axvline(basis, color="black", lw=1)
     ax.set_yticks(y, _etiketten(pd.Index(tabel["omschrijving"]), 34))
     ax.set_xlabel(eenheid)

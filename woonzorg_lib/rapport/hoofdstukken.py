@@ -30,11 +30,12 @@ from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN
 from woonzorg_lib.model.vraag import RANG, per_doelgroep
 from woonzorg_lib.monitor import vergelijk
-from woonzorg_lib.opmaak import getal, kengetal, procent
+from woonzorg_lib.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
 from woonzorg_lib.parameters import AANDACHTSGROEPEN, SJABLONEN, valideer_parameters
-from woonzorg_lib.rapport import grafieken, publicatie, tekst
+from woonzorg_lib.rapport import grafieken, kaartcijfers, kaarten, publicatie, tekst
+from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
-from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
+from woonzorg_lib.rapport.uitvoer import kerncijfers, schrijf_uitvoer
 from woonzorg_lib.verantwoording import invoercijfers
 
 SCENARIOS = ["laag", "midden", "hoog"]
@@ -86,6 +87,26 @@ class Rapport:
         self.p = analyse.parameters
         self.eenheid = eenheid
         self.drempel = analyse.parameters.drempel_onthulling
+        self._kern: pd.DataFrame | None = None
+
+    @property
+    def kern(self) -> pd.DataFrame:
+        """kerncijfers.csv of this analysis, made once: maps, factsheets and files all read these rows."""
+        if self._kern is None:
+            self._kern = kerncijfers(self.analyse)
+        return self._kern
+
+    def _kaart(self, cijfers: pd.DataFrame, kolom: str, titel: str, legenda: str, procenten: bool = False,
+               tweezijdig: bool = False) -> HTML:
+        """A map per gemeente of one column of ``cijfers`` (rows of kerncijfers), with the same figures in a table."""
+        tabel = cijfers.set_index("gemeente")[[c for c in cijfers.columns if c not in ("gemeente", "herkomst", "bron")]]
+        tabel = tabel.assign(herkomst=cijfers["herkomst"].map(lambda h: f"{TEKENS.get(h, '')} {h}".strip()).to_numpy())
+        html_tabel = publicatie.html_tabel(tabel, procenten=[kolom] if procenten else [],
+                                           bijschrift=f"{titel} (scenario {self.p.scenario}, {self.p.peiljaar})",
+                                           opmerking="Dezelfde cijfers als de kaart en kerncijfers.csv; '.' = "
+                                                     "afgeschermd, 'n.b.' = geen gegevens.")
+        fig = kaarten.choropleet(cijfers[kolom], titel, legenda, procenten, tweezijdig)
+        return HTML(kaarten.naast_elkaar(fig, f"Kaart: {titel}. De cijfers staan in de tabel ernaast.", html_tabel))
 
     @classmethod
     def uit_notebook(cls, sjabloon: str, naamruimte: Mapping[str, Any]) -> Rapport:
@@ -279,8 +300,8 @@ class Rapport:
         ]).set_index("doelgroep")
         return Onderdelen([
             Markdown(
-                f"Deze analyse gaat over **{tekst.veilig(regio.naam)}**: {len(regio.gemeentecodes)} gemeenten in "
-                f"{len(regio.deelregios)} deelregio{'' if len(regio.deelregios) == 1 else chr(39) + 's'}, "
+                f"Deze analyse gaat over **{tekst.veilig(regio.naam)}**: "
+                f"{aantal_gemeenten(len(regio.gemeentecodes))} in {aantal_deelregios(len(regio.deelregios))}, "
                 f"peiljaar {self.p.peiljaar}, doeljaar {self.p.doeljaar}, scenario {self.p.scenario}. "
                 "Alle groepen volgen dezelfde definities, zodat de cijfers van gemeenten, deelregio's en de "
                 "regio optellen en vergelijkbaar zijn."
@@ -306,9 +327,9 @@ class Rapport:
         if prognose is not None:
             tabel[f"inwoners op 1-1-{self.p.doeljaar} (prognose PBL/CBS)"] = self._per_eenheid(prognose, "inwoners")["inwoners"]
         bronnen_tekst = "; ".join(
-            f"{'**schatting**' if soort == 'schatting' else soort} voor {aantal} gemeente{'n' if aantal > 1 else ''}: "
+            f"{'**schatting**' if soort == 'schatting' else soort} voor {aantal_gemeenten(n)}: "
             f"{tekst.veilig(bron)}"
-            for (soort, bron), aantal in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
+            for (soort, bron), n in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
         )
         geschat = (herkomst["herkomst"] == "schatting").any()
         getoond = _met_herkomst(publicatie.woningen(tabel), self._herkomst_per_eenheid(herkomst))
@@ -426,8 +447,9 @@ class Rapport:
                 f"({tekst.veilig(self.analyse.kengetallen.loc['mutatiegraad', 'bron'])}"
                 + ("; per gemeente gezet in het parameterbestand" if self.p.mutatiegraad is not None else "")
                 + f"). Afgesproken aandeel voor aandachtsgroepen: {procent(self.p.aandeel_verhuringen_aandachtsgroepen)}. "
-                "Herkomst van de voorraad: " + ", ".join(f"{n}× {k}" for k, n in voorraad.items())
-                + f". Nieuw aanbod is voor {ingevuld} van de {len(self.analyse.aanbod)} gemeenten ingevuld; "
+                "Herkomst van de voorraad: "
+                + tekst.opsomming([f"{k} voor {aantal_gemeenten(int(n))}" for k, n in voorraad.items()])
+                + f". Nieuw aanbod is voor {ingevuld} van de {aantal_gemeenten(len(self.analyse.aanbod))} ingevuld; "
                 "niet ingevuld telt als 0. De kolom herkomst geldt voor de verhuringen."
             ),
             _png(grafieken.gestapeld(delen, "Verhuringen per jaar", "woningen per jaar")),
@@ -479,7 +501,21 @@ class Rapport:
                                        bijschrift=f"Woningen per jaar (scenario {self.p.scenario}, {self.p.peiljaar}, "
                                                   "afgerond op vijftallen)")),
             _png(grafieken.over_jaren(cumulatief, "Opgeteld tekort aandachtsgroepen in de regio", "woningen (cumulatief)")),
+            HTML(publicatie.html_tabel(publicatie.woningen(cumulatief[[s for s in SCENARIOS if s in cumulatief]]),
+                                       bijschrift="Opgeteld tekort aandachtsgroepen in de regio per jaar (woningen, "
+                                                  "afgerond op vijftallen)")),
+            Markdown("**Op de kaart.** De claim en het tekort per gemeente; de tabel naast elke kaart geeft dezelfde "
+                     "cijfers."),
+            self._kaart(self._per_gemeente("claim", "claim"), "claim", "Claim op de verhuringen per gemeente",
+                        "claim (vraag ÷ verhuringen)", procenten=True),
+            self._kaart(self._per_gemeente("tekort", "tekort"), "tekort", "Tekort per gemeente",
+                        "tekort (woningen per jaar)"),
         ])
+
+    def _per_gemeente(self, indicator: str, kolom: str) -> pd.DataFrame:
+        """One indicator per gemeente of the area from kerncijfers: gemeente, value (as ``kolom``), tier, source."""
+        cijfers = kaartcijfers.per_gemeente(self.kern, indicator, self.p.scenario, self.p.peiljaar)
+        return cijfers.rename(columns={"waarde": kolom}).reindex(list(self.analyse.regio.gemeentecodes))
 
     def verdeling(self) -> Onderdelen:
         """7. Verdeling: this area's part of the one regional distribution, against the current load where it was entered."""
@@ -512,8 +548,9 @@ class Rapport:
                     "verdeling.")
         onderdelen = [Markdown(
             f"De jaarlijkse opgave voor aandachtsgroepen van **{tekst.veilig(geheel.naam)}** ({getal(taak)} woningen, "
-            f"scenario {self.p.scenario}, {self.p.peiljaar}) is één keer verdeeld over alle {len(geheel.gemeentecodes)} "
-            f"gemeenten van de regio, volgens de varianten — {sleutels}.{plafond} Fair-share doelen zijn hele woningen "
+            f"scenario {self.p.scenario}, {self.p.peiljaar}) is één keer verdeeld over "
+            f"{'de' if len(geheel.gemeentecodes) == 1 else 'alle'} {aantal_gemeenten(len(geheel.gemeentecodes))} van de "
+            f"regio, volgens de varianten — {sleutels}.{plafond} Fair-share doelen zijn hele woningen "
             f"en tellen precies op tot de regionale opgave.{deel}"
             + (f" De doelen corrigeren de huidige belasting over {self.p.correctie_jaren} jaar." if self.p.correctie_jaren
                else "")
@@ -561,6 +598,15 @@ class Rapport:
                                            bijschrift="Fair share per jaar (uit de verdeling over de hele regio)",
                                            opmerking=self._opmerking_verdeling())),
             ]
+        variant = next(iter(self.p.verdeelsleutels))
+        verschil = kaartcijfers.fair_share_min_vraag(self.kern, variant, self.p.scenario, self.p.peiljaar)
+        onderdelen += [
+            Markdown(f"**Op de kaart.** Fair share volgens *{tekst.veilig(variant)}* min de eigen vraag van elke "
+                     "gemeente: positief betekent dat de gemeente meer woningen voor aandachtsgroepen levert dan haar "
+                     "eigen inwoners vragen, negatief minder. Waar de eigen vraag is afgeschermd, is het verschil dat ook."),
+            self._kaart(verschil.reindex(list(self.analyse.regio.gemeentecodes)), "verschil",
+                        f"Fair share ({variant}) min eigen vraag per gemeente", "woningen per jaar", tweezijdig=True),
+        ]
         return Onderdelen(onderdelen)
 
     def gevoeligheid(self) -> Onderdelen:
@@ -568,11 +614,7 @@ class Rapport:
         tornado = self.analyse.gevoeligheid
 
         def tabel(soort: str) -> pd.DataFrame:
-            deel = tornado[tornado["soort"] == soort].set_index("omschrijving")
-            uit = pd.DataFrame({"lage waarde": deel["weergave_laag"], "hoge waarde": deel["weergave_hoog"],
-                                "tekort bij laag": deel["uitkomst_laag"].round(), "tekort bij hoog": deel["uitkomst_hoog"].round(),
-                                "bron van het bereik": deel["bron"]})
-            return uit.rename_axis("aanname")
+            return publicatie.gevoeligheid(tornado[tornado["soort"] == soort])
 
         invoer = tornado[tornado["soort"] == "invoer"]
         return Onderdelen([
@@ -650,12 +692,7 @@ class Rapport:
             lambda o: ONDERWERPEN[o].omschrijving))
         herkomst = invoer.pivot_table(index="onderwerp", columns="herkomst", values="gemeentecode", aggfunc="count")
         herkomst = herkomst.fillna(0).astype(int).rename_axis(columns=None)
-        velden = type(self.p).model_fields
-        parameters = pd.DataFrame([
-            {"parameter": naam, "waarde": publicatie.parameterwaarde(naam, waarde),
-             "betekenis": velden[naam].description}
-            for naam, waarde in self.p.model_dump().items()
-        ]).set_index("parameter")
+        parameters = "\n".join(f"- {tekst.veilig(zin)}" for zin in parameterzinnen(self.p.model_dump()))
         pakketten = ", ".join(f"{p} {version(p)}" for p in ("pandas", "seaborn", "papermill", "nbconvert", "pydantic"))
         gebruikt = (f"data-editie **{editie.naam}** (vernieuwd uit CBS StatLine; de cijfers daaruit vervangen de "
                     "meegeleverde cijfers en schattingen van dezelfde gemeenten)" if editie else
@@ -671,7 +708,7 @@ class Rapport:
             HTML(publicatie.html_tabel(self._invoercijfers(), bijschrift="Landelijke en gepubliceerde invoercijfers")),
             HTML(publicatie.html_tabel(kengetallen.set_index("omschrijving"), bijschrift="Kengetallen")),
             HTML(publicatie.html_tabel(herkomst, bijschrift="Herkomst van de ingevoerde cijfers (aantal gemeenten)")),
-            HTML(publicatie.html_tabel(parameters, bijschrift="Parameters van deze analyse")),
+            Markdown(f"**Parameters van deze analyse** (uit het parameterbestand):\n\n{parameters}"),
             Markdown(
                 f"**Onthullingsbeveiliging.** Aantallen personen uit kwetsbare groepen zijn afgerond op vijftallen; "
                 f"cellen onder {self.drempel} staan als '.', en waar nodig is een tweede cel afgeschermd zodat geen "
@@ -685,7 +722,7 @@ UITVOERMAP = "WOONZORG_UITVOERMAP"
 
 
 def bewaar_uitvoer(rapport: Rapport) -> list[str]:
-    """In a batch run, write tabellen.xlsx, kerncijfers.csv and samenvatting.json where the runner asks.
+    """In a batch run, write tabellen.xlsx, kerncijfers.csv, samenvatting.json and the factsheets where the runner asks.
 
     The runner names the folder in the environment variable WOONZORG_UITVOERMAP; run
     interactively, or with the plain papermill CLI, this does nothing.
@@ -693,5 +730,6 @@ def bewaar_uitvoer(rapport: Rapport) -> list[str]:
     map_ = os.environ.get(UITVOERMAP)
     if not map_:
         return []
-    return [str(p) for p in schrijf_uitvoer(rapport.analyse, Path(map_))]
+    met_factsheets = rapport.eenheid == "gemeente"  # a factsheet per gemeente from each deelregio's run
+    return [str(p) for p in schrijf_uitvoer(rapport.analyse, Path(map_), rapport.kern, met_factsheets)]
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Sequence
-from pathlib import Path
 
 import pandas as pd
 
@@ -17,6 +15,9 @@ OPMERKING_PATROON = (
     "totalen en een verdeelsleutel volgen, onthullen niemand en staan er wel. Totalen zijn berekend vóór afronding."
 )
 from woonzorg_lib.opmaak import getal, procent
+
+
+BREED_VANAF = 7  # columns: a table with more is printed on a landscape page
 
 
 def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtotaal: bool = True) -> pd.DataFrame:
@@ -63,6 +64,14 @@ def cijfers(tabel: pd.DataFrame) -> pd.DataFrame:
     return tabel.replace([VERBORGEN, ONBEKEND], float("nan")).astype("float64")
 
 
+def gevoeligheid(tornado: pd.DataFrame) -> pd.DataFrame:
+    """The sensitivity as the report and the workbook show it: per assumption its range, the gap at each end, its source."""
+    deel = tornado.set_index("omschrijving")
+    return pd.DataFrame({"lage waarde": deel["weergave_laag"], "hoge waarde": deel["weergave_hoog"],
+                         "tekort bij laag": deel["uitkomst_laag"].round(), "tekort bij hoog": deel["uitkomst_hoog"].round(),
+                         "bron van het bereik": deel["bron"]}).rename_axis("aanname")
+
+
 def _cel(waarde: object, als_procent: bool) -> str:
     if isinstance(waarde, str):
         return html.escape(waarde)
@@ -75,17 +84,6 @@ def _cel(waarde: object, als_procent: bool) -> str:
     return html.escape(str(waarde))
 
 
-def parameterwaarde(naam: str, waarde: object) -> str:
-    """A parameter as a report shows it: JSON, and for a file only its name (no local paths).
-
-    >>> parameterwaarde("regio", "/home/analist/regio/mijn-regio.yaml"), parameterwaarde("peiljaar", 2024)
-    ('mijn-regio.yaml', '2024')
-    """
-    if naam in ("regio", "invoer") and isinstance(waarde, str) and ("/" in waarde or "\\" in waarde):
-        return Path(waarde).name
-    return waarde if isinstance(waarde, str) else json.dumps(waarde, ensure_ascii=False)
-
-
 def html_tabel(
     tabel: pd.DataFrame,
     procenten: Sequence[str] = (),
@@ -95,19 +93,22 @@ def html_tabel(
 ) -> str:
     """An HTML table with Dutch number notation; every text (names, sources from input files) is escaped."""
     kop = ([html.escape(str(tabel.index.name or ""))] if index else []) + [html.escape(str(k)) for k in tabel.columns]
-    regels = ['<table class="wz-tabel">']
+    # A scrollable region a keyboard can reach on a narrow screen; in print a wide table gets a landscape page.
+    breed = " wz-breed" if len(kop) > BREED_VANAF else ""
+    naam = f' aria-label="{html.escape(bijschrift)}"' if bijschrift else ' aria-label="tabel"'
+    regels = [f'<div class="wz-tabelvak{breed}" role="region" tabindex="0"{naam}>', '<table class="wz-tabel">']
     if bijschrift:
         regels.append(f"<caption>{html.escape(bijschrift)}</caption>")
-    regels.append("<thead><tr>" + "".join(f"<th>{k}</th>" for k in kop) + "</tr></thead><tbody>")
+    regels.append("<thead><tr>" + "".join(f'<th scope="col">{k}</th>' for k in kop) + "</tr></thead><tbody>")
     for label, rij in tabel.iterrows():
         klasse = ' class="wz-totaal"' if str(label) == "Totaal" else ""
-        cellen = [f"<th>{html.escape(str(label))}</th>"] if index else []
+        cellen = [f'<th scope="row">{html.escape(str(label))}</th>'] if index else []
         for kolom, waarde in rij.items():
             rechts = isinstance(waarde, int | float) or waarde in (VERBORGEN, ONBEKEND)
             uitlijning = ' class="wz-getal"' if rechts else ""
             cellen.append(f"<td{uitlijning}>{_cel(waarde, kolom in procenten)}</td>")
         regels.append(f"<tr{klasse}>" + "".join(cellen) + "</tr>")
-    regels.append("</tbody></table>")
+    regels.append("</tbody></table></div>")
     opmerking = opmerking or tabel.attrs.get("opmerking")
     if opmerking:
         regels.append(f'<p class="wz-opmerking">{html.escape(opmerking)}</p>')

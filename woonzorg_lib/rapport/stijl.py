@@ -1,22 +1,53 @@
-"""One house style for every chart: seaborn, a colour-blind-safe palette, Dutch number notation."""
+"""One house style for every chart: seaborn, an accessible palette, Dutch number notation.
+
+The palette meets WCAG 2.1 criterion 1.4.11 (non-text contrast): every colour has at least
+3:1 contrast against the white background. Colour is never the only carrier: series differ
+in hatching (bars) or in line style and marker (lines) too, and bars have white edges so
+neighbouring parts are each set against white.
+"""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.ticker import FuncFormatter
 
 from woonzorg_lib.opmaak import getal, procent
 
-PALET = sns.color_palette("colorblind")
+# Okabe-Ito hues, darkened until each has at least 3:1 contrast on white (tests/rapport/test_stijl.py computes it).
+PALET = ["#0072B2", "#C04F00", "#00795B", "#A1467C", "#7A6500", "#5B4A9E", "#6B6B6B", "#005F73"]
+ARCERINGEN = ["", "///", "...", "xxx", "\\\\\\", "+++", "ooo", "---"]
+RAND = {"edgecolor": "white", "linewidth": 0.8}  # bars: white edges, and white hatching inside the colour
+LIJNEN = {"laag": (":", "v"), "midden": ("-", "o"), "hoog": ("--", "^")}  # line style and marker per scenario
 BREEDTE, HOOGTE, DPI = 8.0, 4.2, 100
 TEKENS = {"register": "●●●", "schatting": "●●○", "aanname": "●○○"}
 UITLEG_TEKENS = (
     "Herkomst: ●●● geregistreerd cijfer · ●●○ schatting uit een gepubliceerd kengetal · "
     "●○○ berust (mede) op een aanname."
 )
-SCENARIOKLEUREN = {"laag": PALET[2], "midden": PALET[0], "hoog": PALET[3]}
+SCENARIOKLEUREN = {"laag": PALET[2], "midden": PALET[0], "hoog": PALET[1]}
+
+
+def _luminantie(kleur: str) -> float:
+    kanalen = [k / 12.92 if k <= 0.03928 else ((k + 0.055) / 1.055) ** 2.4 for k in to_rgb(kleur)]
+    return 0.2126 * kanalen[0] + 0.7152 * kanalen[1] + 0.0722 * kanalen[2]
+
+
+def contrast(kleur: str, achtergrond: str = "white") -> float:
+    """The WCAG 2.1 contrast ratio of two colours (1 to 21).
+
+    >>> round(contrast("black"), 1), round(contrast("#767676"), 2)
+    (21.0, 4.54)
+    """
+    licht, donker = sorted((_luminantie(kleur), _luminantie(achtergrond)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
+
+
+def reeks(i: int) -> dict[str, object]:
+    """Colour, hatching and white edges of the i-th series of a bar chart."""
+    return {"color": PALET[i % len(PALET)], "hatch": ARCERINGEN[i % len(ARCERINGEN)], **RAND}
 
 
 def toepassen() -> None:
@@ -30,7 +61,8 @@ def toepassen() -> None:
             "axes.titleweight": "bold",
             "axes.titlelocation": "left",
             "legend.frameon": False,
-            "text.parse_math": False,  # a name with '$' is text, never mathtext (the charts have no formulas)
+            "text.parse_math": False,
+            "hatch.color": "white",  # a name with '$' is text, never mathtext (the charts have no formulas)
         }
     )
     try:

@@ -86,7 +86,7 @@ def samenvatting(
         f"claim; verhuringen: {verhuringen_herkomst}). Afgesproken is dat {procent(aandeel)} van de verhuringen naar "
         "aandachtsgroepen gaat: "
         + (
-            f"de claim ligt daar **{'boven' if claim > aandeel else 'onder'}**."
+            f"de claim ligt **{'daarboven' if claim > aandeel else 'daaronder'}**."
             if claim == claim else "zonder verhuringen is de claim niet te berekenen."
         ),
         "",

@@ -19,8 +19,10 @@ from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN
 from woonzorg_lib.model.vraag import RANG
-from woonzorg_lib.opmaak import getal, kengetal, procent
+from woonzorg_lib.opmaak import getal, kengetal, kengetal_afgerond, procent
 from woonzorg_lib.rapport import publicatie
+from woonzorg_lib.rapport.excel import Blad, schrijf_werkmap
+from woonzorg_lib.rapport.factsheet import factsheets
 from woonzorg_lib.verantwoording import invoercijfers
 
 KERNCIJFERS = [
@@ -157,7 +159,7 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     }
     for indicator, (rangen, bron) in indicatoren.items():
         waarde = gemeenten[indicator]
-        waarde = (waarde.round(4) if indicator == "claim" else (waarde / 5).round() * 5).astype(object)
+        waarde = (waarde.round(3) if indicator == "claim" else (waarde / 5).round() * 5).astype(object)
         if indicator in ("tekort", "claim"):
             waarde = waarde.mask(verborgen, VERBORGEN)
         bronnen = [f"{s}{bron}" if indicator != "verhuringen" or s else f"{v}" for s, v in zip(som, lettings, strict=True)]
@@ -204,7 +206,28 @@ def _verdeling_rijen(analyse: Analyse) -> list[pd.DataFrame]:
         if len(codes) == len(analyse.geheel.gemeentecodes):
             delen.append(pd.DataFrame({"gemeentecode": [""], "gemeente": [""], "deelregio": [""],
                                        "waarde": [gebied[kolom].sum()], **kop}))
+    if "huidige_belasting" in verdeling:
+        delen.append(_belasting_rijen(analyse, gebied))
     return delen
+
+
+def _belasting_rijen(analyse: Analyse, gebied: pd.DataFrame) -> pd.DataFrame:
+    """The current load per gemeente from the invoerformat, protected exactly as the report's Verdeling shows it."""
+    p = analyse.parameters
+    tabel = gebied.set_index("gemeente")[["huidige_belasting"]]
+    beschermd = publicatie.personen(tabel, p.drempel_onthulling, rijtotaal=False)["huidige_belasting"]
+    invoer = analyse.invoer[analyse.invoer["onderwerp"] == "huidige_belasting"].set_index("gemeentecode")
+    rijen = gebied[["gemeentecode", "gemeente", "deelregio"]].assign(
+        waarde=beschermd.reindex(gebied["gemeente"]).to_numpy(),
+        herkomst=gebied["gemeentecode"].map(invoer["herkomst"]).fillna(GEEN_GEGEVENS[0]).to_numpy(),
+        bron=gebied["gemeentecode"].map(invoer["bron"]).fillna(GEEN_GEGEVENS[1]).to_numpy())
+    totaal = pd.DataFrame({"gemeentecode": [""], "gemeente": [""], "deelregio": [_gebied_deelregio(analyse)],
+                           "waarde": [beschermd["Totaal"]], "herkomst": [_zwakste(rijen["herkomst"].map(RANG).dropna())
+                                                                        if rijen["herkomst"].isin(list(RANG)).any()
+                                                                        else GEEN_GEGEVENS[0]],
+                           "bron": ["som van de gemeenten (huidige belasting uit het invoerformat)"]})
+    return pd.concat([rijen, totaal], ignore_index=True).assign(
+        doelgroep="aandachtsgroepen", scenario=p.scenario, jaar=p.peiljaar, indicator="huidige_belasting")
 
 
 FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
@@ -281,7 +304,7 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
         "vraag_midden": rond(regio.loc["midden", "vraag_aandachtsgroepen"]),
         "vraag_hoog": rond(regio.loc["hoog", "vraag_aandachtsgroepen"]),
         "tekort_midden": rond(regio.loc["midden", "tekort"]),
-        "claim_midden": round(float(regio.loc["midden", "claim"]), 4),
+        "claim_midden": round(float(regio.loc["midden", "claim"]), 3),
         "aandeel_afgesproken": p.aandeel_verhuringen_aandachtsgroepen,
         "woonzorg": __version__,
     }
@@ -304,8 +327,27 @@ def _breed(kern: pd.DataFrame, indicatoren: Sequence[str], kolom: str, analyse: 
     return tabel
 
 
-def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
-    """tabellen.xlsx: the report's tables cut from kerncijfers.csv (protected, with tier), one sheet each."""
+VERDELING_PREFIX = ("fair_share_regio", "fair_share_binnen_deelregio")
+
+
+def _verdeling_kolom(indicator: str) -> str:
+    """'fair_share_binnen_deelregio_onder_plafond: Mix' → 'Mix (binnen deelregio, onder plafond)'."""
+    soort, variant = indicator.split(": ", 1)
+    toevoeging = [t for t, deel in (("binnen deelregio", "binnen_deelregio"), ("onder plafond", "onder_plafond"))
+                  if deel in soort]
+    return variant + (f" ({', '.join(toevoeging)})" if toevoeging else "")
+
+
+CONFRONTATIE_KOPPEN = {"vraag_woningen": "vraag", "verhuringen": "verhuringen per jaar", "beschikbaar": "uit verhuringen",
+                       "nieuw_aanbod": "nieuw aanbod", "tekort": "tekort", "claim": "claim"}
+AANBOD_KOPPEN = {"corporatiewoningen": "sociale huurvoorraad", "verhuringen": "verhuringen per jaar",
+                 "beschikbaar": "voor aandachtsgroepen", "nieuw_aanbod": "nieuw aanbod per jaar"}
+BRONNEN_KOPPEN = {"tabel_id": "bestand", "titel": "gegevens", "bron": "bron", "tabel": "brontabel",
+                  "peildatum": "peildatum", "licentie": "licentie"}
+
+
+def tabellen(analyse: Analyse, kern: pd.DataFrame) -> dict[str, Blad]:
+    """The sheets of tabellen.xlsx: the report's tables, cut from the rows of kerncijfers.csv, Dutch headers."""
     drempel = analyse.parameters.drempel_onthulling
     p = analyse.parameters
     namen = analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
@@ -315,53 +357,80 @@ def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
         tabel = _breed(kern, [f"vraag_{soort}"], "doelgroep", analyse).rename(columns=namen_groep)
         groepen = sorted(c for c in tabel.columns if c not in ("Totaal", "herkomst"))
         vraag[soort] = tabel[[*groepen, "Totaal", "herkomst"]]
-    confrontatie = _breed(kern, ["verhuringen", "beschikbaar", "nieuw_aanbod", "tekort", "claim"], "indicator", analyse)
+    totaal_vraag = kern[(kern["indicator"] != "vraag_woningen") | (kern["doelgroep"] == "totaal aandachtsgroepen")]
+    confrontatie = _breed(totaal_vraag, ["vraag_woningen", "verhuringen", "beschikbaar", "nieuw_aanbod", "tekort", "claim"],
+                          "indicator", analyse).rename(columns=CONFRONTATIE_KOPPEN)
+    confrontatie = confrontatie[[*CONFRONTATIE_KOPPEN.values(), "herkomst"]]
     taak = kern[kern["indicator"].str.startswith("taakstelling_") & (kern["scenario"] == p.scenario)]
     taak = taak.assign(halfjaar=taak["jaar"].astype(str) + "-" + taak["indicator"].str[-2:],
                        rij=taak["gemeente"].replace("", "Totaal"))
     taakstelling = taak.pivot(index="rij", columns="halfjaar", values="waarde").reindex([*namen.to_numpy(), "Totaal"])
     aanbod = analyse.aanbod.rename(index=namen)
-    verdeling = analyse.verdeling.set_index("gemeentenaam").drop(columns=["gemeentecode", "eigen_vraag"])
-    bladen = {
-        "vraag (woningen per jaar)": vraag["woningen"],
-        "vraag (personen per jaar)": vraag["personen"],
-        "taakstelling statushouders": taakstelling.rename_axis(index="gemeente", columns=None),
-        "aanbod": publicatie.woningen(aanbod[["corporatiewoningen", "verhuringen", "beschikbaar", "nieuw_aanbod"]]).assign(
-            herkomst_verhuringen=aanbod["verhuringen_herkomst"], bron_verhuringen=aanbod["verhuringen_bron"]),
-        "confrontatie": confrontatie,
-        "verdeling": verdeling,
-        "gevoeligheid": analyse.gevoeligheid.set_index("aanname"),
-        "kengetallen": analyse.kengetallen,
-        "invoercijfers": invoercijfers(analyse).set_index("cijfer"),
-        "bronnen": pd.DataFrame([b.__dict__ for b in bronnen().values()]).set_index("tabel_id"),
-    }
-    toelichting = pd.DataFrame({"toelichting": [
+    getallen = aanbod[list(AANBOD_KOPPEN)]
+    getallen.loc["Totaal"] = getallen.sum()
+    aanbod_tabel = publicatie.woningen(getallen).rename(columns=AANBOD_KOPPEN).rename_axis("gemeente").assign(**{
+        "herkomst verhuringen": aanbod["verhuringen_herkomst"], "bron verhuringen": aanbod["verhuringen_bron"]})
+    varianten = list(p.verdeelsleutels)
+    indicatoren = sorted((str(i) for i in kern["indicator"].unique() if str(i).startswith(VERDELING_PREFIX)),
+                         key=lambda i: (varianten.index(i.split(": ", 1)[1]), i.split(": ", 1)[0]))
+    verdeling = _breed(kern, [*indicatoren, "huidige_belasting"], "indicator", analyse).rename(columns=_verdeling_kolom_of)
+    kengetallen = analyse.kengetallen.reset_index().set_index("omschrijving").assign(**{
+        s: analyse.kengetallen[s].map(kengetal_afgerond).to_numpy() for s in ("laag", "midden", "hoog")})
+    kengetallen = kengetallen.rename_axis("kengetal").rename(
+        columns={"sleutel": "sleutel in het invoerformat"})
+    bronnen_tabel = pd.DataFrame([b.__dict__ for b in bronnen().values()]).rename(columns=BRONNEN_KOPPEN).set_index(
+        "gegevens")
+    toelichting = [
         f"Woonzorganalyse {analyse.regio.naam}, peiljaar {p.peiljaar}, doeljaar {p.doeljaar}, scenario {p.scenario}.",
         OPMERKING.format(veelvoud=5, drempel=drempel),
         f"'{VERBORGEN}' = afgeschermd; '{ONBEKEND}' = geen gegevens (telt niet mee, is geen 0). Woningen en tekorten "
         "zijn afgerond op vijftallen; fair-share doelen zijn hele woningen; de taakstelling vergunninghouders is "
-        "exact (openbare cijfers en de wettelijke rekenregel).",
+        "exact (openbare cijfers en de wettelijke rekenregel); de claim is afgerond op een tiende procent.",
         "Elke tabel is genomen uit dezelfde rijen als kerncijfers.csv, met de herkomst per rij (register, schatting "
         "of aanname); kerncijfers.csv geeft ook de bron van elk cijfer.",
         f"Gemaakt met woonzorg {__version__}.",
-    ]})
-    with pd.ExcelWriter(pad, engine="openpyxl") as schrijver:
-        toelichting.to_excel(schrijver, sheet_name="toelichting", index=False)
-        for naam, tabel in bladen.items():
-            tabel.to_excel(schrijver, sheet_name=naam[:31])
-        for blad in schrijver.book.worksheets:  # text that looks like a formula stays text: no cell computes anything
-            for rij in blad.iter_rows():
-                for cel in rij:
-                    if cel.data_type == "f":
-                        cel.data_type = "s"
+    ]
+    return {
+        "toelichting": Blad(pd.DataFrame(index=pd.Index(toelichting, name="toelichting")), breedte={"toelichting": 110}),
+        "vraag (woningen per jaar)": Blad(vraag["woningen"]),
+        "vraag (personen per jaar)": Blad(vraag["personen"]),
+        "taakstelling statushouders": Blad(taakstelling.rename_axis(index="gemeente", columns=None)),
+        "aanbod": Blad(aanbod_tabel),
+        "confrontatie": Blad(confrontatie, procenten=["claim"]),
+        "verdeling": Blad(verdeling),
+        "gevoeligheid": Blad(publicatie.gevoeligheid(analyse.gevoeligheid).assign(
+            soort=analyse.gevoeligheid["soort"].to_numpy())),
+        "kengetallen": Blad(kengetallen, kengetallen=["laag", "midden", "hoog"]),
+        "invoercijfers": Blad(invoercijfers(analyse).set_index("cijfer")),
+        "bronnen": Blad(bronnen_tabel),
+    }
 
 
-def schrijf_uitvoer(analyse: Analyse, map_: Path) -> list[Path]:
-    """Write the three machine-readable outputs into ``map_``; return their paths."""
+def _verdeling_kolom_of(kolom: str) -> str:
+    return "huidige belasting (invoer)" if kolom == "huidige_belasting" else (
+        _verdeling_kolom(kolom) if kolom != "herkomst" else kolom)
+
+
+def schrijf_tabellen(analyse: Analyse, kern: pd.DataFrame, pad: Path) -> None:
+    """tabellen.xlsx: the report's tables cut from kerncijfers.csv (protected, with tier), one sheet each."""
+    schrijf_werkmap(tabellen(analyse, kern), pad)
+
+
+def schrijf_uitvoer(analyse: Analyse, map_: Path, kern: pd.DataFrame | None = None,
+                    met_factsheets: bool = False) -> list[Path]:
+    """Write the machine-readable outputs into ``map_`` (from ``kern`` if already made) and, if asked, a factsheet
+    per gemeente from the same rows; samenvatting.json lists the factsheets. Return the paths written."""
     map_.mkdir(parents=True, exist_ok=True)
     tabellen, cijfers, json_pad = map_ / "tabellen.xlsx", map_ / "kerncijfers.csv", map_ / "samenvatting.json"
-    kern = kerncijfers(analyse)
+    kern = kerncijfers(analyse) if kern is None else kern
     schrijf_tabellen(analyse, kern, tabellen)
     als_tekst(kern).to_csv(cijfers, index=False, encoding="utf-8")
-    json_pad.write_text(json.dumps(samenvatting(analyse), ensure_ascii=False, indent=2), encoding="utf-8")
-    return [tabellen, cijfers, json_pad]
+    bladen = factsheets(analyse, kern) if met_factsheets else []
+    for blad in bladen:
+        (map_ / blad.bestand).write_text(blad.html, encoding="utf-8")
+    indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
+    kern_json = samenvatting(analyse) | {"factsheets": [
+        {"gemeentecode": b.gemeentecode, "gemeente": b.gemeente, "deelregio": indeling[b.gemeentecode],
+         "bestand": b.bestand} for b in bladen]}
+    json_pad.write_text(json.dumps(kern_json, ensure_ascii=False, indent=2), encoding="utf-8")
+    return [tabellen, cijfers, json_pad, *(map_ / b.bestand for b in bladen)]

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from woonzorg_lib.config import NOTEBOOK_MAP
 from woonzorg_lib.errors import Melding, WoonzorgFout
-from woonzorg_lib.opmaak import getal
+from woonzorg_lib.opmaak import aantal, getal
 from woonzorg_lib.parameters import Basisparameters, analysegebied, lees_parameterbestand
 from woonzorg_lib.runner.index import schrijf_index
 from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, schrijffout, voer_uit, werker_start
@@ -38,7 +38,7 @@ def _editie(parameters: Basisparameters) -> str:
 
 
 _UITVOERNAAM = re.compile(r"\w[\w.\-]*")
-GERESERVEERD = ("index.html", ".logboek")
+GERESERVEERD = ("index.html", "toegankelijkheid.html", ".logboek")
 MAX_NAAM = 120  # bytes: a file system allows 255 per name, and the run's temporary folder adds a prefix and suffix
 
 
@@ -208,7 +208,7 @@ def _draai_pool(
 
 def samenvattingstabel(resultaten: Sequence[Resultaat], index: Path) -> Table:
     """The summary at the end of a batch."""
-    tabel = Table(title=Text(f"Batch: {len(resultaten)} rapporten — {index}"))
+    tabel = Table(title=Text(f"Batch: {aantal(len(resultaten), 'rapport', 'rapporten')} — {index}"))
     for kolom in ("rapport", "sjabloon", "status", "duur", "melding"):
         tabel.add_column(kolom, overflow="fold")
     kleur = {"geslaagd": "green", "overgeslagen": "dim", "mislukt": "red"}

@@ -10,12 +10,11 @@ from urllib.parse import quote
 from jinja2 import Environment
 
 from woonzorg_lib import __version__
-from woonzorg_lib.opmaak import getal, procent
+from woonzorg_lib.opmaak import aantal, getal, procent
+from woonzorg_lib.runner.toegankelijkheid import VERKLARING, schrijf_verklaring
 from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT, schrijf_atomisch
 
-SJABLOON = """<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Woonzorganalyses — overzicht</title>
-<style>
+STIJL = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
 h1 { color: #1F4E79; border-bottom: 4px solid #1F4E79; padding-bottom: .4rem; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
@@ -25,26 +24,50 @@ td.getal { text-align: right; white-space: nowrap; font-variant-numeric: tabular
 .geslaagd { color: #0b6e2f; font-weight: bold; } .mislukt { color: #a40000; font-weight: bold; }
 .overgeslagen { color: #555; font-weight: bold; } .melding { color: #a40000; font-size: .85rem; }
 p.voet { font-size: .8rem; color: #555; margin-top: 2rem; }
-</style></head><body>
-<h1>Woonzorganalyses</h1>
-<p>{{ runs|length }} rapporten · {{ aantallen.geslaagd }} geslaagd · {{ aantallen.overgeslagen }} ongewijzigd overgeslagen ·
-{{ aantallen.mislukt }} mislukt · bijgewerkt {{ bijgewerkt }}</p>
+a { color: #1F4E79; }
+ul.factsheets { columns: 3 14rem; padding-left: 1.2rem; }
+h2 { color: #1F4E79; margin-top: 2rem; } h3 { margin-bottom: .3rem; }
+.verborgen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+"""
+
+SJABLOON = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Woonzorganalyses — overzicht</title>
+<style>{{ stijl }}</style></head><body>
+<header><h1>Woonzorganalyses</h1>
+<p>{{ aantal(runs|length, "rapport", "rapporten") }} · {{ aantallen.geslaagd }} geslaagd ·
+{{ aantallen.overgeslagen }} ongewijzigd overgeslagen · {{ aantallen.mislukt }} mislukt · bijgewerkt {{ bijgewerkt }}</p>
+</header>
+<main>
 <table>
-<thead><tr><th>rapport</th><th>gebied</th><th>status</th><th>vraag aandachtsgroepen per jaar (laag – midden – hoog)</th>
-<th>omvat</th>
-<th>tekort per jaar (midden)</th><th>claim (midden)</th><th>duur</th><th>bestanden</th></tr></thead>
+<caption class="verborgen">Rapporten van deze batch met hun kerncijfers en bestanden</caption>
+<thead><tr><th scope="col">rapport</th><th scope="col">gebied</th><th scope="col">status</th>
+<th scope="col">vraag aandachtsgroepen per jaar (laag – midden – hoog)</th><th scope="col">omvat</th>
+<th scope="col">tekort per jaar (midden)</th><th scope="col">claim (midden)</th><th scope="col">duur</th>
+<th scope="col">bestanden</th></tr></thead>
 <tbody>
 {% for run in runs %}<tr>
-<td>{{ run.naam }}</td><td>{{ run.gebied }}</td>
+<th scope="row">{{ run.naam }}</th><td>{{ run.gebied }}</td>
 <td><span class="{{ run.status }}">{{ run.status_tekst }}</span>{% if run.melding %}<div class="melding">{{ run.melding }}</div>{% endif %}</td>
 <td class="getal">{{ run.vraag }}</td><td>{{ run.dekking }}</td><td class="getal">{{ run.tekort }}</td><td class="getal">{{ run.claim }}</td>
 <td class="getal">{{ run.duur }}</td>
 <td>{% for tekst, link in run.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}</td>
 </tr>{% endfor %}
 </tbody></table>
+{% if factsheets %}
+<h2>Factsheets per gemeente</h2>
+<p>{{ aantal(factsheets.values()|map("length")|sum, "factsheet", "factsheets") }}: één pagina per gemeente, uit dezelfde
+run als het rapport van haar deelregio.</p>
+{% for deelregio, bladen in factsheets.items() %}
+<h3>{{ deelregio }}</h3>
+<ul class="factsheets">{% for blad in bladen %}<li><a href="{{ blad.link }}">{{ blad.gemeente }}</a>{% for tekst, link in blad.extra %} (<a href="{{ link }}" aria-label="{{ blad.gemeente }}: {{ tekst }}">{{ tekst }}</a>){% endfor %}</li>{% endfor %}</ul>
+{% endfor %}
+{% endif %}
 <p class="voet">Aantallen afgerond op vijftallen, voor het peiljaar van elk rapport. Groepen zonder gegevens tellen
 niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepen de vraag dekt. Gemaakt met woonzorg
 {{ versie }}.</p>
+</main>
+<footer><p class="voet"><a href="./{{ verklaring }}">Toegankelijkheidsverklaring</a></p></footer>
 </body></html>
 """
 
@@ -87,6 +110,12 @@ def _dekking(dekking: dict | None) -> str:
     return tekst + (f" ({len(dekking['gedeeltelijk'])} gedeeltelijk)" if dekking["gedeeltelijk"] else "")
 
 
+def _factsheet_geldig(blad: object, map_: Path) -> bool:
+    """A factsheet entry of a run record that names a file of the run (a damaged record lists nothing)."""
+    return (isinstance(blad, dict) and all(isinstance(blad.get(k), str) for k in ("gemeente", "deelregio", "bestand"))
+            and Path(blad["bestand"]).name == blad["bestand"] and (map_ / blad["bestand"]).is_file())
+
+
 def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dict:
     """One row of the index from a run's folder: its manifest and, if newer, its failure."""
     manifest, mislukt = _lees(map_ / MANIFEST), _lees(map_ / MISLUKT)
@@ -95,7 +124,7 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
     kern = manifest.get("samenvatting")
     kern = kern if isinstance(kern, dict) and all(k in kern for k in SAMENVATTING) else {}
     status = status or ("mislukt" if mislukt or beschadigd else "geslaagd")
-    links = [(t, _link(map_.name, b)) for t, b in (("rapport", "rapport.html"), ("tabellen", "tabellen.xlsx"),
+    links = [(t, _link(map_.name, b)) for t, b in (("rapport", "rapport.html"), ("PDF", "rapport.pdf"), ("tabellen", "tabellen.xlsx"),
                                                   ("kerncijfers", "kerncijfers.csv")) if (map_ / b).is_file()]
     if (map_ / "mislukt.ipynb").is_file():
         links.append(("mislukt notebook", _link(map_.name, "mislukt.ipynb")))
@@ -105,7 +134,13 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
                    + melding).strip()
     if melding and (map_ / "rapport.html").is_file():
         melding += " Het rapport hiernaast is de vorige geslaagde versie."
+    factsheets = [{"gemeente": str(f["gemeente"]), "deelregio": str(f["deelregio"]), "link": _link(map_.name, f["bestand"]),
+                   "extra": [("PDF", _link(map_.name, Path(f["bestand"]).with_suffix(".pdf").name))]
+                   if (map_ / Path(f["bestand"]).with_suffix(".pdf").name).is_file() else []}
+                  for f in (kern.get("factsheets") if isinstance(kern.get("factsheets"), list) else [])
+                  if _factsheet_geldig(f, map_)]
     return {
+        "factsheets": factsheets,
         "naam": map_.name,
         "gebied": kern.get("gebied", ""),
         "status": status,
@@ -125,8 +160,14 @@ def schrijf_index(uitvoer: Path, statussen: dict[str, tuple[str, float]]) -> Pat
     mappen = sorted(p for p in uitvoer.iterdir() if p.is_dir() and not p.name.startswith("."))
     rijen = [rij(m, *statussen.get(m.name, (None, None))) for m in mappen if (m / MANIFEST).is_file() or (m / MISLUKT).is_file()]
     aantallen = {s: sum(r["status"] == s for r in rijen) for s in STATUS}
+    factsheets: dict[str, list[dict]] = {}
+    for r in rijen:
+        for blad in r["factsheets"]:
+            factsheets.setdefault(blad["deelregio"], []).append(blad)
     html = Environment(autoescape=True).from_string(SJABLOON).render(
-        runs=rijen, aantallen=aantallen, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), versie=__version__)
+        runs=rijen, aantallen=aantallen, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), versie=__version__,
+        stijl=STIJL, aantal=aantal, verklaring=VERKLARING, factsheets=factsheets)
     pad = uitvoer / "index.html"
     schrijf_atomisch(pad, html)
+    schrijf_verklaring(uitvoer, STIJL)
     return pad

@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from woonzorg_lib.bestanden import normale_rechten
+from woonzorg_lib.errors import WoonzorgFout
 
 UITVOERMAP = "WOONZORG_UITVOERMAP"
-BESTANDEN = ("rapport.html", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
+BESTANDEN = ("rapport.html", "rapport.pdf", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
+FACTSHEET = "factsheet-"  # factsheet-<code>-<naam>.html, one per gemeente of a deelregio run
 MANIFEST = "manifest.json"
 MISLUKT = "mislukt.json"
 
@@ -84,6 +86,15 @@ class _Onvolledig(Exception):
     """The notebook ran but did not write all outputs."""
 
 
+def _factsheets(samenvatting: dict[str, Any], werkmap: Path) -> list[str]:
+    """The factsheet files the run lists in samenvatting.json; each must exist and be a plain safe name."""
+    namen = [f["bestand"] for f in samenvatting.get("factsheets", [])]
+    fout = [n for n in namen if Path(n).name != n or not n.startswith(FACTSHEET) or not (werkmap / n).is_file()]
+    if fout:
+        raise _Onvolledig(f"Het notebook schreef de factsheets {', '.join(fout[:3])} niet (of niet als veilige naam).")
+    return namen
+
+
 def schrijffout(fout: OSError, vorige: str) -> str | None:
     """A full disk or missing write permission in plain Dutch; None for any other OSError.
 
@@ -108,7 +119,7 @@ def _foutmelding(fout: BaseException) -> str:
     """A failure in plain Dutch: which cell, which error."""
     from papermill.exceptions import PapermillExecutionError
 
-    if isinstance(fout, _Onvolledig):
+    if isinstance(fout, _Onvolledig | WoonzorgFout):
         return str(fout)
     if isinstance(fout, PapermillExecutionError):
         regel = (fout.evalue or "").strip().splitlines()
@@ -146,10 +157,17 @@ def _stop_kernel() -> None:
     if _KERNEL is not None:
         from jupyter_core.utils import run_sync
 
+        proces = getattr(getattr(_KERNEL, "provisioner", None), "process", None)
         try:
             run_sync(_KERNEL.shutdown_kernel)(now=True)
-        except Exception:  # noqa: BLE001 - a kernel that is already gone is fine
+        except BaseException:  # noqa: BLE001 - a kernel that is already gone is fine; a stop must not be stopped
             pass
+        if proces is not None and proces.poll() is None:  # the shutdown was interrupted: the kernel never outlives
+            proces.kill()
+            try:
+                proces.wait(timeout=10)
+            except Exception:  # noqa: BLE001 - killed; the system reaps it
+                pass
         _KERNEL = None
 
 
@@ -228,6 +246,7 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
     import papermill
 
     from woonzorg_lib.rapport.export import exporteer_html
+    from woonzorg_lib.rapport.pdf import maak_pdf
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     begin = time.perf_counter()
@@ -254,14 +273,23 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
                     _stop_kernel()
             html = exporteer_html(nbformat.read(uitgevoerd, as_version=4), taak.parameters)
             (werkmap / "rapport.html").write_text(html, encoding="utf-8")
+            maak_pdf(werkmap / "rapport.html", werkmap / "rapport.pdf")  # the same HTML, printed
             ontbreekt = [b for b in BESTANDEN if not (werkmap / b).is_file()]
             if ontbreekt:
                 raise _Onvolledig(f"Het notebook schreef {', '.join(ontbreekt)} niet (ontbreekt de cel bewaar_uitvoer?).")
             samenvatting = json.loads((werkmap / "samenvatting.json").read_text(encoding="utf-8"))
+            bladen = _factsheets(samenvatting, werkmap)
+            for blad in list(bladen):
+                pdf = Path(blad).with_suffix(".pdf").name
+                maak_pdf(werkmap / blad, werkmap / pdf)
+                bladen.append(pdf)
         except Exception as fout:  # noqa: BLE001 - every failure of one run is reported, the batch goes on
             return _mislukt(taak, doel, uitgevoerd, fout, time.perf_counter() - begin, tijdstip)
-        for bestand in BESTANDEN:
+        for bestand in (*BESTANDEN, *bladen):
             os.replace(werkmap / bestand, doel / bestand)
+        for oud in doel.glob(f"{FACTSHEET}*"):  # a gemeente that left the area leaves no stale factsheet behind
+            if oud.name not in bladen:
+                oud.unlink()
         resultaat = Resultaat(taak.naam, taak.sjabloon, "geslaagd", time.perf_counter() - begin,
                               samenvatting=samenvatting, tijdstip=tijdstip)
         _schrijf_json(doel / MANIFEST, {"vingerafdruk": taak.vingerafdruk, "parameterbestand": taak.parameterbestand,

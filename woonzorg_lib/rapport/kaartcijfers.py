@@ -1,0 +1,59 @@
+"""The figures the maps show, cut per gemeente from the rows of kerncijfers.csv (so map, table and CSV agree)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
+from woonzorg_lib.model.vraag import RANG
+
+TOTAAL_VRAAG = "totaal aandachtsgroepen"
+
+
+def _rijen(kern: pd.DataFrame, indicator: str, scenario: str, jaar: int) -> pd.DataFrame:
+    deel = kern[(kern["indicator"] == indicator) & (kern["scenario"] == scenario) & (kern["jaar"] == jaar)
+                & (kern["gemeentecode"] != "")]
+    if indicator.startswith("vraag_"):
+        deel = deel[deel["doelgroep"] == TOTAAL_VRAAG]
+    return deel.set_index("gemeentecode")
+
+
+def per_gemeente(kern: pd.DataFrame, indicator: str, scenario: str, jaar: int) -> pd.DataFrame:
+    """Per gemeente (index gemeentecode) the published value ('.' hidden, 'n.b.' none), its tier and source."""
+    return _rijen(kern, indicator, scenario, jaar)[["gemeente", "waarde", "herkomst", "bron"]]
+
+
+def _getal(waarde: object) -> float | None:
+    if isinstance(waarde, str) and waarde in (VERBORGEN, ONBEKEND):
+        return None
+    try:
+        return float(waarde)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def fair_share_min_vraag(kern: pd.DataFrame, variant: str, scenario: str, jaar: int) -> pd.DataFrame:
+    """Fair share (variant) minus the gemeente's own demand, per gemeente: positive = takes more than its own.
+
+    Computed from the published figures; where the own demand is hidden the difference is hidden
+    too (it would give the demand away), and without a figure it is 'n.b.'.
+    """
+    share = per_gemeente(kern, f"fair_share_regio: {variant}", scenario, jaar)
+    vraag = per_gemeente(kern, "vraag_woningen", scenario, jaar).reindex(share.index)
+    verschil = []
+    for code in share.index:
+        eigen, deel = vraag.loc[code, "waarde"], _getal(share.loc[code, "waarde"])
+        if str(eigen) == VERBORGEN:
+            verschil.append(VERBORGEN)
+        elif _getal(eigen) is None or deel is None:
+            verschil.append(ONBEKEND)
+        else:
+            verschil.append(deel - float(_getal(eigen)))  # type: ignore[arg-type]
+    herkomst = [max((share.loc[c, "herkomst"], vraag.loc[c, "herkomst"]), key=_rang) for c in share.index]
+    return pd.DataFrame({"gemeente": share["gemeente"], "fair share": share["waarde"], "eigen vraag": vraag["waarde"],
+                         "verschil": verschil, "herkomst": herkomst}, index=share.index)
+
+
+def _rang(herkomst: object) -> int:
+    """register < schatting < aanname < geen gegevens."""
+    return RANG.get(str(herkomst), len(RANG))

@@ -1,0 +1,99 @@
+"""The parameters of a run as a council member reads them: one Dutch sentence each, Dutch numbers, no JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.opmaak import getal, kengetal, procent
+from woonzorg_lib.rapport.tekst import opsomming
+
+SLEUTELNAMEN = {
+    "inwoners": "inwoners", "huishoudens": "huishoudens", "sociale_huurvoorraad": "sociale huurvoorraad",
+    "verhuringen": "verhuringen", "huidige_belasting": "huidige belasting", "herkomstgemeente": "gemeente van herkomst",
+    "draagkracht": "draagkracht",
+}
+
+
+def _bestand(waarde: str) -> str:
+    """A file's name only: a report never shows the analyst's local paths."""
+    return Path(waarde).name if ("/" in waarde or "\\" in waarde) else waarde
+
+
+def _aandeel(waarde: float) -> str:
+    """A share as a Dutch percentage with the decimals it needs: 0.1 → '10%', 0.125 → '12,5%'."""
+    return procent(waarde, 0 if abs(waarde * 100 - round(waarde * 100)) < 1e-9 else 1)
+
+
+def _sleutels(varianten: Mapping[str, Mapping[str, float]]) -> str:
+    delen = []
+    for naam, gewichten in varianten.items():
+        totaal = sum(gewichten.values()) or 1.0
+        delen.append(f"‘{naam}’ (" + ", ".join(f"{SLEUTELNAMEN.get(k, k)} {_aandeel(w / totaal)}"
+                                                for k, w in gewichten.items()) + ")")
+    return opsomming(delen)
+
+
+def _mutatiegraad(waarde: float | Mapping[str, float] | None) -> str:
+    if waarde is None:
+        return "Mutatiegraad: het landelijke kengetal (zie Kengetallen)."
+    if isinstance(waarde, Mapping):
+        return "Mutatiegraad per gemeente: " + opsomming([f"{g} {_aandeel(w)}" for g, w in waarde.items()]) + "."
+    return f"Mutatiegraad voor het hele gebied: {_aandeel(waarde)} van de sociale voorraad per jaar."
+
+
+ZINNEN: dict[str, Callable[[Any], str]] = {
+    "regio": lambda w: f"Regio: {_bestand(w)}.",
+    "deelregio": lambda w: f"Deelregio: {w}." if w else "Gebied: de hele regio.",
+    "peiljaar": lambda w: f"Peiljaar (eerste jaar en jaar van de kerncijfers): {w}.",
+    "doeljaar": lambda w: f"Doeljaar (laatste jaar van de analyse): {w}.",
+    "scenario": lambda w: f"Scenario in de tabellen: {w}.",
+    "invoer": lambda w: f"Lokale cijfers uit het invoerformat {_bestand(w)}." if w else
+    "Geen invoerformat: de analyse rekent met gelabelde schattingen.",
+    "aandeel_verhuringen_aandachtsgroepen": lambda w: f"Afgesproken aandeel van de sociale verhuringen voor "
+                                                      f"aandachtsgroepen: {_aandeel(w)}.",
+    "verdeelsleutels": lambda w: f"Varianten voor de fair share: {_sleutels(w)}.",
+    "plafond_aandeel_verhuringen": lambda w: f"Plafond per gemeente: hoogstens {_aandeel(w)} van haar eigen "
+                                             "verhuringen." if w else "Geen plafond per gemeente.",
+    "plafond_doelgroepen": lambda w: "Het plafond geldt voor " + opsomming(
+        [DOELGROEPEN[d].naam if d in DOELGROEPEN else d for d in w]) + "." if w else
+    "Een plafond geldt voor de hele opgave.",
+    "correctie_jaren": lambda w: f"De huidige belasting wordt rechtgetrokken over {getal(w)} jaar." if w else
+    "Geen correctie voor de huidige belasting.",
+    "taakstelling_onbekend": lambda w: (
+        "Landelijke taakstelling vergunninghouders voor halfjaren zonder gepubliceerd aantal: "
+        f"laag {getal(w['laag'])}, midden {getal(w['midden'])}, hoog {getal(w['hoog'])} personen.") if w else
+    "Halfjaren zonder gepubliceerde taakstelling: het bereik van de laatste drie gepubliceerde halfjaren.",
+    "mutatiegraad": _mutatiegraad,
+    "drempel_onthulling": lambda w: f"Kleinste aantal personen dat een tabel toont: {getal(w)}.",
+    "data_editie": lambda w: ("Gegevens: de meegeleverde gegevens." if w == "bundel" else f"Data-editie: {w}.") if w
+    else "Gegevens: de nieuwste data-editie die de regio dekt.",
+    "verdeling_binnen_deelregio": lambda w: "De eigen opgave wordt ook binnen de deelregio verdeeld." if w else
+    "Alleen de verdeling over de hele regio.",
+}
+
+
+def parameterzin(naam: str, waarde: Any) -> str:
+    """One parameter as a Dutch sentence.
+
+    >>> parameterzin("aandeel_verhuringen_aandachtsgroepen", 0.1)
+    'Afgesproken aandeel van de sociale verhuringen voor aandachtsgroepen: 10%.'
+    >>> parameterzin("invoer", None), parameterzin("regio", "/home/analist/mijn-regio.yaml")
+    ('Geen invoerformat: de analyse rekent met gelabelde schattingen.', 'Regio: mijn-regio.yaml.')
+    >>> parameterzin("verdeelsleutels", {"Mix": {"inwoners": 0.5, "verhuringen": 0.5}})
+    'Varianten voor de fair share: ‘Mix’ (inwoners 50%, verhuringen 50%).'
+    """
+    if naam in ZINNEN:
+        return ZINNEN[naam](waarde)
+    if isinstance(waarde, bool):
+        return f"{naam.replace('_', ' ')}: {'ja' if waarde else 'nee'}."
+    if isinstance(waarde, int | float):
+        return f"{naam.replace('_', ' ')}: {kengetal(waarde)}."
+    return f"{naam.replace('_', ' ')}: {'niet gezet' if waarde is None else waarde}."
+
+
+def parameterzinnen(parameters: Mapping[str, Any]) -> list[str]:
+    """Every parameter of a run as a sentence, in the order of the parameter file."""
+    return [parameterzin(naam, waarde) for naam, waarde in parameters.items()]
