@@ -102,32 +102,44 @@ def kubus_03759ned(meta: dict[str, Any], waarden: pd.DataFrame) -> list[Rij]:
 
 # --- 82900NED (discontinued) and its successor 86286NED -----------------------------------------------
 
-def woningen_82900ned() -> dict[str, Any]:
+#: The share of the stock in each occupancy category of the fixtures (not part of what StatLine serves).
+_DEEL = {"T001235": 1.0, "A028725": 0.96, "A028726": 0.04, "T001742": 1.0, "A059383": 0.04}
+
+
+def _voorraad(tabel_id: str, titel: str, gewijzigd: str, eigendom: list[tuple[str, str]],
+              statussen: list[tuple[str, str]]) -> dict[str, Any]:
+    """A stock table: the totals, the owner topics of its version, and its occupancy categories (key, title)."""
     return {
-        "TableInfos": [{"Identifier": "82900NED", "Title": "Voorraad woningen; eigendom, type verhuurder, bewoning, regio",
-                        "Modified": "2025-09-15T02:00:00", "Period": "2012-2025"}],
+        "TableInfos": [{"Identifier": tabel_id, "Title": titel, "Modified": f"{gewijzigd}T02:00:00", "Period": "2012-2025"}],
         "DataProperties": [
             dimensie("StatusVanBewoning", "Status van bewoning"), dimensie("RegioS", "Regio's", "GeoDimension"),
             dimensie("Perioden", "Perioden", "TimeDimension"),
             onderwerp("TotaleWoningvoorraad_1", "Totale woningvoorraad"), onderwerp("Koopwoningen_2", "Koopwoningen"),
-            onderwerp("TotaalHuurwoningen_3", "Totaal huurwoningen"),
-            onderwerp("EigendomWoningcorporatie_4", "Eigendom woningcorporatie"),
-            onderwerp("EigendomOverigeVerhuurders_5", "Eigendom overige verhuurders"),
-            onderwerp("EigendomOnbekend_6", "Eigendom onbekend"),
+            onderwerp("TotaalHuurwoningen_3", "Totaal huurwoningen"), *(onderwerp(k, t) for k, t in eigendom),
         ],
-        "StatusVanBewoning": [{"Key": "T001235", "Title": "Totaal"}, {"Key": "A028725", "Title": "Bewoonde woningen"},
-                              {"Key": "A028726", "Title": "Niet bewoonde woningen"}],
+        "StatusVanBewoning": [{"Key": k, "Title": t} for k, t in statussen],
         "Perioden": jaren(2024, 2025, voorlopig=2025),
     }
 
 
-def kubus_82900ned(meta: dict[str, Any], waarden: pd.DataFrame) -> list[Rij]:
-    return [{"ID": i, "StatusVanBewoning": status, "RegioS": w["gemeentecode"], "Perioden": periode,
-             "TotaleWoningvoorraad_1": round(w["woningvoorraad"] * deel), "Koopwoningen_2": None,
-             "TotaalHuurwoningen_3": None, "EigendomWoningcorporatie_4": round(w["corporatiewoningen"] * deel),
-             "EigendomOverigeVerhuurders_5": None, "EigendomOnbekend_6": None}
-            for i, (_, w) in enumerate(waarden.iterrows())
-            for periode in ("2024JJ00", "2025JJ00") for status, deel in (("T001235", 1.0), ("A028725", 0.96))]
+def _voorraadkubus(corporatie_key: str, methode: float) -> Callable[[dict[str, Any], pd.DataFrame], list[Rij]]:
+    """The cube of a stock table: total and corporation stock per gemeente, period and occupancy; other topics '.'."""
+    def kubus(meta: dict[str, Any], waarden: pd.DataFrame) -> list[Rij]:
+        leeg = {e["Key"]: None for e in meta["DataProperties"] if e["Type"] == "Topic"}
+        return [{**leeg, "ID": i, "StatusVanBewoning": status["Key"], "RegioS": w["gemeentecode"], "Perioden": periode,
+                 "TotaleWoningvoorraad_1": round(w["woningvoorraad"] * _DEEL[status["Key"]]),
+                 corporatie_key: round(w["corporatiewoningen"] * methode * _DEEL[status["Key"]])}
+                for i, (_, w) in enumerate(waarden.iterrows())
+                for periode in ("2024JJ00", "2025JJ00") for status in meta["StatusVanBewoning"]]
+    return kubus
+
+
+def woningen_82900ned() -> dict[str, Any]:
+    return _voorraad(
+        "82900NED", "Voorraad woningen; eigendom, type verhuurder, bewoning, regio", "2025-09-15",
+        [("EigendomWoningcorporatie_4", "Eigendom woningcorporatie"),
+         ("EigendomOverigeVerhuurders_5", "Eigendom overige verhuurders"), ("EigendomOnbekend_6", "Eigendom onbekend")],
+        [("T001235", "Totaal"), ("A028725", "Bewoonde woningen"), ("A028726", "Niet bewoonde woningen")])
 
 
 #: 86286NED counts by its own method: its corporation stock differs from 82900NED's (here by 2%).
@@ -135,34 +147,16 @@ METHODE_86286 = 0.98
 
 
 def woningen_86286ned() -> dict[str, Any]:
-    return {
-        "TableInfos": [{"Identifier": "86286NED",
-                        "Title": "Voorraad woningen; eigendom, type eigenaar, status van bewoning, regio",
-                        "Modified": "2026-06-30T02:00:00", "Period": "2012-2025"}],
-        "DataProperties": [
-            dimensie("StatusVanBewoning", "Status van bewoning"), dimensie("RegioS", "Regio's", "GeoDimension"),
-            dimensie("Perioden", "Perioden", "TimeDimension"),
-            onderwerp("TotaleWoningvoorraad_1", "Totale woningvoorraad"), onderwerp("Koopwoningen_2", "Koopwoningen"),
-            onderwerp("TotaalHuurwoningen_3", "Totaal huurwoningen"),
-            onderwerp("EigendomNatuurlijkePersonen_4", "Eigendom natuurlijke personen"),
-            onderwerp("EigendomWoningcorporaties_5", "Eigendom woningcorporaties"),
-            onderwerp("EigendomBVSEnNVS_6", "Eigendom bv's en nv's"),
-            onderwerp("EigendomOverigeRechtspersonen_7", "Eigendom overige rechtspersonen"),
-            onderwerp("EigendomOnbekend_8", "Eigendom onbekend"),
-        ],
-        "StatusVanBewoning": [{"Key": "T001742", "Title": "Totaal"}, {"Key": "A059383", "Title": "Leegstand"}],
-        "Perioden": jaren(2024, 2025, voorlopig=2025),
-    }
+    return _voorraad(
+        "86286NED", "Voorraad woningen; eigendom, type eigenaar, status van bewoning, regio", "2026-06-30",
+        [("EigendomNatuurlijkePersonen_4", "Eigendom natuurlijke personen"),
+         ("EigendomWoningcorporaties_5", "Eigendom woningcorporaties"), ("EigendomBVSEnNVS_6", "Eigendom bv's en nv's"),
+         ("EigendomOverigeRechtspersonen_7", "Eigendom overige rechtspersonen"), ("EigendomOnbekend_8", "Eigendom onbekend")],
+        [("T001742", "Totaal"), ("A059383", "Leegstand")])
 
 
-def kubus_86286ned(meta: dict[str, Any], waarden: pd.DataFrame) -> list[Rij]:
-    return [{"ID": i, "StatusVanBewoning": status, "RegioS": w["gemeentecode"], "Perioden": periode,
-             "TotaleWoningvoorraad_1": round(w["woningvoorraad"] * deel), "Koopwoningen_2": None,
-             "TotaalHuurwoningen_3": None, "EigendomNatuurlijkePersonen_4": None,
-             "EigendomWoningcorporaties_5": round(w["corporatiewoningen"] * METHODE_86286 * deel),
-             "EigendomBVSEnNVS_6": None, "EigendomOverigeRechtspersonen_7": None, "EigendomOnbekend_8": None}
-            for i, (_, w) in enumerate(waarden.iterrows())
-            for periode in ("2024JJ00", "2025JJ00") for status, deel in (("T001742", 1.0), ("A059383", 0.04))]
+kubus_82900ned = _voorraadkubus("EigendomWoningcorporatie_4", 1.0)
+kubus_86286ned = _voorraadkubus("EigendomWoningcorporaties_5", METHODE_86286)
 
 
 # --- Kerncijfers wijken en buurten: one table per year, no period dimension, keys renumbered -------------
