@@ -60,3 +60,29 @@ def test_a_gemeente_newer_than_the_map_is_named_not_dropped_silently():
     legenda = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "niet op de kaart (geen grens 2024): GM9999" in legenda
     plt.close(fig)
+
+
+def test_every_boundary_is_drawn_whole_with_its_holes_left_open():
+    import numpy as np
+    from shapely.geometry import Polygon
+
+    grenzen = gemeentegrenzen()
+    paden = kaarten._paden()
+    assert set(paden) == set(grenzen.index)
+    assert (grenzen.geometry.geom_type == "GeometryCollection").any()  # repaired boundaries are drawn too
+    for code, vorm in grenzen.geometry.items():
+        assert paden[code].contains_point(vorm.representative_point().coords[0]), code
+    # The largest hole that is no part of its own gemeente (an enclave of a neighbour) stays white when drawn.
+    gaten = [(Polygon(ring).area, code, Polygon(ring).representative_point()) for code, vorm in grenzen.geometry.items()
+             for vlak in kaarten._vlakken(vorm) for ring in vlak.interiors]
+    _, code, punt = max(g for g in gaten if not grenzen.loc[g[1]].geometry.intersects(g[2]))
+    fig, ax = plt.subplots(figsize=(4, 4), dpi=100)
+    kaarten._teken(ax, [code], facecolor="black", edgecolor="none", linewidth=0)
+    kaarten._kaartvlak(ax)
+    fig.canvas.draw()
+    beeld = np.asarray(fig.canvas.buffer_rgba())
+    x, y = ax.transData.transform(punt.coords[0])
+    binnen = ax.transData.transform(grenzen.loc[code].geometry.representative_point().coords[0])
+    assert beeld[beeld.shape[0] - int(y), int(x), :3].tolist() == [255, 255, 255], code
+    assert beeld[beeld.shape[0] - int(binnen[1]), int(binnen[0]), :3].tolist() == [0, 0, 0], code
+    plt.close(fig)

@@ -10,14 +10,20 @@ from __future__ import annotations
 import base64
 import html
 import io
+from functools import cache
 
-import geopandas as gpd
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.path import Path
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 
 from woonzorg_lib.data.kaart import gemeentegrenzen
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
@@ -33,10 +39,41 @@ AFGESCHERMD = {"facecolor": "#bdbdbd", "hatch": "///", "edgecolor": "#333333", "
 GEEN_GEGEVENS = {"facecolor": "white", "hatch": "...", "edgecolor": "#333333", "linewidth": 0.6}
 
 
-def _grenzen(codes: list[str]) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """The boundaries of ``codes`` that the bundled map has, and the codes it lacks (a gemeente newer than 2024)."""
-    alle = gemeentegrenzen()
-    return gemeentegrenzen([c for c in codes if c in alle.index]), [c for c in codes if c not in alle.index]
+def _vlakken(vorm: BaseGeometry) -> list[Polygon]:
+    """The polygons of a boundary: itself, or those inside a multi-polygon or a collection (a repaired boundary)."""
+    if isinstance(vorm, Polygon):
+        return [vorm]
+    return [vlak for deel in getattr(vorm, "geoms", []) for vlak in _vlakken(deel)]
+
+
+@cache
+def _paden() -> dict[str, Path]:
+    """Every gemeente's boundary as one matplotlib path (holes included), made once: a map only colours them."""
+    paden = {}
+    for code, vorm in gemeentegrenzen().geometry.items():
+        delen = [orient(vlak) for vlak in _vlakken(vorm)]  # exterior anticlockwise, holes clockwise: a hole stays empty
+        ringen = [ring for deel in delen for ring in (deel.exterior, *deel.interiors)]
+        paden[code] = Path.make_compound_path(*(Path(np.asarray(ring.coords), closed=True) for ring in ringen))
+    return paden
+
+
+def _grenzen(codes: list[str]) -> tuple[list[str], list[str]]:
+    """The codes of ``codes`` the bundled map has, and those it lacks (a gemeente newer than 2024)."""
+    paden = _paden()
+    return [c for c in codes if c in paden], [c for c in codes if c not in paden]
+
+
+def _teken(ax: Axes, codes: list[str], **stijl: object) -> None:
+    """Draw the gemeenten ``codes`` as one collection (``facecolor`` one colour or one per gemeente)."""
+    if codes:
+        paden = _paden()
+        ax.add_collection(PathCollection([paden[c] for c in codes], **stijl), autolim=True)
+
+
+def _kaartvlak(ax: Axes) -> None:
+    ax.autoscale_view()
+    ax.set_axis_off()
+    ax.set_aspect("equal")
 
 
 def _klassen(waarden: np.ndarray, aantal: int, tweezijdig: bool) -> np.ndarray:
@@ -84,8 +121,8 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
 
     Classes with a Dutch legend; hidden and unknown gemeenten get their own hatched sign.
     """
-    grenzen, zonder = _grenzen(list(waarden.index))
-    waarden = waarden.reindex(grenzen.index)
+    op_kaart, zonder = _grenzen(list(waarden.index))
+    waarden = waarden.reindex(op_kaart)
     verborgen = waarden.astype(str) == VERBORGEN
     onbekend = waarden.astype(str) == ONBEKEND
     getallen = pd.to_numeric(waarden.where(~verborgen & ~onbekend), errors="coerce").astype("float64")
@@ -98,38 +135,35 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
         kleuren = [kleuren[round(i * (len(kleuren) - 1) / max(1, len(klassen) - 2))] for i in range(len(klassen) - 1)]
         schaal = ListedColormap(kleuren)
         norm = BoundaryNorm(klassen, schaal.N, clip=True)
-        met = grenzen.loc[getallen.dropna().index]
-        met.assign(w=getallen.dropna()).plot(ax=ax, column="w", cmap=schaal, norm=norm, **GRENS)
+        met = getallen.dropna()
+        _teken(ax, list(met.index), facecolor=schaal(norm(met.to_numpy())), **GRENS)
         for i, kleur in enumerate(kleuren):
             van, tot = klassen[i], klassen[i + 1]
             handvatten.append(Patch(facecolor=kleur, **GRENS,
                                     label=f"{_tekst(van, procenten)} tot {_tekst(tot, procenten)}"))
     if verborgen.any():
-        grenzen.loc[verborgen[verborgen].index].plot(ax=ax, **AFGESCHERMD)
+        _teken(ax, list(verborgen[verborgen].index), **AFGESCHERMD)
         handvatten.append(Patch(**AFGESCHERMD, label="afgeschermd (kleine aantallen)"))
     if onbekend.any():
-        grenzen.loc[onbekend[onbekend].index].plot(ax=ax, **GEEN_GEGEVENS)
+        _teken(ax, list(onbekend[onbekend].index), **GEEN_GEGEVENS)
         handvatten.append(Patch(**GEEN_GEGEVENS, label="geen gegevens"))
     if zonder:
         handvatten.append(Patch(facecolor="none", edgecolor="none", label=f"niet op de kaart (geen grens 2024): "
                                                                           f"{', '.join(zonder)}"))
-    ax.set_axis_off()
+    _kaartvlak(ax)
     ax.set_title(titel)
     ax.legend(handles=handvatten[::-1] if not tweezijdig else handvatten, title=legenda, loc="upper left",
               bbox_to_anchor=(1.0, 1.0), fontsize="small", title_fontsize="small", frameon=False)
-    ax.set_aspect("equal")
     return fig
 
 
 def ligging(codes: list[str], gemeentecode: str, titel: str) -> Figure:
     """A small locator: the area's gemeenten in grey, the one gemeente dark, north up, no numbers."""
-    grenzen, _ = _grenzen(codes)
+    op_kaart, _ = _grenzen(codes)
     fig, ax = figuur(hoogte=2.2, breedte=2.6)
-    grenzen.plot(ax=ax, facecolor="#e0e0e0", edgecolor="white", linewidth=0.6)
-    if gemeentecode in grenzen.index:
-        grenzen.loc[[gemeentecode]].plot(ax=ax, facecolor="#1F4E79", edgecolor="#1F4E79", linewidth=0.8)
-    ax.set_axis_off()
-    ax.set_aspect("equal")
+    _teken(ax, op_kaart, facecolor="#e0e0e0", edgecolor="white", linewidth=0.6)
+    _teken(ax, [c for c in op_kaart if c == gemeentecode], facecolor="#1F4E79", edgecolor="#1F4E79", linewidth=0.8)
+    _kaartvlak(ax)
     if titel:
         ax.set_title(titel, fontsize="small")
     return fig
