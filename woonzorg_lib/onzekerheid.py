@@ -19,7 +19,7 @@ from woonzorg_lib.data.catalogus import Regio
 from woonzorg_lib.data.edities import Editie
 from woonzorg_lib.model import statushouders
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie
-from woonzorg_lib.model.doelgroepen import DOELGROEPEN, VRAAGPOSTEN
+from woonzorg_lib.model.doelgroepen import DOELGROEPEN, VRAAGPOSTEN, Vraagpost
 from woonzorg_lib.model.gevoeligheid import Bereik, tornado
 from woonzorg_lib.model.vraag import bereken_vraag
 from woonzorg_lib.opmaak import kengetal, procent
@@ -81,6 +81,23 @@ def _dakloosheid_geconcentreerd(invoer: pd.DataFrame, standaard: pd.DataFrame, r
     return invoer
 
 
+AANBODSLEUTELS = frozenset({"mutatiegraad", "corporatieaandeel", "aandeel_verhuringen_aandachtsgroepen"})
+
+
+def geraakte_posten(vervang: Mapping[str, float]) -> dict[str, Vraagpost]:
+    """The vraagposten whose demand changes when ``vervang`` is fixed: those that use one of its kengetallen,
+    statushouders for ``taakstelling_onbekend`` and homelessness for ``spreiding_dakloosheid``.
+
+    >>> sorted(geraakte_posten({"verblijfsduur_bw": 3.0})), geraakte_posten({"mutatiegraad": 0.05})
+    (['uitstroom_bw'], {})
+    """
+    onderwerpen = {"statushouders_taakstelling"} if "taakstelling_onbekend" in vervang else set()
+    if vervang.get("spreiding_dakloosheid"):
+        onderwerpen.add("dakloze_personen")
+    return {sleutel: post for sleutel, post in VRAAGPOSTEN.items()
+            if post.onderwerp in onderwerpen or vervang.keys() & {s for s, _ in post.personen + post.woningen}}
+
+
 def regionaal_tekort(
     invoer: pd.DataFrame, kengetallen: pd.DataFrame, parameters: Basisparameters, regio: Regio, jaren: list[int],
     editie: Editie | None,
@@ -91,12 +108,27 @@ def regionaal_tekort(
     every unpublished half-year), ``corporatieaandeel`` (a factor on estimated corporation
     stock), ``spreiding_dakloosheid`` (1: the homelessness estimate concentrated as in the G4)
     and ``aandeel_verhuringen_aandachtsgroepen``.
+
+    The demand of the vraagposten an assumption does not touch, and the supply when it is no
+    supply assumption, are those of the central run, computed once.
     """
     codes = pd.Index(regio.gemeentecodes)
     jaar = parameters.doeljaar
     standaard = standaard_invoer_voor(regio, editie)[0]
+    centraal: dict[str, pd.DataFrame] = {}
+
+    def vraag_van(gebruikt: pd.DataFrame, vast: Mapping[str, float], posten: Mapping[str, Vraagpost]) -> pd.DataFrame:
+        vraag = bereken_vraag(gebruikt, kengetallen, [jaar], vast, posten=posten, spreidjaren=len(jaren))
+        return vraag[vraag["scenario"] == "midden"]
+
+    def aanbod_van(gebruikt: pd.DataFrame, vervang: Mapping[str, float]) -> pd.DataFrame:
+        graad, herkomst = mutatiegraad_voor(parameters, regio, kengetallen, vervang)
+        aandeel = float(vervang.get("aandeel_verhuringen_aandachtsgroepen", parameters.aandeel_verhuringen_aandachtsgroepen))
+        return bereken_aanbod(gebruikt, codes, graad, aandeel, herkomst)
 
     def uitkomst(vervang: Mapping[str, float]) -> float:
+        if not centraal:
+            centraal["vraag"], centraal["aanbod"] = vraag_van(invoer, {}, VRAAGPOSTEN), aanbod_van(invoer, {})
         gebruikt = invoer
         if "taakstelling_onbekend" in vervang:
             waarde = float(vervang["taakstelling_onbekend"])
@@ -112,14 +144,13 @@ def regionaal_tekort(
             geschat = (gebruikt["onderwerp"] == "corporatiewoningen") & (gebruikt["herkomst"] != "register")
             gebruikt = gebruikt.copy()
             gebruikt.loc[geschat, "waarde"] = gebruikt.loc[geschat, "waarde"] * float(vervang["corporatieaandeel"])
-        vast = {k: v for k, v in vervang.items() if k in kengetallen.index}
-        vraag = bereken_vraag(gebruikt, kengetallen, [jaar], vast, spreidjaren=len(jaren))
-        vraag = vraag[vraag["scenario"] == "midden"]
-        graad, herkomst = mutatiegraad_voor(parameters, regio, kengetallen, vervang)
-        aandeel = float(vervang.get("aandeel_verhuringen_aandachtsgroepen", parameters.aandeel_verhuringen_aandachtsgroepen))
-        aanbod = bereken_aanbod(gebruikt, codes, graad, aandeel, herkomst)
-        conf = confrontatie(vraag, aanbod)
-        return float(conf["tekort"].sum())
+        vraag = centraal["vraag"]
+        if geraakt := geraakte_posten(vervang):
+            vast = {k: v for k, v in vervang.items() if k in kengetallen.index}
+            vraag = pd.concat([vraag[~vraag["vraagpost"].isin(list(geraakt))], vraag_van(gebruikt, vast, geraakt)],
+                              ignore_index=True)
+        aanbod = aanbod_van(gebruikt, vervang) if vervang.keys() & AANBODSLEUTELS else centraal["aanbod"]
+        return float(confrontatie(vraag, aanbod)["tekort"].sum())
 
     return uitkomst
 
@@ -142,4 +173,4 @@ def gevoeligheid(
                    bereiken(kengetallen[kengetallen.index.isin(werkzaam)], parameters, taakstelling))
 
 
-__all__ = ["bereiken", "gevoeligheid", "nationaal_deel", "regionaal_tekort"]
+__all__ = ["bereiken", "geraakte_posten", "gevoeligheid", "nationaal_deel", "regionaal_tekort"]

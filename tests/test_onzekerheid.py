@@ -1,0 +1,51 @@
+"""The sensitivity reuses the central run's demand and supply where an assumption does not touch them: same gaps."""
+
+import pandas as pd
+import pytest
+
+from tests.conftest import PARAMETERS
+from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie
+from woonzorg_lib.model.vraag import bereken_vraag
+from woonzorg_lib.onzekerheid import bereiken, geraakte_posten, regionaal_tekort
+from woonzorg_lib.parameters import analysegebied, lees_parameterbestand
+from woonzorg_lib.uitgangspunten import mutatiegraad_voor
+
+
+@pytest.fixture(scope="module")
+def ijmond():
+    return analyseer(lees_parameterbestand(PARAMETERS / "ijmond.yaml").parameters)
+
+
+def _van_voren_af(analyse, vervang):
+    """The gap with everything computed anew, for the assumptions that only change kengetallen or supply."""
+    p, regio = analyse.parameters, analysegebied(analyse.parameters)
+    vast = {k: v for k, v in vervang.items() if k in analyse.kengetallen.index}
+    vraag = bereken_vraag(analyse.invoer, analyse.kengetallen, [p.doeljaar], vast, spreidjaren=len(analyse.jaren))
+    graad, herkomst = mutatiegraad_voor(p, regio, analyse.kengetallen, vervang)
+    aandeel = vervang.get("aandeel_verhuringen_aandachtsgroepen", p.aandeel_verhuringen_aandachtsgroepen)
+    aanbod = bereken_aanbod(analyse.invoer, pd.Index(regio.gemeentecodes), graad, aandeel, herkomst)
+    return float(confrontatie(vraag[vraag["scenario"] == "midden"], aanbod)["tekort"].sum())
+
+
+def test_every_kengetal_and_supply_assumption_gives_the_gap_of_a_run_from_scratch(ijmond):
+    p = ijmond.parameters
+    uitkomst = regionaal_tekort(ijmond.invoer, ijmond.kengetallen, p, analysegebied(p), ijmond.jaren, ijmond.editie)
+    gedaan = 0
+    for sleutel, bereik in bereiken(ijmond.kengetallen, p, ijmond.taakstelling).items():
+        if sleutel in ("taakstelling_onbekend", "corporatieaandeel", "spreiding_dakloosheid"):
+            continue  # they change the input rows themselves; the tornado test of the analysis covers them
+        for waarde in (bereik.laag, bereik.hoog):
+            assert uitkomst({sleutel: waarde}) == pytest.approx(_van_voren_af(ijmond, {sleutel: waarde}), abs=1e-9)
+            gedaan += 1
+    assert gedaan >= 20
+    assert uitkomst({}) == pytest.approx(_van_voren_af(ijmond, {}), abs=1e-9)
+
+
+def test_an_assumption_touches_only_the_posts_that_use_it():
+    assert set(geraakte_posten({"huishoudgrootte_statushouders": 3.0})) == {
+        "statushouders_taakstelling", "statushouders_achterstand"}
+    assert set(geraakte_posten({"taakstelling_onbekend": 15000.0})) == {"statushouders_taakstelling"}
+    assert set(geraakte_posten({"spreiding_dakloosheid": 1.0})) == {"dak_thuislozen"}
+    assert geraakte_posten({"spreiding_dakloosheid": 0.0}) == {}  # 0: the defaults as they are
+    assert geraakte_posten({"aandeel_verhuringen_aandachtsgroepen": 0.2, "corporatieaandeel": 0.9}) == {}
