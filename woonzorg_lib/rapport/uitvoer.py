@@ -17,7 +17,7 @@ from woonzorg_lib import __version__
 from woonzorg_lib.analyse import Analyse
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN
+from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN, afronden
 from woonzorg_lib.model.vraag import RANG
 from woonzorg_lib.opmaak import getal, kengetal, kengetal_afgerond, procent
 from woonzorg_lib.rapport import publicatie
@@ -49,22 +49,43 @@ def _herkomst_vraag(vraag: pd.DataFrame) -> pd.DataFrame:
 
 
 def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
-    """Demand per gemeente × doelgroep in persons and homes, every scenario and year, protected together, long form."""
+    """Demand per gemeente × doelgroep in persons and homes, every scenario and year, protected together, long form.
+
+    One table per scenario × year × unit, each protected as ``publicatie.volgens_patroon`` does
+    (the same totals, rounding, hidden and unknown cells), computed on arrays in one pass.
+    """
     vraag = analyse.vraag[analyse.vraag["doelgroep"].isin(AANDACHTSGROEPEN)]  # older people are no count of persons
     indeling = analyse.regio.indeling().set_index("gemeentecode")
     codes = list(analyse.regio.gemeentecodes)
+    lang = vraag.melt(id_vars=["gemeentecode", "doelgroep", "scenario", "jaar"], value_vars=["personen", "woningen"],
+                      var_name="eenheid", value_name="aantal").dropna(subset=["aantal"])
+    lang = lang.assign(gemeentecode=lang["gemeentecode"].astype(str), doelgroep=lang["doelgroep"].astype(str))
+    breed = lang.pivot_table(index="gemeentecode", columns=["scenario", "jaar", "eenheid", "doelgroep"], values="aantal",
+                             aggfunc="sum", observed=True).reindex(codes)
+    rijen = [*codes, TOTAAL]
+    maskers: dict[tuple[str, ...], np.ndarray] = {}
     delen = []
-    for (scenario, jaar), groep in vraag.groupby(["scenario", "jaar"], observed=True):
+    for scenario, jaar in vraag.groupby(["scenario", "jaar"], observed=True).groups:
         for waarde in ("personen", "woningen"):
-            tabel = (groep[groep[waarde].notna()]
-                     .pivot_table(index=groep["gemeentecode"].astype(str), columns=groep["doelgroep"].astype(str),
-                                  values=waarde, aggfunc="sum", observed=True)
-                     .reindex(codes).rename_axis(columns=None))
-            beschermd = publicatie.volgens_patroon(tabel, analyse.beveiliging, analyse.totaalrij())
-            lang = beschermd.rename(columns={TOTAAL: "totaal"}).rename_axis("gemeentecode").reset_index().melt(
-                id_vars="gemeentecode", var_name="doelgroep", value_name="waarde")
-            lang["scenario"], lang["jaar"], lang["indicator"] = str(scenario), int(jaar), f"vraag_{waarde}"
-            delen.append(lang)
+            blok = (scenario, jaar, waarde)
+            tabel = breed.loc[:, blok] if blok in breed.columns.droplevel(3) else pd.DataFrame(index=codes)
+            groepen = tuple(map(str, tabel.columns))
+            if groepen not in maskers:
+                maskers[groepen] = analyse.beveiliging.reindex(index=[*codes, analyse.totaalrij()], columns=[*groepen, TOTAAL],
+                                                               fill_value=False).to_numpy(dtype=bool)
+            cellen = tabel.to_numpy(dtype="float64")
+            volledig = np.nan_to_num(cellen, nan=0.0)
+            volledig = np.vstack([volledig, volledig.sum(axis=0)])  # totals before rounding, as volgens_patroon
+            volledig = np.hstack([volledig, volledig.sum(axis=1)[:, None]])
+            onbekend = np.pad(np.isnan(cellen), ((0, 1), (0, 1)))
+            verborgen = maskers[groepen]
+            waarden = np.where(verborgen, VERBORGEN, np.where(onbekend, ONBEKEND, afronden(volledig).astype(object)))
+            delen.append(pd.DataFrame({
+                "gemeentecode": np.tile(rijen, len(groepen) + 1),
+                "doelgroep": np.repeat([*groepen, "totaal"], len(rijen)),
+                "waarde": waarden.ravel(order="F"),  # column by column, as a melt of the table
+                "scenario": str(scenario), "jaar": int(jaar), "indicator": f"vraag_{waarde}",
+            }))
     uit = pd.concat(delen, ignore_index=True)
     # The tier and source of each row: the cell's own, or for a total the weakest of what it adds up (by merges).
     herkomst = _herkomst_vraag(vraag)
