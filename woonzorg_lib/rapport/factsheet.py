@@ -27,6 +27,7 @@ from woonzorg_lib.rapport import kaartcijfers, kaarten
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 
 SJABLOON = Path(__file__).resolve().parent / "sjabloon"
+_SJABLONEN = Environment(loader=FileSystemLoader(SJABLOON), autoescape=True)  # compiled once, reused per gemeente
 TOTAAL = kaartcijfers.TOTAAL_VRAAG
 
 
@@ -187,6 +188,7 @@ def _iso_datum(tekst: str) -> str:
 def factsheet(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, vandaag: dt.date | None = None) -> Factsheet:
     """The factsheet of one gemeente of the analysed area, from ``kern`` (kerncijfers of the same run)."""
     p = analyse.parameters
+    kern = kern[kern["gemeentecode"] == gemeentecode]  # every figure on the page is one of this gemeente's rows
     indeling = analyse.regio.indeling().set_index("gemeentecode")
     naam, deelregio = indeling.loc[gemeentecode, "gemeentenaam"], indeling.loc[gemeentecode, "deelregio"]
     bronnen = _Bronnen()
@@ -195,8 +197,7 @@ def factsheet(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, vandaag: 
     verdeling = _verdeling(kern, gemeentecode, p, bronnen)
     kaart = kaarten.png_base64(kaarten.ligging(list(analyse.geheel.gemeentecodes), gemeentecode, ""))
     gedekt = analyse.aandachtsgroepen_gedekt()
-    omgeving = Environment(loader=FileSystemLoader(SJABLOON), autoescape=True)
-    html = omgeving.get_template("factsheet.html.j2").render(
+    html = _SJABLONEN.get_template("factsheet.html.j2").render(
         gemeente=naam, deelregio=deelregio, regio=analyse.geheel.naam, p=p, opgave=opgave, aanbod=aanbod,
         verdeling=verdeling, kaart=kaart, bronnen=bronnen.lijst, peildata=_peildata(analyse, gemeentecode),
         datum=datum(vandaag or dt.date.today()), versie=__version__, uitleg=UITLEG_TEKENS,

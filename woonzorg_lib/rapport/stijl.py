@@ -50,8 +50,17 @@ def reeks(i: int) -> dict[str, object]:
     return {"color": PALET[i % len(PALET)], "hatch": ARCERINGEN[i % len(ARCERINGEN)], **RAND}
 
 
+_TOEGEPAST: dict[str, object] = {}  # matplotlib's settings right after the house style was last set
+
+
 def toepassen() -> None:
-    """Set the house style; PNG figures at a fixed resolution keep reports small and offline."""
+    """Set the house style; PNG figures at a fixed resolution keep reports small and offline.
+
+    Setting it is slow (seaborn resets every setting), so it is skipped while every setting
+    still is what the last call left (a batch kernel restores matplotlib's defaults between runs).
+    """
+    if _TOEGEPAST and all(plt.rcParams[k] == v for k, v in _TOEGEPAST.items()):
+        return
     sns.set_theme(style="whitegrid", palette=PALET, font_scale=0.95)
     plt.rcParams.update(
         {
@@ -61,8 +70,8 @@ def toepassen() -> None:
             "axes.titleweight": "bold",
             "axes.titlelocation": "left",
             "legend.frameon": False,
-            "text.parse_math": False,
-            "hatch.color": "white",  # a name with '$' is text, never mathtext (the charts have no formulas)
+            "text.parse_math": False,  # a name with '$' is text, never mathtext (the charts have no formulas)
+            "hatch.color": "white",
         }
     )
     try:
@@ -71,6 +80,8 @@ def toepassen() -> None:
         set_matplotlib_formats("png")
     except ImportError:  # pragma: no cover - matplotlib-inline comes with ipykernel
         pass
+    _TOEGEPAST.clear()
+    _TOEGEPAST.update(plt.rcParams)
 
 
 def as_getallen(ax: Axes, as_: str = "x") -> None:
