@@ -115,11 +115,12 @@ def test_an_interrupted_run_leaves_the_previous_report_intact(eerste, tmp_path):
             time.sleep(0.05)
         assert werk is not None, "the run never started"
         os.killpg(proces.pid, signal.SIGINT)  # Ctrl-C
-        _, fout = proces.communicate(timeout=120)
+        uit, fout = proces.communicate(timeout=120)
     finally:
         if proces.poll() is None:
             os.killpg(proces.pid, signal.SIGKILL)
-    assert proces.returncode == 130
+    # Once (1 in 7 full runs, never alone) the run ended with 0: the output says what the program saw.
+    assert proces.returncode == 130, f"{proces.returncode}\n{uit.decode()[-2000:]}\n{fout.decode()[-2000:]}"
     assert "Onderbroken" in fout.decode()
     assert {b: (uitvoer / "ijmond" / b).read_bytes() for b in BESTANDEN} == voor
     assert not list(uitvoer.glob(".ijmond-*"))
