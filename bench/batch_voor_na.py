@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/batch_voor_na.py [REVISIE] [--herhaal N] [--bewaar MAP]
 
-REVISIE (default: main just before the factsheets, maps and PDFs of issue 12 arrived) is unpacked with ``git archive`` into a temporary folder and run
-with the same interpreter (its package first on PYTHONPATH); then the work tree. Both run
-``woonzorg batch --opnieuw --parallel 2``, alternately, N times (default 1), so machine load
-hits both alike. Printed: the wall time of each with its CPU time, the ratio (target: at most 1.5), and per
-product the number of files and their total size. ``--bewaar MAP`` keeps both outputs (MAP/voor, MAP/na)
+REVISIE (default: main just before the factsheets, maps and PDFs of issue 12 arrived) is
+unpacked with ``git archive`` into a temporary folder and run with the same interpreter (its
+package first on PYTHONPATH); then the work tree. Both run ``woonzorg batch --opnieuw
+--parallel 2``, alternately, N times (default 1), so machine load hits both alike. Printed:
+the wall time of each with its CPU time, the ratio (target: at most 1.5), and per product the
+number of files and their total size. ``--bewaar MAP`` keeps both outputs (MAP/voor, MAP/na)
 to look at.
 """
 
