@@ -8,7 +8,6 @@ Every count of people in a table or chart passes through disclosure control firs
 
 from __future__ import annotations
 
-import io
 import os
 import platform
 from collections.abc import Mapping
@@ -34,7 +33,7 @@ from woonzorg_lib.opmaak import aantal_deelregios, aantal_gemeenten, getal, keng
 from woonzorg_lib.parameters import AANDACHTSGROEPEN, SJABLONEN, valideer_parameters
 from woonzorg_lib.rapport import grafieken, kaartcijfers, kaarten, publicatie, tekst
 from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
-from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
+from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS, png
 from woonzorg_lib.rapport.uitvoer import kerncijfers, schrijf_uitvoer
 from woonzorg_lib.verantwoording import invoercijfers
 
@@ -54,10 +53,7 @@ def _png(fig: plt.Figure) -> Image:
     """The chart as PNG; its title is the alternative text for readers who cannot see it."""
     titels = [ax.get_title(loc=plek) for ax in fig.axes[:1] for plek in ("left", "center", "right")]
     titel = next((t for t in titels if t), "Grafiek")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return Image(data=buffer.getvalue(), format="png", metadata={"alt": titel})
+    return Image(data=png(fig), format="png", metadata={"alt": titel})
 
 
 def _naam(doelgroep: str) -> str:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from functools import cache
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -28,7 +26,7 @@ from shapely.geometry.polygon import orient
 from woonzorg_lib.data.kaart import gemeentegrenzen
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
 from woonzorg_lib.opmaak import getal, procent
-from woonzorg_lib.rapport.stijl import figuur
+from woonzorg_lib.rapport.stijl import figuur, png
 
 # Sequential blues and a diverging orange-purple (both readable for colour-blind readers); dark borders
 # separate every gemeente from its neighbours, so no fill has to contrast with another fill.
@@ -171,10 +169,7 @@ def ligging(codes: list[str], gemeentecode: str, titel: str) -> Figure:
 
 def png_base64(fig: Figure) -> str:
     """The figure as a PNG in base64, for an inline (offline) image; the figure is closed."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    return base64.b64encode(png(fig)).decode("ascii")
 
 
 def naast_elkaar(fig: Figure, alt: str, tabel_html: str) -> str:
