@@ -62,13 +62,14 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
     lang = lang.assign(gemeentecode=lang["gemeentecode"].astype(str), doelgroep=lang["doelgroep"].astype(str))
     breed = lang.pivot_table(index="gemeentecode", columns=["scenario", "jaar", "eenheid", "doelgroep"], values="aantal",
                              aggfunc="sum", observed=True).reindex(codes)
+    blokken = set(breed.columns.droplevel("doelgroep"))
     rijen = [*codes, TOTAAL]
     maskers: dict[tuple[str, ...], np.ndarray] = {}
     delen = []
     for scenario, jaar in vraag.groupby(["scenario", "jaar"], observed=True).groups:
         for waarde in ("personen", "woningen"):
             blok = (scenario, jaar, waarde)
-            tabel = breed.loc[:, blok] if blok in breed.columns.droplevel(3) else pd.DataFrame(index=codes)
+            tabel = breed.loc[:, blok] if blok in blokken else pd.DataFrame(index=codes)
             groepen = tuple(map(str, tabel.columns))
             if groepen not in maskers:
                 maskers[groepen] = analyse.beveiliging.reindex(index=[*codes, analyse.totaalrij()], columns=[*groepen, TOTAAL],
