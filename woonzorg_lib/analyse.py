@@ -28,7 +28,7 @@ from woonzorg_lib.errors import Melding, WoonzorgFout
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.niveaus import op_niveaus
-from woonzorg_lib.model.onthulling import TOTAAL, beveiligingspatroon
+from woonzorg_lib.model.onthulling import TOTAAL, afgerond, beveiligingspatroon
 from woonzorg_lib.model.verdeling import varianten
 from woonzorg_lib.model.vraag import bereken_vraag
 from woonzorg_lib.onzekerheid import gevoeligheid
@@ -87,7 +87,7 @@ class Analyse:
 
     def taak(self) -> int:
         """The region's yearly task for aandachtsgroepen as every output states and distributes it (rounded to 5)."""
-        return _rond_taak(self.verdeling["eigen_vraag"].sum())
+        return afgerond(self.verdeling["eigen_vraag"].sum())
 
     def totaalrij(self) -> str:
         """The row of the region's disclosure pattern that is this area's total: its deelregio, or the region."""
@@ -183,11 +183,6 @@ def _sleutels(
     return sleutels
 
 
-def _rond_taak(aantal: float) -> int:
-    """A task as every output states it: rounded to a multiple of 5 (the one rounding rule for counts)."""
-    return int(5 * round(float(aantal) / 5))
-
-
 def fair_share(
     parameters: Basisparameters, regio: Regio, editie: Editie | None, invoer: pd.DataFrame, aanbod: pd.DataFrame,
     vraag: pd.DataFrame,
@@ -204,7 +199,7 @@ def fair_share(
                  & vraag["doelgroep"].isin(AANDACHTSGROEPEN)]
     per_groep = jaar.groupby([jaar["gemeentecode"].astype(str), jaar["doelgroep"].astype(str)])["woningen"].sum()
     eigen = per_groep.groupby(level=0).sum().reindex(codes).fillna(0.0)
-    totaal = _rond_taak(eigen.sum())
+    totaal = afgerond(eigen.sum())
     ontbrekend = ontbrekende_sleutels(parameters, regio, invoer)
     if ontbrekend:
         raise WoonzorgFout(ontbrekend)

@@ -9,6 +9,7 @@ from woonzorg_lib.model.onthulling import (
     ONBEKEND,
     TOTAAL,
     VERBORGEN,
+    afgerond,
     afronden,
     beveilig,
     beveiligingspatroon,
@@ -137,3 +138,15 @@ def test_a_cell_without_a_figure_shows_nb_and_never_protects_a_hidden_one():
     assert uit.loc["Totaal", "BW"] == 45  # 3 + 40: the missing cell counts for nothing
     for lijn in [*(uit.loc[r] for r in uit.index), *(uit[k] for k in uit.columns)]:
         assert (lijn == VERBORGEN).sum() != 1
+
+
+def test_a_sentence_and_a_table_round_a_count_alike():
+    """One rule (halves up) for the tables, the sentences, samenvatting.json and the regional task: at 1.232,5 a
+    half-to-even rounding said 1.230 in the text while the table said 1.235."""
+    from woonzorg_lib.opmaak import getal
+    from woonzorg_lib.rapport.tekst import rond
+
+    waarden = [k * 2.5 for k in range(-40, 41)] + [1232.5, 957.8, 12.4999]
+    tabel = afronden(pd.Series(waarden)).tolist()
+    assert [afgerond(w) for w in waarden] == tabel
+    assert [rond(w) for w in waarden] == [getal(t) for t in tabel]

@@ -48,10 +48,48 @@ def test_persons_carry_their_own_tier_not_that_of_the_household_size(kern):
     assert herkomst["vraag_woningen"] == {"aanname"}
 
 
-def test_amsterdam_lettings_are_the_registered_afwc_figure(kern):
-    rij = kern[(kern["indicator"] == "verhuringen") & (kern["gemeentecode"] == "GM0363")].iloc[0]
-    assert rij["waarde"] == 9580 and rij["herkomst"] == "register"  # 9.578, rounded to fives like every count
+def test_amsterdam_lettings_are_the_registered_afwc_figure_exactly_and_a_mixed_total_is_rounded(kern):
+    verhuringen = kern[kern["indicator"] == "verhuringen"]
+    rij = verhuringen[verhuringen["gemeentecode"] == "GM0363"].iloc[0]
+    assert rij["waarde"] == 9578 and rij["herkomst"] == "register"  # public: as published, not 9.580
     assert "nul20.nl" in rij["bron"]
+    deelregio = verhuringen[(verhuringen["gemeentecode"] == "") & (verhuringen["deelregio"] == "Amsterdam")]
+    assert set(deelregio["waarde"]) == {9578}  # a sum of published counts only is exact too
+    regio = verhuringen[(verhuringen["gemeentecode"] == "") & (verhuringen["deelregio"] == "")]
+    assert set(regio["herkomst"]) == {"schatting"} and all(w % 5 == 0 for w in regio["waarde"])  # with estimates
+
+
+def test_a_published_count_is_the_same_exact_figure_in_every_output_and_a_model_figure_rounded(tmp_path):
+    """Amsterdam's registered lettings (9.578) in the report, workbook, kerncijfers, factsheet and explorer; the
+    agreed part of them (9.578 × 10% = 957,8) is a model figure, rounded to fives everywhere (960)."""
+    from openpyxl import load_workbook
+
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+    from woonzorg_lib.rapport.verkenner import kerncijfers as verkenner_cijfers
+
+    amsterdam = analyseer(lees_parameterbestand(PARAMETERS / "amsterdam.yaml").parameters)
+    assert amsterdam.aanbod.loc["GM0363", "verhuringen"] == 9578 and amsterdam.parameters.aandeel_verhuringen_aandachtsgroepen == 0.1
+    schrijf_uitvoer(amsterdam, tmp_path, met_factsheets=True)
+    csv = pd.read_csv(tmp_path / "kerncijfers.csv", dtype={"gemeentecode": str}, keep_default_na=False)
+    eigen = csv[csv["gemeentecode"] == "GM0363"]
+    assert set(eigen.loc[eigen["indicator"] == "verhuringen", "waarde"].astype(float)) == {9578.0}
+    assert set(eigen.loc[eigen["indicator"] == "beschikbaar", "waarde"].astype(float)) == {960.0}
+    werkmap = load_workbook(tmp_path / "tabellen.xlsx")
+    aanbod = {r[0].value: [c.value for c in r[1:]] for r in werkmap["aanbod"].iter_rows(min_row=2)}
+    assert aanbod["Amsterdam"][:3] == aanbod["Totaal"][:3] == [196600, 9578, 960]  # stock: an estimate
+    kop = [c.value for c in werkmap["confrontatie"][1]]
+    assert {r[kop.index("verhuringen per jaar")].value for r in werkmap["confrontatie"].iter_rows(min_row=2)} == {9578}
+    rapport = Rapport(amsterdam)
+    teksten = {
+        "samenvatting": rapport.samenvatting()[0].data,
+        "aanbod": rapport.aanbod()[2].data,
+        "factsheet": (tmp_path / "factsheet-gm0363-amsterdam.html").read_text(encoding="utf-8"),
+    }
+    assert "van de 9.578 sociale huurwoningen" in teksten["samenvatting"]
+    assert '<td class="wz-getal">9.578</td><td class="wz-getal">960</td>' in teksten["aanbod"]
+    assert ">9.578<" in teksten["factsheet"] and ">960<" in teksten["factsheet"]
+    assert not [naam for naam, t in teksten.items() if "9.580" in t]
+    assert verkenner_cijfers(amsterdam)["verhuringen"] == "9.578"
 
 
 def test_the_summary_names_what_it_covers_and_no_current_load_without_data(mra):

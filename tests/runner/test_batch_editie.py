@@ -13,6 +13,7 @@ from tests.conftest import PARAMETERS
 from tests.statline_nep import NepStatline
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.vernieuwen import vernieuw
+from woonzorg_lib.opmaak import getal
 from woonzorg_lib.runner.batch import batch
 
 STIL = Console(file=open(os.devnull, "w"), width=120)  # noqa: SIM115
@@ -48,6 +49,16 @@ def test_vernieuwde_editie_door_de_batch_en_vastgezet_reproduceerbaar(
     assert "Meldingen bij deze editie" in html and "niet uit 85984NED" in html  # which stock table, and why
     assert "(prognose PBL/CBS)" in html and "omgezet naar de huidige gemeenten" in html
     assert "Herkomst van de cijfers per leeftijdsgroep: register" in html
+    # CBS's published counts stand as published (not rounded to fives as the estimates were): cohorts and stock.
+    basis = eerste.lees("basisgegevens.csv").set_index(["gemeentecode", "indicator"])["waarde"]
+    cohorten = [int(basis["GM0453", k]) for k in ("inwoners_65_74", "inwoners_75_84", "inwoners_85plus")]
+    voorraad = int(basis["GM0453", "corporatiewoningen"])
+    assert any(n % 5 for n in [*cohorten, voorraad])  # so a rounded table would differ
+    assert '<th scope="row">Velsen</th>' + "".join(f'<td class="wz-getal">{getal(n)}</td>' for n in cohorten) in html
+    assert f'<th scope="row">Velsen</th><td class="wz-getal">{getal(voorraad)}</td>' in html
+    ouderen = sum(int(basis[c, k]) for c in laad_regio("mra").deelregio("IJmond").gemeentecodes
+                  for k in ("inwoners_75_84", "inwoners_85plus"))
+    assert f"Het aantal 75-plussers in het gebied is <strong>{getal(ouderen)}</strong>" in html
     assert "de vorige editie voor dit gebied is <strong>bundel</strong>" in html
     assert "herkomst schatting → register" in html  # the monitor names what changed in the data
     assert kern_eerste != bundel_kern

@@ -21,7 +21,8 @@ def bereken_aanbod(
     verhuringen = the actual lettings where given, else corporatiewoningen × mutatiegraad
     (one value, or one per gemeente); beschikbaar = verhuringen × the agreed share for
     aandachtsgroepen. ``verhuringen_herkomst`` is the tier of the lettings figure: that of
-    the actual lettings, else the weaker of the stock and the mutatiegraad. New supply
+    the actual lettings, else the weaker of the stock and the mutatiegraad;
+    ``corporatiewoningen_herkomst`` that of the stock (NaN without a figure). New supply
     that nobody entered counts as 0 and is flagged in ``nieuw_aanbod_ingevuld``.
     """
     onderwerpen = ["corporatiewoningen", "verhuringen", "nieuw_aanbod", "ouderen_aanbod"]
@@ -43,6 +44,7 @@ def bereken_aanbod(
     return pd.DataFrame(
         {
             "corporatiewoningen": voorraad,
+            "corporatiewoningen_herkomst": herkomst["corporatiewoningen"].where(voorraad.notna()),
             "verhuringen": verhuringen,
             "verhuringen_bron": np.where(werkelijk.notna(), "werkelijke verhuringen", "voorraad × mutatiegraad"),
             "verhuringen_herkomst": herkomst["verhuringen"].where(werkelijk.notna(),

@@ -21,12 +21,21 @@ OPMERKING = (
 
 
 def afronden(waarden: pd.DataFrame | pd.Series, veelvoud: int = 5) -> pd.DataFrame | pd.Series:
-    """Round to the nearest multiple of ``veelvoud`` (halves up).
+    """Round to the nearest multiple of ``veelvoud`` (halves up): the one rounding rule for counts in every output.
 
     >>> afronden(pd.Series([2, 3, 12, 12.5, 17])).tolist()
     [0, 5, 10, 15, 15]
     """
     return (np.floor(waarden / veelvoud + 0.5) * veelvoud).astype("int64")
+
+
+def afgerond(waarde: float, veelvoud: int = 5) -> int:
+    """One count rounded as ``afronden`` rounds a table (a figure in a sentence equals the one in the table).
+
+    >>> afgerond(12.5), afgerond(1232.5), afgerond(-2.5)
+    (15, 1235, 0)
+    """
+    return int(np.floor(float(waarde) / veelvoud + 0.5)) * veelvoud
 
 
 def _secundair(

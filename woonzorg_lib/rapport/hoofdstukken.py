@@ -119,15 +119,16 @@ class Rapport:
 
     # --- data for the chapters -----------------------------------------------------------
 
-    def _eenheden(self, tabel: pd.DataFrame) -> pd.Series:
+    def _eenheid(self) -> pd.Series:
+        """Per gemeentecode of the area the unit it is counted in (its name, or its deelregio), in the report's order."""
         indeling = self.analyse.regio.indeling().set_index("gemeentecode")
-        kolom = "gemeentenaam" if self.eenheid == "gemeente" else "deelregio"
-        return tabel["gemeentecode"].astype(str).map(indeling[kolom])
+        return indeling["gemeentenaam" if self.eenheid == "gemeente" else "deelregio"].rename(self.eenheid)
+
+    def _eenheden(self, tabel: pd.DataFrame) -> pd.Series:
+        return tabel["gemeentecode"].astype(str).map(self._eenheid())
 
     def _volgorde(self) -> list[str]:
-        indeling = self.analyse.regio.indeling()
-        kolom = "gemeentenaam" if self.eenheid == "gemeente" else "deelregio"
-        return list(dict.fromkeys(indeling[kolom]))
+        return list(dict.fromkeys(self._eenheid()))
 
     def _vraag(self, jaar: int | None = None) -> pd.DataFrame:
         vraag = self.analyse.vraag
@@ -262,7 +263,7 @@ class Rapport:
             Markdown(tekst.samenvatting(
                 self.analyse.regio.naam, self.p.peiljaar, self.p.doeljaar,
                 regio["vraag_aandachtsgroepen"].to_dict(), regio.loc["midden", "verhuringen"],
-                self._verhuringen_herkomst(), self.p.aandeel_verhuringen_aandachtsgroepen, regio["tekort"].to_dict(),
+                publicatie.verhuringen_gepubliceerd(self.analyse.aanbod), self._verhuringen_herkomst(), self.p.aandeel_verhuringen_aandachtsgroepen, regio["tekort"].to_dict(),
                 regio.loc["midden", "vraag_ouderen"], self._ouderen_basis(), self.analyse.aandachtsgroepen_gedekt(),
                 self._statushouders_zin(), invoer["omschrijving"].iloc[0] if len(invoer) else None,
             )),
@@ -328,7 +329,10 @@ class Rapport:
             for (soort, bron), n in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
         )
         geschat = (herkomst["herkomst"] == "schatting").any()
-        getoond = _met_herkomst(publicatie.woningen(tabel), self._herkomst_per_eenheid(herkomst))
+        gepubliceerd = herkomst.assign(exact=herkomst["herkomst"] == "register", cohort=herkomst["indicator"].map(cohorten))
+        exact = gepubliceerd.groupby([self._eenheden(gepubliceerd), "cohort"])["exact"].all().unstack()
+        getoond = _met_herkomst(publicatie.woningen(tabel, exact), self._herkomst_per_eenheid(herkomst))
+        ouderen_exact = bool(exact[["75-84 jaar", "85 jaar en ouder"]].all().all())
         prognose_tekst = (
             f" De prognose voor {self.p.doeljaar} is de regionale bevolkingsprognose van PBL en CBS (totaal, niet naar "
             f"leeftijd): {tekst.veilig(prognose['bron'].iloc[0])}." if prognose is not None else
@@ -336,7 +340,8 @@ class Rapport:
             "`woonzorg data vernieuwen` haalt wel de prognose van het totaal aantal inwoners op.")
         return Onderdelen([
             Markdown(
-                f"Het aantal 75-plussers in het gebied is ongeveer **{tekst.rond(tabel.iloc[:, 1:3].sum().sum())}** "
+                f"Het aantal 75-plussers in het gebied is {'' if ouderen_exact else 'ongeveer '}"
+                f"**{tekst.rond(tabel.iloc[:, 1:3].sum().sum(), ouderen_exact)}** "
                 f"(peildatum {peildatum}). Herkomst van de cijfers per leeftijdsgroep: {bronnen_tekst}. "
                 f"De kolom 65+ voor {self.p.doeljaar} is een **trendschatting**: "
                 f"{tekst.veilig(groei_65plus(bevolking(self.analyse.editie), self.p.doeljaar)['bron'].iloc[0])}.{prognose_tekst} "
@@ -345,7 +350,8 @@ class Rapport:
             ),
             _png(grafieken.gestapeld(tabel[list(cohorten.values())], f"Inwoners van 65 jaar en ouder per {self.eenheid}"
                                      + (" (schatting)" if geschat else ""), "inwoners")),
-            HTML(publicatie.html_tabel(getoond, bijschrift="Inwoners naar leeftijdsgroep (afgerond)")),
+            HTML(publicatie.html_tabel(getoond, bijschrift="Inwoners naar leeftijdsgroep",
+                                       opmerking=publicatie.OPMERKING_EXACT)),
         ])
 
     def _prognose(self, codes: list[str]) -> pd.DataFrame | None:
@@ -422,20 +428,16 @@ class Rapport:
     def aanbod(self) -> Onderdelen:
         """5. Aanbod: social stock, lettings (with their origin), the agreed share and new supply."""
         aanbod = self.analyse.aanbod.reset_index()
-        kolommen = {"corporatiewoningen": "sociale huurvoorraad", "verhuringen": "verhuringen per jaar",
-                    "beschikbaar": "voor aandachtsgroepen", "nieuw_aanbod": "nieuw aanbod per jaar"}
-        tabel = pd.concat([self._per_eenheid(aanbod, k) for k in kolommen], axis=1).rename(columns=kolommen)
-        tabel.loc["Totaal"] = tabel.sum()
+        tabel = publicatie.aanbod(self.analyse.aanbod, self._eenheid())
         invoer = self.analyse.invoer
         voorraad = invoer.loc[invoer["onderwerp"] == "corporatiewoningen", "herkomst"].value_counts()
         ingevuld = int(self.analyse.aanbod["nieuw_aanbod_ingevuld"].sum())
         graden = self.analyse.aanbod["mutatiegraad"].dropna()
         graad = (kengetal(graden.iloc[0]) if graden.nunique() == 1 else
                  f"{kengetal(graden.min())} tot {kengetal(graden.max())} per gemeente") if len(graden) else "niet gebruikt"
-        delen = pd.DataFrame({
-            "voor aandachtsgroepen": tabel["voor aandachtsgroepen"],
-            "overige verhuringen": tabel["verhuringen per jaar"] - tabel["voor aandachtsgroepen"],
-        }).drop(index="Totaal")
+        per = pd.concat([self._per_eenheid(aanbod, k) for k in ("verhuringen", "beschikbaar")], axis=1)
+        delen = pd.DataFrame({"voor aandachtsgroepen": per["beschikbaar"],
+                              "overige verhuringen": per["verhuringen"] - per["beschikbaar"]})
         herkomst = self._herkomst_per_eenheid(aanbod.rename(columns={"verhuringen_herkomst": "herkomst"}))
         return Onderdelen([
             Markdown(
@@ -449,8 +451,7 @@ class Rapport:
                 "niet ingevuld telt als 0. De kolom herkomst geldt voor de verhuringen."
             ),
             _png(grafieken.gestapeld(delen, "Verhuringen per jaar", "woningen per jaar")),
-            HTML(publicatie.html_tabel(_met_herkomst(publicatie.woningen(tabel), herkomst),
-                                       bijschrift="Aanbod per jaar (afgerond)")),
+            HTML(publicatie.html_tabel(_met_herkomst(tabel, herkomst), bijschrift="Aanbod per jaar")),
         ])
 
     def confrontatietabel(self) -> tuple[pd.DataFrame, pd.Series]:

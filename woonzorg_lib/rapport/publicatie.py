@@ -54,9 +54,49 @@ def volgens_patroon(
     return uit
 
 
-def woningen(tabel: pd.DataFrame) -> pd.DataFrame:
-    """Counts of dwellings (no people): whole numbers, rounded to fives like every count in a report."""
-    return afronden(tabel.fillna(0.0)).astype(object)
+OPMERKING_EXACT = ("Afgerond op vijftallen, behalve gepubliceerde tellingen (herkomst register, zoals werkelijke "
+                   "verhuringen): die staan exact, zoals ze zijn gepubliceerd.")
+AANBOD_KOPPEN = {"corporatiewoningen": "sociale huurvoorraad", "verhuringen": "verhuringen per jaar",
+                 "beschikbaar": "voor aandachtsgroepen", "nieuw_aanbod": "nieuw aanbod per jaar"}
+
+
+def woningen(tabel: pd.DataFrame, exact: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Counts (no people of vulnerable groups): whole numbers; model figures and estimates rounded to fives like
+    every count in a report, the cells ``exact`` marks (published counts) as they were published.
+
+    >>> woningen(pd.DataFrame({"n": [9578.0, 957.8]}), pd.DataFrame({"n": [True, False]}))["n"].tolist()
+    [9578, 960]
+    """
+    afgerond = afronden(tabel.fillna(0.0))
+    if exact is None:
+        return afgerond.astype(object)
+    precies = exact.reindex(index=tabel.index, columns=tabel.columns, fill_value=False).astype(bool)
+    return afgerond.mask(precies, tabel.fillna(0.0).round().astype("int64")).astype(object)
+
+
+def verhuringen_gepubliceerd(aanbod: pd.DataFrame) -> bool:
+    """Whether the area's lettings are all published counts (tier register): a sentence then states their sum exactly."""
+    return bool((aanbod["verhuringen_herkomst"] == "register").all())
+
+
+def aanbod(aanbod: pd.DataFrame, eenheid: pd.Series) -> pd.DataFrame:
+    """The supply table of the report and the workbook: per unit and in total, stock, lettings, the agreed part and
+    new supply, Dutch headers.
+
+    ``eenheid`` gives per gemeentecode its row (the gemeente's name or its deelregio), in the
+    order of the rows. The stock and the lettings of a row are exact when each of its
+    gemeenten has a published count (tier register); everything else is rounded to fives.
+    """
+    rij = eenheid.reindex(aanbod.index)
+    volgorde = list(dict.fromkeys(eenheid))
+    getallen = aanbod[list(AANBOD_KOPPEN)].groupby(rij, sort=False).sum().reindex(volgorde)
+    register = pd.DataFrame({k: aanbod[f"{k}_herkomst"] == "register" for k in ("corporatiewoningen", "verhuringen")})
+    exact = register.groupby(rij, sort=False).all().reindex(volgorde)
+    getallen.loc[TOTAAL] = getallen.sum()
+    exact.loc[TOTAAL] = register.all()
+    uit = woningen(getallen, exact).rename(columns=AANBOD_KOPPEN)
+    uit.attrs["opmerking"] = OPMERKING_EXACT
+    return uit
 
 
 def cijfers(tabel: pd.DataFrame) -> pd.DataFrame:

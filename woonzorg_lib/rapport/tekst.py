@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Sequence
 
+from woonzorg_lib.model.onthulling import afgerond
 from woonzorg_lib.opmaak import getal, procent
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:@])")
@@ -25,13 +26,14 @@ def veilig(tekst: str) -> str:
     return _MARKDOWN.sub(r"\\\1", html.escape(str(tekst), quote=False))
 
 
-def rond(waarde: float, veelvoud: int = 5) -> str:
-    """A count as a report states it: rounded to a multiple of 5, Dutch notation.
+def rond(waarde: float, exact: bool = False) -> str:
+    """A count as a report states it, in Dutch notation: a model figure rounded to a multiple of 5 as in the
+    tables, a published count (``exact``: tier register, such as real lettings) as it was published.
 
-    >>> rond(1234.4), rond(2.4)
-    ('1.235', '0')
+    >>> rond(1234.4), rond(2.4), rond(1232.5), rond(9578, exact=True)
+    ('1.235', '0', '1.235', '9.578')
     """
-    return getal(int(veelvoud * round(float(waarde) / veelvoud)))
+    return getal(round(float(waarde)) if exact else afgerond(waarde))
 
 
 def opsomming(delen: Sequence[str]) -> str:
@@ -64,14 +66,15 @@ def dekking_tekst(gedekt: dict[str, list[str]], totaal: int | None = 11) -> str:
 
 
 def samenvatting(
-    gebied: str, jaar: int, doeljaar: int, vraag: dict[str, float], verhuringen: float, verhuringen_herkomst: str,
-    aandeel: float, tekort: dict[str, float], ouderen: float, ouderen_basis: str, gedekt: dict[str, list[str]],
+    gebied: str, jaar: int, doeljaar: int, vraag: dict[str, float], verhuringen: float, verhuringen_exact: bool,
+    verhuringen_herkomst: str, aandeel: float, tekort: dict[str, float], ouderen: float, ouderen_basis: str, gedekt: dict[str, list[str]],
     statushouders: str, grootste_onzekerheid: str | None,
 ) -> str:
     """The opening paragraphs of the bestuurlijke samenvatting (Markdown).
 
     ``vraag`` and ``tekort`` are per scenario for the year ``jaar``; ``statushouders`` is
-    the sentence on the statutory taakstelling; ``gedekt`` which groups the figures cover.
+    the sentence on the statutory taakstelling; ``gedekt`` which groups the figures cover;
+    ``verhuringen_exact`` whether the lettings are published counts (then stated exactly).
     """
     claim = vraag["midden"] / verhuringen if verhuringen else float("nan")
     aantal = len(gedekt["volledig"]) + len(gedekt["gedeeltelijk"])
@@ -82,7 +85,7 @@ def samenvatting(
         "",
         statushouders,
         "",
-        f"Dat is **{procent(claim)} van de {rond(verhuringen)} sociale huurwoningen** die jaarlijks vrijkomen (de "
+        f"Dat is **{procent(claim)} van de {rond(verhuringen, verhuringen_exact)} sociale huurwoningen** die jaarlijks vrijkomen (de "
         f"claim; verhuringen: {verhuringen_herkomst}). Afgesproken is dat {procent(aandeel)} van de verhuringen naar "
         "aandachtsgroepen gaat: "
         + (

@@ -17,7 +17,7 @@ from woonzorg_lib import __version__
 from woonzorg_lib.analyse import Analyse
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN, afronden
+from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN, afgerond, afronden
 from woonzorg_lib.model.vraag import RANG
 from woonzorg_lib.opmaak import getal, kengetal, kengetal_afgerond, procent
 from woonzorg_lib.rapport import publicatie
@@ -180,8 +180,13 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
         "tekort_ouderen": (rang["ouderen"], "vraag ouderen − gepland aanbod voor ouderen"),
     }
     for indicator, (rangen, bron) in indicatoren.items():
-        waarde = gemeenten[indicator]
-        waarde = (waarde.round(3) if indicator == "claim" else (waarde / 5).round() * 5).astype(object)
+        waarde = gemeenten[indicator].astype("float64")
+        if indicator == "claim":
+            waarde = waarde.round(3)
+        else:  # counts rounded to fives as in every table; published lettings (tier register) as published
+            exact = np.asarray(rangen == RANG["register"]) & (indicator == "verhuringen")
+            waarde = waarde.round().where(exact, afronden(waarde.fillna(0.0)).where(waarde.notna()))
+        waarde = waarde.astype(object)
         if indicator in ("tekort", "claim"):
             waarde = waarde.mask(verborgen, VERBORGEN)
         bronnen = [f"{s}{bron}" if indicator != "verhuringen" or s else f"{v}" for s, v in zip(som, lettings, strict=True)]
@@ -302,7 +307,6 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
     """The key figures for the index of a batch (rounded as in the report)."""
     p = analyse.parameters
     regio = analyse.regio_per_scenario()
-    rond = lambda w: int(5 * round(float(w) / 5))  # noqa: E731
     gedekt = analyse.aandachtsgroepen_gedekt()
     taak = analyse.taakstelling
     taak = taak[(taak["jaar"] == p.peiljaar) & (taak["scenario"] == p.scenario)]
@@ -322,10 +326,10 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
             for halfjaar, rijen in taak.groupby("halfjaar")
         },
         "huidige_belasting_bekend": "huidige_belasting" in analyse.verdeling,
-        "vraag_laag": rond(regio.loc["laag", "vraag_aandachtsgroepen"]),
-        "vraag_midden": rond(regio.loc["midden", "vraag_aandachtsgroepen"]),
-        "vraag_hoog": rond(regio.loc["hoog", "vraag_aandachtsgroepen"]),
-        "tekort_midden": rond(regio.loc["midden", "tekort"]),
+        "vraag_laag": afgerond(regio.loc["laag", "vraag_aandachtsgroepen"]),
+        "vraag_midden": afgerond(regio.loc["midden", "vraag_aandachtsgroepen"]),
+        "vraag_hoog": afgerond(regio.loc["hoog", "vraag_aandachtsgroepen"]),
+        "tekort_midden": afgerond(regio.loc["midden", "tekort"]),
         "claim_midden": round(float(regio.loc["midden", "claim"]), 3),
         "aandeel_afgesproken": p.aandeel_verhuringen_aandachtsgroepen,
         "woonzorg": __version__,
@@ -362,8 +366,6 @@ def _verdeling_kolom(indicator: str) -> str:
 
 CONFRONTATIE_KOPPEN = {"vraag_woningen": "vraag", "verhuringen": "verhuringen per jaar", "beschikbaar": "uit verhuringen",
                        "nieuw_aanbod": "nieuw aanbod", "tekort": "tekort", "claim": "claim"}
-AANBOD_KOPPEN = {"corporatiewoningen": "sociale huurvoorraad", "verhuringen": "verhuringen per jaar",
-                 "beschikbaar": "voor aandachtsgroepen", "nieuw_aanbod": "nieuw aanbod per jaar"}
 BRONNEN_KOPPEN = {"tabel_id": "bestand", "titel": "gegevens", "bron": "bron", "tabel": "brontabel",
                   "peildatum": "peildatum", "licentie": "licentie"}
 
@@ -388,9 +390,7 @@ def tabellen(analyse: Analyse, kern: pd.DataFrame) -> dict[str, Blad]:
                        rij=taak["gemeente"].replace("", "Totaal"))
     taakstelling = taak.pivot(index="rij", columns="halfjaar", values="waarde").reindex([*namen.to_numpy(), "Totaal"])
     aanbod = analyse.aanbod.rename(index=namen)
-    getallen = aanbod[list(AANBOD_KOPPEN)]
-    getallen.loc["Totaal"] = getallen.sum()
-    aanbod_tabel = publicatie.woningen(getallen).rename(columns=AANBOD_KOPPEN).rename_axis("gemeente").assign(**{
+    aanbod_tabel = publicatie.aanbod(analyse.aanbod, namen.rename("gemeente")).assign(**{
         "herkomst verhuringen": aanbod["verhuringen_herkomst"], "bron verhuringen": aanbod["verhuringen_bron"]})
     varianten = list(p.verdeelsleutels)
     indicatoren = sorted((str(i) for i in kern["indicator"].unique() if str(i).startswith(VERDELING_PREFIX)),
@@ -406,8 +406,9 @@ def tabellen(analyse: Analyse, kern: pd.DataFrame) -> dict[str, Blad]:
         f"Woonzorganalyse {analyse.regio.naam}, peiljaar {p.peiljaar}, doeljaar {p.doeljaar}, scenario {p.scenario}.",
         OPMERKING.format(veelvoud=5, drempel=drempel),
         f"'{VERBORGEN}' = afgeschermd; '{ONBEKEND}' = geen gegevens (telt niet mee, is geen 0). Woningen en tekorten "
-        "zijn afgerond op vijftallen; fair-share doelen zijn hele woningen; de taakstelling vergunninghouders is "
-        "exact (openbare cijfers en de wettelijke rekenregel); de claim is afgerond op een tiende procent.",
+        "zijn afgerond op vijftallen, behalve gepubliceerde tellingen (herkomst register, zoals werkelijke verhuringen): "
+        "die staan exact; fair-share doelen zijn hele woningen; de taakstelling vergunninghouders is exact (openbare "
+        "cijfers en de wettelijke rekenregel); de claim is afgerond op een tiende procent.",
         "Elke tabel is genomen uit dezelfde rijen als kerncijfers.csv, met de herkomst per rij (register, schatting "
         "of aanname); kerncijfers.csv geeft ook de bron van elk cijfer.",
         f"Gemaakt met woonzorg {__version__}.",

@@ -281,13 +281,13 @@ class Verkenner:
 
 
 def kerncijfers(analyse: Analyse) -> dict[str, str]:
-    """The area's key figures as the bestuurlijke samenvatting states them (rounded to 5, Dutch notation)."""
+    """The area's key figures exactly as the bestuurlijke samenvatting states them (Dutch notation)."""
     regio = analyse.regio_per_scenario()
     p = analyse.parameters
     cijfers = {f"vraag_{s}": rond(regio.loc[s, "vraag_aandachtsgroepen"]) for s in SCENARIOS}
     cijfers |= {f"tekort_{s}": rond(regio.loc[s, "tekort"]) for s in SCENARIOS}
     verhuringen = regio.loc["midden", "verhuringen"]
-    cijfers["verhuringen"] = rond(verhuringen)
+    cijfers["verhuringen"] = rond(verhuringen, publicatie.verhuringen_gepubliceerd(analyse.aanbod))
     cijfers["claim"] = procent(regio.loc["midden", "vraag_aandachtsgroepen"] / verhuringen) if verhuringen else "n.b."
     cijfers["aandeel"] = procent(p.aandeel_verhuringen_aandachtsgroepen)
     cijfers["opgave"] = rond(analyse.taak())
