@@ -55,6 +55,19 @@ def test_console_script_gives_no_traceback(schrijf):
     assert "Traceback" not in klaar.stdout + klaar.stderr
 
 
+def test_a_terminal_without_utf8_gets_the_message_not_a_unicode_error(schrijf):
+    """A latin-1 terminal (or log file) has no ✗: it gets '?' and the Dutch message, exit 2, no traceback."""
+    import os
+
+    script = Path(sys.executable).parent / "woonzorg"
+    pad = schrijf("Súdwest.yaml", "notebook: woonzorganalyse\nregio: mra\nregio: mra\n")
+    klaar = subprocess.run([str(script), "valideer", str(pad)], capture_output=True, cwd=PROJECT,
+                           env=os.environ | {"PYTHONIOENCODING": "latin-1"})
+    uit = klaar.stdout.decode("latin-1")
+    assert klaar.returncode == 2 and "Traceback" not in uit + klaar.stderr.decode("latin-1")
+    assert uit.startswith("? ") and "Súdwest.yaml" in uit and "sleutel 'regio' staat er twee keer in" in uit
+
+
 def test_module_runs_as_a_script():
     klaar = subprocess.run([sys.executable, "-m", "woonzorg_lib.cli", "--versie"], capture_output=True, text=True)
     assert klaar.returncode == 0

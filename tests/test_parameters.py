@@ -242,3 +242,10 @@ def test_a_weight_or_range_that_is_no_finite_number_is_refused(schrijf, waarde):
         f"verdeelsleutels.v.inwoners: verwacht een eindig getal, kreeg {waarde} (geen getal om mee te rekenen)"]
     tekst = GOED + f"taakstelling_onbekend: {{laag: 1000.0, midden: {waarde}, hoog: {waarde}}}\n"
     assert all("verwacht een eindig getal" in f for f in fouten(schrijf("p.yaml", tekst)))
+
+
+def test_a_key_yaml_reads_as_a_number_is_named_with_the_mapping_it_is_in(schrijf):
+    pad = schrijf("p.yaml", GOED + "1: x\nverdeelsleutels:\n  Mix:\n    inwoners: 0.5\n    2: 0.5\n")
+    assert sorted(fouten(pad)) == [
+        "(hele bestand): sleutel 1 moet tekst zijn; zet hem tussen aanhalingstekens ('1')",
+        "verdeelsleutels.Mix: sleutel 2 moet tekst zijn; zet hem tussen aanhalingstekens ('2')"]

@@ -335,6 +335,14 @@ def _stop_bij_sigterm() -> None:
         signal.signal(signal.SIGTERM, stop)
 
 
+def _elk_teken_schrijfbaar() -> None:
+    """A terminal or log file in another encoding than UTF-8 (latin-1, ASCII) shows '?' for a sign it lacks
+    (✓, ✗, …, names like Súdwest-Fryslân) instead of the program stopping on a UnicodeEncodeError."""
+    for stroom in (sys.stdout, sys.stderr):
+        if hasattr(stroom, "reconfigure"):
+            stroom.reconfigure(errors="replace")
+
+
 def _minstens_een(tekst: str) -> int:
     """An argparse type: a whole number of at least 1 (``--parallel 0`` would start no worker and wait forever)."""
     try:
@@ -348,6 +356,7 @@ def _minstens_een(tekst: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
+    _elk_teken_schrijfbaar()
     args = _parser().parse_args(argv)
     _stop_bij_sigterm()
     console = _console()

@@ -89,4 +89,21 @@ def vertaal_fouten(fout: ValidationError, bestand: str, model: type[BaseModel]) 
     p.yaml: peljaar: onbekende sleutel; bedoelde u 'peiljaar'?
     """
     velden = list(model.model_fields)
-    return [Melding(bestand, _plek(f["loc"]), _tekst(f, velden)) for f in fout.errors(include_url=False)]
+    return [_melding(f, bestand, velden) for f in fout.errors(include_url=False)]
+
+
+def _melding(fout: dict[str, Any], bestand: str, velden: list[str]) -> Melding:
+    """One error; a key that is no text (YAML reads ``1:`` as a number) names the mapping it is in, and the key.
+
+    >>> str(_melding({"type": "invalid_key", "loc": (1,), "input": 1}, "p.yaml", []))
+    "p.yaml: (hele bestand): sleutel 1 moet tekst zijn; zet hem tussen aanhalingstekens ('1')"
+    >>> str(_melding({"type": "string_type", "loc": ("verdeelsleutels", "Mix", 2, "[key]"), "input": 2}, "p.yaml", []))
+    "p.yaml: verdeelsleutels.Mix: sleutel 2 moet tekst zijn; zet hem tussen aanhalingstekens ('2')"
+    """
+    loc = tuple(fout["loc"])
+    if fout["type"] == "invalid_key" or loc[-1:] == ("[key]",):
+        sleutel = fout.get("input")
+        ouder = loc[:-2] if loc[-1:] == ("[key]",) else loc[:-1]
+        return Melding(bestand, _plek(ouder), f"sleutel {_toon(sleutel)} moet tekst zijn; zet hem tussen "
+                                              f"aanhalingstekens ('{_toon(sleutel)}')")
+    return Melding(bestand, _plek(loc), _tekst(fout, velden))
