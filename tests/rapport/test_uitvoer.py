@@ -150,6 +150,11 @@ def test_excel_has_dutch_headers_formats_and_the_reports_rounding(mra, tmp_path)
     rij = re.search(r'<th scope="row">IJmond</th>(.*?)</tr>', html, flags=re.S).group(1)
     getoond = re.findall(r"<td[^>]*>(.*?)</td>", rij)[4]
     assert f"{claim['IJmond (deelregio)'].value * 100:.1f}%".replace(".", ",") == getoond
+    # The toelichting's promise: gaps are rounded to fives, also at each end of an assumption's range.
+    gevoeligheid = werkmap["gevoeligheid"]
+    kop = [c.value for c in gevoeligheid[1]]
+    einden = [r[kop.index(k)].value for r in gevoeligheid.iter_rows(min_row=2) for k in ("tekort bij laag", "tekort bij hoog")]
+    assert einden and all(w % 5 == 0 for w in einden), einden
 
 
 def test_the_current_load_in_excel_is_protected_as_in_the_report(tmp_path):

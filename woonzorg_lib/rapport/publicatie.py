@@ -105,10 +105,11 @@ def cijfers(tabel: pd.DataFrame) -> pd.DataFrame:
 
 
 def gevoeligheid(tornado: pd.DataFrame) -> pd.DataFrame:
-    """The sensitivity as the report and the workbook show it: per assumption its range, the gap at each end, its source."""
+    """The sensitivity as the report and the workbook show it: per assumption its range, the gap at each end (a model
+    figure: rounded to fives like every gap), its source."""
     deel = tornado.set_index("omschrijving")
     return pd.DataFrame({"lage waarde": deel["weergave_laag"], "hoge waarde": deel["weergave_hoog"],
-                         "tekort bij laag": deel["uitkomst_laag"].round(), "tekort bij hoog": deel["uitkomst_hoog"].round(),
+                         "tekort bij laag": afronden(deel["uitkomst_laag"]), "tekort bij hoog": afronden(deel["uitkomst_hoog"]),
                          "bron van het bereik": deel["bron"]}).rename_axis("aanname")
 
 
