@@ -328,3 +328,13 @@ def test_sigterm_while_a_worker_waits_for_work_prints_no_traceback_and_leaves_no
     assert "Traceback" not in fout, fout
     mappen = [p for p in uitvoer.iterdir() if p.is_dir() and p.name != ".logboek"]
     assert all((p / "manifest.json").is_file() for p in mappen), "a stopped first run left a folder"
+
+
+def test_a_home_folder_one_may_not_write_to_gives_no_english_warning(tmp_path, monkeypatch, capfd):
+    """A container or locked-down PC: IPython falls back to a temporary folder, quietly (the workers share our stderr)."""
+    monkeypatch.setenv("HOME", "/proc/self")  # exists, and nobody may write there
+    monkeypatch.delenv("IPYTHONDIR", raising=False)
+    resultaten, _ = batch([PARAMETERS / "ijmond.yaml"], tmp_path, parallel=1, console=STIL)
+    assert [r.status for r in resultaten] == ["geslaagd"]
+    uit, fout = capfd.readouterr()
+    assert "Warning" not in uit + fout, fout

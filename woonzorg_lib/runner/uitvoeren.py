@@ -203,9 +203,14 @@ def werker_start() -> None:
     instead of printing a traceback under the batch's message.
     """
     import signal
+    import warnings
 
     def stop(*_: object) -> None:
         raise SystemExit(128 + signal.SIGTERM)
+
+    # A home folder one may not write to (a container, a locked-down PC): IPython then uses a temporary folder,
+    # which is fine for a batch; its English warning would only puzzle the analyst.
+    warnings.filterwarnings("ignore", message="IPython parent .* is not a writable location", category=UserWarning)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, stop)
