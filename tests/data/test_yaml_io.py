@@ -49,6 +49,11 @@ def test_merge_keys_work_and_an_own_key_given_twice_is_still_refused(schrijf):
     ('invoer: "a\\0b.xlsx"\n', "invoer: tekst bevat een onzichtbaar teken of stuurteken (U+0000)"),
     ('naam: "\\ud800"\n', "naam: tekst bevat een onzichtbaar teken of stuurteken (U+D800)"),
     ("a: " + "[" * 20000 + "]" * 20000 + "\n", "te diep genest"),
+    # 400 bytes that unfold into 9^9 values: refused in a second, not walked for hours
+    ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{v}'] * 9)}]\n" for v, n in zip("abcdefgh", "bcdefghi", strict=True)),
+     "bevat meer dan 100.000 waarden (verwijzingen *naam die elkaar vermenigvuldigen?)"),
+    ("a: '" + "x" * 1_000_001 + "'\n", "is 1,0 MB; een parameter- of regiobestand is hoogstens 1 MB"),
 ])
 def test_hostile_yaml_gets_a_dutch_message(schrijf, tekst, melding):
     with pytest.raises(WoonzorgFout) as fout:

@@ -52,11 +52,27 @@ def _mapping_zonder_dubbele(lader: _StrengeLader, knoop: yaml.MappingNode, deep:
 _StrengeLader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_zonder_dubbele)
 
 
+MAX_BYTES = 1_000_000  # the largest bundled YAML file is under 5 kB
+MAX_WAARDEN = 100_000  # a region file of all 342 gemeenten holds a few thousand values
+
+
+class _TeVeelWaarden(Exception):
+    """More values than any parameter or region file has: aliases (*naam) that multiply each other."""
+
+
 def lees_yaml(pad: Path) -> dict[str, Any]:
-    """Return the mapping at the top of a YAML file, or raise WoonzorgFout in Dutch."""
+    """Return the mapping at the top of a YAML file, or raise WoonzorgFout in Dutch.
+
+    A file of more than 1 MB, or one whose aliases (``*naam``) unfold into more than 100.000
+    values (a few hundred bytes can hold a billion), is refused at once instead of read for hours.
+    """
     naam = str(pad)
     if not pad.is_file():
         raise WoonzorgFout([Melding(naam, "", "bestand bestaat niet")])
+    if (grootte := pad.stat().st_size) > MAX_BYTES:
+        raise WoonzorgFout([Melding(naam, "", (
+            f"is {grootte / 1_000_000:.1f} MB; een parameter- of regiobestand is hoogstens 1 MB (enkele kB is "
+            "gewoon): is dit wel het goede bestand?").replace(".", ",", 1))])
     try:
         inhoud = yaml.load(pad.read_text(encoding="utf-8"), Loader=_StrengeLader)  # noqa: S506 - SafeLoader subclass
     except UnicodeDecodeError:
@@ -75,14 +91,25 @@ def lees_yaml(pad: Path) -> dict[str, Any]:
     if not isinstance(inhoud, dict):
         raise WoonzorgFout([Melding(naam, "", "verwacht sleutels met waarden (sleutel: waarde), kreeg iets anders")])
     meldingen: list[Melding] = []
-    inhoud = _tekst_nfc(inhoud, naam, "", meldingen)
+    try:
+        inhoud = _tekst_nfc(inhoud, naam, "", meldingen, [0])
+    except _TeVeelWaarden:
+        raise WoonzorgFout([Melding(naam, "", (
+            f"bevat meer dan {MAX_WAARDEN:,} waarden".replace(",", ".") + " (verwijzingen *naam die elkaar "
+            "vermenigvuldigen?); een parameter- of regiobestand heeft er hoogstens enkele duizenden"))]) from None
     if meldingen:
         raise WoonzorgFout(meldingen[:20])
     return inhoud
 
 
-def _tekst_nfc(waarde: Any, naam: str, plek: str, meldingen: list[Melding]) -> Any:
-    """Every text NFC-normalised; a text with a control or invisible character is refused (with its key)."""
+def _tekst_nfc(waarde: Any, naam: str, plek: str, meldingen: list[Melding], geteld: list[int]) -> Any:
+    """Every text NFC-normalised; a text with a control or invisible character is refused (with its key).
+
+    ``geteld`` counts the values walked (an alias is walked each time it is used), up to MAX_WAARDEN.
+    """
+    geteld[0] += 1
+    if geteld[0] > MAX_WAARDEN:
+        raise _TeVeelWaarden
     if isinstance(waarde, str):
         gevonden = _ONZICHTBAAR.search(waarde) or re.search("[\ud800-\udfff]", waarde)
         if gevonden:
@@ -92,8 +119,8 @@ def _tekst_nfc(waarde: Any, naam: str, plek: str, meldingen: list[Melding]) -> A
             return waarde
         return unicodedata.normalize("NFC", waarde)
     if isinstance(waarde, dict):
-        return {_tekst_nfc(k, naam, plek, meldingen): _tekst_nfc(v, naam, f"{plek}.{k}", meldingen)
+        return {_tekst_nfc(k, naam, plek, meldingen, geteld): _tekst_nfc(v, naam, f"{plek}.{k}", meldingen, geteld)
                 for k, v in waarde.items()}
     if isinstance(waarde, list):
-        return [_tekst_nfc(v, naam, f"{plek}[{i + 1}]", meldingen) for i, v in enumerate(waarde)]
+        return [_tekst_nfc(v, naam, f"{plek}[{i + 1}]", meldingen, geteld) for i, v in enumerate(waarde)]
     return waarde
