@@ -9,7 +9,7 @@ from tests.conftest import PARAMETERS
 from woonzorg_lib.analyse import standaard_invoer_voor
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.getallen import OngeldigGetal, lees_getal
-from woonzorg_lib.data.invoer import lees_invoer
+from woonzorg_lib.data.invoer import KOLOMMEN_INVOER, lees_invoer
 from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
 from woonzorg_lib.model.doelgroepen import ONDERWERPEN
@@ -264,6 +264,25 @@ def test_a_stray_cell_far_below_the_table_is_refused_at_once(sjabloon, tmp_path)
     pad = _bewerk(sjabloon, tmp_path, lambda wb: wb["invoer"].cell(row=1_048_576, column=16_384, value="x"))
     (melding,) = _meldingen(pad)  # read row by row only as wide as the header: seconds, not hours
     assert "blad 'invoer': heeft meer dan 50.000 rijen; staat er iets ver onder de tabel?" in melding
+
+
+def test_a_stray_cell_far_right_of_the_header_is_one_message_not_sixteen_thousand(sjabloon, tmp_path):
+    pad = _bewerk(sjabloon, tmp_path, lambda wb: wb["invoer"].cell(row=1, column=16_384, value="x"))
+    assert _meldingen(pad) == [
+        "blad 'invoer', rij 1: onbekende kolom 'x'; kies uit: " + ", ".join(KOLOMMEN_INVOER),
+        "blad 'invoer', rij 1: 16.371 kolommen (van M tot en met XFC) hebben geen kop, maar rechts ervan staat nog iets "
+        "in rij 1: geef elke kolom een kop of verwijder wat niet bij de tabel hoort"]
+
+
+def test_a_csv_with_a_stray_line_far_below_or_of_many_megabytes_is_refused_at_once(tmp_path):
+    kop = ";".join(KOLOMMEN_INVOER)
+    pad = tmp_path / "ver.csv"
+    pad.write_text(kop + "\n" + "\n" * 60_000 + "x\n", encoding="utf-8")
+    assert _meldingen(pad) == [": heeft meer dan 50.000 rijen; staat er iets ver onder de tabel? Verwijder wat niet "
+                               "bij het invoerformat hoort"]
+    pad.write_text(kop + "\n" + ";" * 21_000_000, encoding="utf-8")
+    assert _meldingen(pad) == [": invoerbestand is 21 MB; het invoerformat van alle gemeenten van Nederland is "
+                               "ongeveer 1 MB (hoogstens 20 MB): is dit wel het goede bestand?"]
 
 
 def test_a_second_column_with_the_same_header_is_refused_not_silently_used(sjabloon, tmp_path):

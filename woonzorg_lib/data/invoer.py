@@ -25,6 +25,7 @@ from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 BLAD_INVOER = "invoer"
 BLAD_KENGETALLEN = "kengetallen"
 MAX_RIJEN = 50_000  # far more than every gemeente × onderwerp of the country; a sheet past it has stray cells
+MAX_BYTES = 20_000_000  # the invoerformat of all 342 gemeenten is about 1 MB as CSV, less as Excel
 MAX_MELDINGEN = 200  # a file with thousands of errors needs the first ones and a count, not all of them
 BLAD_TOELICHTING = "toelichting"
 KOLOMMEN_INVOER = [
@@ -146,6 +147,9 @@ def _lees_csv(pad: Path) -> _Blad:
             f"geen geldige CSV ({fout}); staat er een aanhalingsteken (\") dat niet is gesloten?"))]) from None
     meldingen = []
     rijen = []
+    if len(regels) > MAX_RIJEN:
+        raise WoonzorgFout([Melding(str(pad), "", f"heeft meer dan {MAX_RIJEN:,} rijen".replace(",", ".") + (
+            "; staat er iets ver onder de tabel? Verwijder wat niet bij het invoerformat hoort"))])
     for nummer, (regel, cellen) in enumerate(regels, start=2):
         if not any(c.strip() for c in cellen):
             continue
@@ -182,8 +186,18 @@ def _controleer_kop(bestand: str, blad: _Blad, verwacht: list[str]) -> list[Meld
     meldingen += [
         Melding(bestand, plek, f"onbekende kolom '{k}'; {keuze(k, verwacht)}")
         for k in blad.kolommen
-        if k not in verwacht
+        if k and k not in verwacht
     ]
+    leeg = [i for i, k in enumerate(blad.kolommen) if not k]
+    if leeg:  # once, not once per column: a stray cell far right of the table leaves thousands of them
+        from openpyxl.utils import get_column_letter
+
+        kolommen = (f"kolom {get_column_letter(leeg[0] + 1)} heeft" if len(leeg) == 1 else
+                    f"{len(leeg):,} kolommen (van {get_column_letter(leeg[0] + 1)} tot en met "
+                    f"{get_column_letter(leeg[-1] + 1)}) hebben".replace(",", "."))
+        meldingen.append(Melding(bestand, plek, (
+            f"{kolommen} geen kop, maar rechts ervan staat nog iets in rij 1: geef elke kolom een kop of verwijder "
+            "wat niet bij de tabel hoort")))
     meldingen += [  # a second 'lokaal' column would silently replace the first
         Melding(bestand, plek, f"kolom '{k}' staat {blad.kolommen.count(k)} keer in de kop; laat er één staan")
         for k in dict.fromkeys(blad.kolommen) if k and blad.kolommen.count(k) > 1
@@ -358,6 +372,10 @@ def lees_invoer(
         waarom = "is een map, geen bestand" if pad.is_dir() else (
             "is geen gewoon bestand" if pad.exists() else "bestaat niet")
         raise WoonzorgFout([Melding(bestand, "", f"invoerbestand {waarom}")])
+    if (grootte := pad.stat().st_size) > MAX_BYTES:
+        raise WoonzorgFout([Melding(bestand, "", (
+            f"invoerbestand is {grootte / 1_000_000:.0f} MB; het invoerformat van alle gemeenten van Nederland is "
+            f"ongeveer 1 MB (hoogstens {MAX_BYTES // 1_000_000} MB): is dit wel het goede bestand?"))])
     bladen = {b.naam: b for b in _lees_bladen(pad)}
     if BLAD_INVOER not in bladen:
         raise WoonzorgFout([Melding(bestand, "", f"blad '{BLAD_INVOER}' ontbreekt")])
