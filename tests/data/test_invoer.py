@@ -270,19 +270,19 @@ def test_a_stray_cell_far_right_of_the_header_is_one_message_not_sixteen_thousan
     pad = _bewerk(sjabloon, tmp_path, lambda wb: wb["invoer"].cell(row=1, column=16_384, value="x"))
     assert _meldingen(pad) == [
         "blad 'invoer', rij 1: onbekende kolom 'x'; kies uit: " + ", ".join(KOLOMMEN_INVOER),
-        "blad 'invoer', rij 1: 16.371 kolommen (van M tot en met XFC) hebben geen kop, maar rechts ervan staat nog iets "
-        "in rij 1: geef elke kolom een kop of verwijder wat niet bij de tabel hoort"]
+        ("blad 'invoer', rij 1: 16.371 kolommen (van M tot en met XFC) hebben geen kop, maar rechts ervan staat nog "
+         "iets in rij 1: geef elke kolom een kop of verwijder wat niet bij de tabel hoort")]
 
 
 def test_a_csv_with_a_stray_line_far_below_or_of_many_megabytes_is_refused_at_once(tmp_path):
     kop = ";".join(KOLOMMEN_INVOER)
     pad = tmp_path / "ver.csv"
     pad.write_text(kop + "\n" + "\n" * 60_000 + "x\n", encoding="utf-8")
-    assert _meldingen(pad) == [": heeft meer dan 50.000 rijen; staat er iets ver onder de tabel? Verwijder wat niet "
-                               "bij het invoerformat hoort"]
+    assert _meldingen(pad) == [(": heeft meer dan 50.000 rijen; staat er iets ver onder de tabel? Verwijder wat niet "
+                                "bij het invoerformat hoort")]
     pad.write_text(kop + "\n" + ";" * 21_000_000, encoding="utf-8")
-    assert _meldingen(pad) == [": invoerbestand is 21 MB; het invoerformat van alle gemeenten van Nederland is "
-                               "ongeveer 1 MB (hoogstens 20 MB): is dit wel het goede bestand?"]
+    assert _meldingen(pad) == [(": invoerbestand is 21 MB; het invoerformat van alle gemeenten van Nederland is "
+                                "ongeveer 1 MB (hoogstens 20 MB): is dit wel het goede bestand?")]
 
 
 def test_a_second_column_with_the_same_header_is_refused_not_silently_used(sjabloon, tmp_path):

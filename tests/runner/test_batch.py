@@ -109,7 +109,7 @@ def _woonzorg(*argumenten: str) -> subprocess.Popen:
     """The command line program, in a process group of its own (so a test can always clean up)."""
     script = Path(sys.executable).parent / "woonzorg"
     return subprocess.Popen([str(script), *argumenten], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, preexec_fn=_ctrl_c_stopt)
+                            start_new_session=True, preexec_fn=_ctrl_c_stopt)  # noqa: PLW1509 - one thread here
 
 
 def test_an_interrupted_run_leaves_the_previous_report_intact(eerste, tmp_path):

@@ -263,7 +263,8 @@ class Rapport:
             Markdown(tekst.samenvatting(
                 self.analyse.regio.naam, self.p.peiljaar, self.p.doeljaar,
                 regio["vraag_aandachtsgroepen"].to_dict(), regio.loc["midden", "verhuringen"],
-                publicatie.verhuringen_gepubliceerd(self.analyse.aanbod), self._verhuringen_herkomst(), self.p.aandeel_verhuringen_aandachtsgroepen, regio["tekort"].to_dict(),
+                publicatie.verhuringen_gepubliceerd(self.analyse.aanbod), self._verhuringen_herkomst(),
+                self.p.aandeel_verhuringen_aandachtsgroepen, regio["tekort"].to_dict(),
                 regio.loc["midden", "vraag_ouderen"], self._ouderen_basis(), self.analyse.aandachtsgroepen_gedekt(),
                 self._statushouders_zin(), invoer["omschrijving"].iloc[0] if len(invoer) else None,
             )),

@@ -8,13 +8,17 @@ from collections.abc import Sequence
 import pandas as pd
 
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig
+from woonzorg_lib.opmaak import getal, procent
 
 OPMERKING_PATROON = (
     "Aantallen afgerond op vijftallen. Cijfers die berusten op lokale aantallen personen onder 10 staan als '.', "
     "met zo nodig een tweede cel, in elk scenario, jaar en bestand dezelfde; cijfers die alleen uit landelijke "
     "totalen en een verdeelsleutel volgen, onthullen niemand en staan er wel. Totalen zijn berekend vóór afronding."
 )
-from woonzorg_lib.opmaak import getal, procent
+OPMERKING_EXACT = ("Afgerond op vijftallen, behalve gepubliceerde tellingen (herkomst register, zoals werkelijke "
+                   "verhuringen): die staan exact, zoals ze zijn gepubliceerd.")
+AANBOD_KOPPEN = {"corporatiewoningen": "sociale huurvoorraad", "verhuringen": "verhuringen per jaar",
+                 "beschikbaar": "voor aandachtsgroepen", "nieuw_aanbod": "nieuw aanbod per jaar"}
 
 
 BREED_VANAF = 7  # columns: a table with more is printed on a landscape page
@@ -52,12 +56,6 @@ def volgens_patroon(
     uit.attrs["opmerking"] = OPMERKING_PATROON + (f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is "
                                                   "geen 0)." if onbekend.any().any() else "")
     return uit
-
-
-OPMERKING_EXACT = ("Afgerond op vijftallen, behalve gepubliceerde tellingen (herkomst register, zoals werkelijke "
-                   "verhuringen): die staan exact, zoals ze zijn gepubliceerd.")
-AANBOD_KOPPEN = {"corporatiewoningen": "sociale huurvoorraad", "verhuringen": "verhuringen per jaar",
-                 "beschikbaar": "voor aandachtsgroepen", "nieuw_aanbod": "nieuw aanbod per jaar"}
 
 
 def woningen(tabel: pd.DataFrame, exact: pd.DataFrame | None = None) -> pd.DataFrame:
