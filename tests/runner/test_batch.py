@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -223,23 +224,24 @@ def _na(proces: subprocess.Popen, stoornis, timeout: float) -> tuple[str, str, f
             os.killpg(proces.pid, signal.SIGKILL)
 
 
-def _wachtende_cellen(notebook: Path) -> int:
-    """How many code cells of a notebook under way papermill still marks pending (0 while it writes the file)."""
+def _celstatus(notebook: Path) -> Counter[str]:
+    """The papermill status of the code cells of a notebook under way (none while papermill rewrites the file)."""
     try:
         cellen = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError):  # papermill rewrites the file in place after every cell
-        return 0
-    return sum(c["cell_type"] == "code" and c["metadata"].get("papermill", {}).get("status") == "pending"
-               for c in cellen)
+        return Counter()
+    return Counter(c["metadata"].get("papermill", {}).get("status") for c in cellen if c["cell_type"] == "code")
 
 
 def _notebook_bezig(uitvoer: Path) -> bool:
-    """A notebook is executing and still needs its kernel: at least two of its code cells have not started.
+    """A notebook is executing and still needs its kernel: a cell has run and at least two have not started.
 
-    Not merely "the notebook exists": in the moment between the last cell and the report (the HTML
-    export) the kernel is idle, and a kernel killed then rightly fails nothing.
+    Not merely "the notebook exists": before its first cell the kernel may still be starting (a
+    kernel that dies then gets one fresh successor, by design), and between the last cell and
+    the report (the HTML export) the kernel is idle; a kernel killed then rightly fails nothing.
     """
-    return any(_wachtende_cellen(nb) >= 2 for nb in uitvoer.glob(".*-*/rapport.ipynb"))
+    return any((status := _celstatus(nb))["completed"] >= 1 and status["pending"] >= 2
+               for nb in uitvoer.glob(".*-*/rapport.ipynb"))
 
 
 def _tijdens_een_run(proces: subprocess.Popen, uitvoer: Path, soort: str) -> int:
