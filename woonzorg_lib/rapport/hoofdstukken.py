@@ -330,7 +330,8 @@ class Rapport:
             for (soort, bron), n in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
         )
         geschat = (herkomst["herkomst"] == "schatting").any()
-        gepubliceerd = herkomst.assign(exact=herkomst["herkomst"] == "register", cohort=herkomst["indicator"].map(cohorten))
+        gepubliceerd = herkomst.assign(exact=publicatie.gepubliceerd(herkomst["herkomst"]),
+                                       cohort=herkomst["indicator"].map(cohorten))
         exact = gepubliceerd.groupby([self._eenheden(gepubliceerd), "cohort"])["exact"].all().unstack()
         getoond = _met_herkomst(publicatie.woningen(tabel, exact), self._herkomst_per_eenheid(herkomst))
         ouderen_exact = bool(exact[["75-84 jaar", "85 jaar en ouder"]].all().all())

@@ -72,9 +72,18 @@ def woningen(tabel: pd.DataFrame, exact: pd.DataFrame | None = None) -> pd.DataF
     return afgerond.mask(precies, tabel.fillna(0.0).round().astype("int64")).astype(object)
 
 
+def gepubliceerd(herkomst: pd.Series) -> pd.Series:
+    """Which figures are published counts, shown exactly in every output: those of the tier register.
+
+    >>> gepubliceerd(pd.Series(["register", "schatting", None])).tolist()
+    [True, False, False]
+    """
+    return herkomst == "register"
+
+
 def verhuringen_gepubliceerd(aanbod: pd.DataFrame) -> bool:
-    """Whether the area's lettings are all published counts (tier register): a sentence then states their sum exactly."""
-    return bool((aanbod["verhuringen_herkomst"] == "register").all())
+    """Whether the area's lettings are all published counts: a sentence then states their sum exactly."""
+    return bool(gepubliceerd(aanbod["verhuringen_herkomst"]).all())
 
 
 def aanbod(aanbod: pd.DataFrame, eenheid: pd.Series) -> pd.DataFrame:
@@ -88,7 +97,7 @@ def aanbod(aanbod: pd.DataFrame, eenheid: pd.Series) -> pd.DataFrame:
     rij = eenheid.reindex(aanbod.index)
     volgorde = list(dict.fromkeys(eenheid))
     getallen = aanbod[list(AANBOD_KOPPEN)].groupby(rij, sort=False).sum().reindex(volgorde)
-    register = pd.DataFrame({k: aanbod[f"{k}_herkomst"] == "register" for k in ("corporatiewoningen", "verhuringen")})
+    register = pd.DataFrame({k: gepubliceerd(aanbod[f"{k}_herkomst"]) for k in ("corporatiewoningen", "verhuringen")})
     exact = register.groupby(rij, sort=False).all().reindex(volgorde)
     getallen.loc[TOTAAL] = getallen.sum()
     exact.loc[TOTAAL] = register.all()

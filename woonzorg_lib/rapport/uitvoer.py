@@ -181,10 +181,11 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     }
     for indicator, (rangen, bron) in indicatoren.items():
         waarde = gemeenten[indicator].astype("float64")
+        herkomst = pd.Series([list(RANG)[int(r)] for r in rangen], index=waarde.index)
         if indicator == "claim":
             waarde = waarde.round(3)
-        else:  # counts rounded to fives as in every table; published lettings (tier register) as published
-            exact = np.asarray(rangen == RANG["register"]) & (indicator == "verhuringen")
+        else:  # counts rounded to fives as in every table; published lettings as published
+            exact = publicatie.gepubliceerd(herkomst) & (indicator == "verhuringen")
             waarde = waarde.round().where(exact, afronden(waarde.fillna(0.0)).where(waarde.notna()))
         waarde = waarde.astype(object)
         if indicator in ("tekort", "claim"):
@@ -192,7 +193,7 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
         bronnen = [f"{s}{bron}" if indicator != "verhuringen" or s else f"{v}" for s, v in zip(som, lettings, strict=True)]
         delen.append(gemeenten[["gemeentecode", "gemeente", "deelregio", "scenario", "jaar"]].assign(
             doelgroep="", indicator=indicator, waarde=waarde.to_numpy(),
-            herkomst=[list(RANG)[int(r)] for r in rangen], bron=bronnen))
+            herkomst=herkomst.to_numpy(), bron=bronnen))
     delen += _taakstelling_rijen(analyse)
     delen += _verdeling_rijen(analyse)
     uit = pd.concat([d[KERNCIJFERS] for d in delen], ignore_index=True)
