@@ -4,6 +4,7 @@ Hart van Brabant; sliders carry exact values; any parameter file opens."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -200,3 +201,24 @@ def test_a_file_whose_run_would_fail_is_refused_and_changes_nothing(tmp_path):
     verkenner.open(str(kapot))
     assert "kan niet worden geopend" in verkenner.melding.value and "draagkracht" in verkenner.melding.value
     assert verkenner.laatste.regio.naam == "IJmond" and verkenner.basis.deelregio == "IJmond"
+
+
+@pytest.mark.parametrize(("bestand", "verhuringen", "herkomst"), [("amsterdam", "9.578", "register"),
+                                                                  ("ijmond", "1.655", "schatting")])
+def test_the_key_figures_carry_the_tier_and_source_kerncijfers_gives_them(bestand, verhuringen, herkomst):
+    from woonzorg_lib.rapport.uitvoer import kerncijfers as kern_van
+    from woonzorg_lib.rapport.verkenner import kerncijfers_html
+
+    analyse = analyseer(lees_parameterbestand(PARAMETERS / f"{bestand}.yaml").parameters)
+    html = kerncijfers_html(analyse)
+    kern = kern_van(analyse)
+    totaal = kern[(kern["gemeentecode"] == "") & (kern["jaar"] == analyse.parameters.peiljaar)]
+    rij = totaal[totaal["indicator"] == "verhuringen"].iloc[0]
+    bron = kern[(kern["gemeentecode"] != "") & (kern["indicator"] == "verhuringen")]["bron"].iloc[0]
+    assert rij["herkomst"] == herkomst and f"{rij['waarde']:.0f}" == verhuringen.replace(".", "")
+    assert (f'<span class="wz-verhuringen">{verhuringen}</span> verhuringen (<span class="wz-bron">'
+            f"{'●●●' if herkomst == 'register' else '●●○'} {herkomst}: {bron}</span>)") in html
+    for indicator, kop in (("vraag_woningen", "vraag aandachtsgroepen"), ("tekort", "tekort na afgesproken")):
+        (tier,) = set(totaal.loc[(totaal["indicator"] == indicator)
+                                 & totaal["doelgroep"].isin(["", "totaal aandachtsgroepen"]), "herkomst"])
+        assert re.search(rf'<th scope="row">{kop}[^<]*</th>.*?<td>[●○]+ {tier}</td></tr>', html), (kop, tier)

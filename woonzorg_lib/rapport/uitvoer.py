@@ -148,6 +148,18 @@ def _herkomst_confrontatie(analyse: Analyse, conf: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(waarden, columns=delen, index=conf.index).fillna(RANG["aanname"])
 
 
+TEKORT_DELEN = ["vraag", "verhuringen", "nieuw"]  # a gap is as weak as the weakest of demand, lettings and new supply
+
+
+def herkomst_totaal(analyse: Analyse) -> dict[str, str]:
+    """The tier of the area's demand, lettings and gap in the peiljaar (the weakest over the scenarios), as
+    kerncijfers.csv gives it for the area's total."""
+    conf = analyse.confrontatie
+    rang = _herkomst_confrontatie(analyse, conf[(conf["niveau"] == "regio") & (conf["jaar"] == analyse.parameters.peiljaar)])
+    delen = {"vraag": ["vraag"], "verhuringen": ["verhuringen"], "tekort": TEKORT_DELEN}
+    return {naam: list(RANG)[int(rang[kolommen].to_numpy().max())] for naam, kolommen in delen.items()}
+
+
 def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     """The result in long form: one row per gemeente (or total: empty gemeentecode) × doelgroep × scenario × jaar × indicator.
 
@@ -168,12 +180,12 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     verborgen = sleutel.map(masker).fillna(False).astype(bool).to_numpy()
     aandeel = procent(p.aandeel_verhuringen_aandachtsgroepen)
     som = np.where(gemeenten["niveau"] == "gemeente", "", "som van de gemeenten: ")
-    lettings = _bron_verhuringen(analyse).reindex(gemeenten["gemeentecode"]).to_numpy()
+    lettings = bron_verhuringen(analyse).reindex(gemeenten["gemeentecode"]).to_numpy()
     indicatoren = {
         "verhuringen": (rang["verhuringen"], "werkelijke verhuringen of corporatiewoningen × mutatiegraad"),
         "beschikbaar": (rang["verhuringen"], f"verhuringen × afgesproken aandeel {aandeel} (beleidskeuze)"),
         "nieuw_aanbod": (rang["nieuw"], "nieuw aanbod uit het invoerformat; niet ingevuld telt als 0"),
-        "tekort": (rang[["vraag", "verhuringen", "nieuw"]].max(axis=1),
+        "tekort": (rang[TEKORT_DELEN].max(axis=1),
                    f"vraag aandachtsgroepen − verhuringen × {aandeel} − nieuw aanbod"),
         "claim": (rang[["vraag", "verhuringen"]].max(axis=1), "vraag aandachtsgroepen ÷ verhuringen"),
         "vraag_ouderen": (rang["ouderen"], "referentiescenario: landelijke beleidsdoelen 2022-2030 naar rato van 75+"),
@@ -277,7 +289,7 @@ def als_tekst(kern: pd.DataFrame) -> pd.DataFrame:
     return uit
 
 
-def _bron_verhuringen(analyse: Analyse) -> pd.Series:
+def bron_verhuringen(analyse: Analyse) -> pd.Series:
     """Per gemeente where its lettings figure comes from: the real lettings' source, or stock × mutatiegraad."""
     invoer = analyse.invoer.set_index("gemeentecode")
     werkelijk = invoer.loc[invoer["onderwerp"] == "verhuringen", "bron"]

@@ -13,6 +13,7 @@ redrawn in place (``LevendeGrafiek``); chapters of the report are shown on reque
 from __future__ import annotations
 
 import math
+from html import escape
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,9 @@ from woonzorg_lib.parameters import SJABLONEN, VERDEELSLEUTELS, Basisparameters,
 from woonzorg_lib.rapport import grafieken, publicatie
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 from woonzorg_lib.rapport.levend import LevendeGrafiek
+from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.rapport.tekst import rond
+from woonzorg_lib.rapport.uitvoer import bron_verhuringen, herkomst_totaal
 
 EIGEN_MIX = "Eigen mix (verkenner)"
 SCENARIOS = ("laag", "midden", "hoog")
@@ -291,6 +294,9 @@ def kerncijfers(analyse: Analyse) -> dict[str, str]:
     cijfers["claim"] = procent(regio.loc["midden", "vraag_aandachtsgroepen"] / verhuringen) if verhuringen else "n.b."
     cijfers["aandeel"] = procent(p.aandeel_verhuringen_aandachtsgroepen)
     cijfers["opgave"] = rond(analyse.taak())
+    cijfers |= {f"herkomst_{deel}": herkomst for deel, herkomst in herkomst_totaal(analyse).items()}
+    bronnen = bron_verhuringen(analyse).reindex(list(analyse.regio.gemeentecodes))
+    cijfers["bron_verhuringen"] = "; ".join(dict.fromkeys(bronnen))  # each source once
     return cijfers
 
 
@@ -300,12 +306,17 @@ def kerncijfers_html(analyse: Analyse) -> str:
     p = analyse.parameters
     tabel = pd.DataFrame({s: [c[f"vraag_{s}"], c[f"tekort_{s}"]] for s in SCENARIOS},
                          index=["vraag aandachtsgroepen", "tekort na afgesproken aandeel en nieuw aanbod"])
+    tabel["herkomst"] = [f"{TEKENS[c['herkomst_vraag']]} {c['herkomst_vraag']}",
+                         f"{TEKENS[c['herkomst_tekort']]} {c['herkomst_tekort']}"]
     html = publicatie.html_tabel(tabel.rename_axis("woningen per jaar"),
                                  bijschrift=f"Kerncijfers {analyse.regio.naam} in {p.peiljaar}")
+    verhuringen = f"{TEKENS[c['herkomst_verhuringen']]} {c['herkomst_verhuringen']}: {c['bron_verhuringen']}"
     return (f'<div class="wz-kerncijfers">{html}<p>Tekort (midden): <b class="wz-tekort">{c["tekort_midden"]}</b> '
-            f'woningen per jaar · claim op de <span class="wz-verhuringen">{c["verhuringen"]}</span> verhuringen: '
+            f'woningen per jaar · claim op de <span class="wz-verhuringen">{c["verhuringen"]}</span> verhuringen '
+            f'(<span class="wz-bron">{escape(verhuringen)}</span>): '
             f'<b class="wz-claim">{c["claim"]}</b> (afgesproken {c["aandeel"]}) · regionale opgave '
-            f'(scenario {p.scenario}): <b class="wz-opgave">{c["opgave"]}</b> woningen per jaar</p></div>')
+            f'(scenario {p.scenario}): <b class="wz-opgave">{c["opgave"]}</b> woningen per jaar</p>'
+            f'<p class="wz-opmerking">{escape(UITLEG_TEKENS)}</p></div>')
 
 
 def _fout_html(kop: str, fout: WoonzorgFout) -> str:
