@@ -404,7 +404,8 @@ def tabellen(analyse: Analyse, kern: pd.DataFrame) -> dict[str, Blad]:
     taakstelling = taak.pivot(index="rij", columns="halfjaar", values="waarde").reindex([*namen.to_numpy(), "Totaal"])
     aanbod = analyse.aanbod.rename(index=namen)
     aanbod_tabel = publicatie.aanbod(analyse.aanbod, namen.rename("gemeente")).assign(**{
-        "herkomst verhuringen": aanbod["verhuringen_herkomst"], "bron verhuringen": aanbod["verhuringen_bron"]})
+        "herkomst verhuringen": aanbod["verhuringen_herkomst"],
+        "bron verhuringen": bron_verhuringen(analyse).rename(index=namen)})  # the source, as kerncijfers.csv gives it
     varianten = list(p.verdeelsleutels)
     indicatoren = sorted((str(i) for i in kern["indicator"].unique() if str(i).startswith(VERDELING_PREFIX)),
                          key=lambda i: (varianten.index(i.split(": ", 1)[1]), i.split(": ", 1)[0]))
