@@ -18,7 +18,9 @@ import time
 
 import pandas as pd
 
-from woonzorg_lib.analyse import SOM_KOLOMMEN, invoer_voor, taakstelling_voor
+from woonzorg_lib.analyse.doorrekenen import SOM_KOLOMMEN
+from woonzorg_lib.analyse.parameters import STANDAARD_VERDEELSLEUTELS, WoonzorganalyseParameters
+from woonzorg_lib.analyse.uitgangspunten import invoer_voor, taakstelling_voor
 from woonzorg_lib.data.basis import basisgegevens, gemeenten, per_gemeente
 from woonzorg_lib.data.catalogus import Regio
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
@@ -26,7 +28,6 @@ from woonzorg_lib.model.doelgroepen import ONDERWERPEN, VRAAGPOSTEN
 from woonzorg_lib.model.niveaus import op_niveaus
 from woonzorg_lib.model.verdeling import varianten
 from woonzorg_lib.model.vraag import bereken_vraag
-from woonzorg_lib.parameters import STANDAARD_VERDEELSLEUTELS, WoonzorganalyseParameters
 
 DOEL_SECONDEN = 0.1
 HERHALINGEN = 20

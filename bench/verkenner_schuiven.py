@@ -25,8 +25,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from woonzorg_lib.analyse import analyseer  # noqa: E402
-from woonzorg_lib.parameters import WoonzorganalyseParameters  # noqa: E402
+from woonzorg_lib.analyse.doorrekenen import analyseer  # noqa: E402
+from woonzorg_lib.analyse.parameters import WoonzorganalyseParameters  # noqa: E402
 from woonzorg_lib.rapport.hoofdstukken import Rapport  # noqa: E402
 from woonzorg_lib.rapport.verkenner import Verkenner  # noqa: E402
 

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from tests.conftest import PROJECT
-from woonzorg_lib.config import BUNDEL_MAP
+from woonzorg_lib.algemeen.paden import BUNDEL_MAP
 
 REFERENTIE = PROJECT.parent / "shared" / "reference"
 

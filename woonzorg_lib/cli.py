@@ -16,14 +16,14 @@ from rich.table import Table
 from rich.text import Text
 
 from woonzorg_lib import __version__
-from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
-from woonzorg_lib.parameters import lees_parameterbestand
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.algemeen.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
+from woonzorg_lib.analyse.parameters import lees_parameterbestand
 
 if TYPE_CHECKING:  # the heavy modules are imported by the command that needs them
     import pandas as pd
 
-    from woonzorg_lib.analyse import Analyse
+    from woonzorg_lib.analyse.resultaat import Analyse
     from woonzorg_lib.data.catalogus import Regio
 
 CONTROLE_KOLOMMEN = ("inwoners", "woningvoorraad", "corporatiewoningen")
@@ -36,8 +36,7 @@ def _console() -> Console:
 
 def valideer(bestanden: Sequence[Path], console: Console) -> int:
     """Check parameter files without running anything; report every problem of every file."""
-    from woonzorg_lib.analyse import controleer_invoer
-
+    from woonzorg_lib.analyse.controle import controleer_invoer
     from woonzorg_lib.runner.batch import zonder_regiobestanden
 
     def meld(tekst: str) -> None:
@@ -68,7 +67,7 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
 
 def toon_bronnen(console: Console) -> None:
     """The bundled tables with source and reference date, and the catalogue of regions."""
-    from woonzorg_lib.analyse import standaard_invoer_voor
+    from woonzorg_lib.analyse.uitgangspunten import standaard_invoer_voor
     from woonzorg_lib.data.basis import basisgegevens, gemeenten
     from woonzorg_lib.data.bronnen import bronnen
     from woonzorg_lib.data.catalogus import catalogus
@@ -193,7 +192,7 @@ def _tabel(console: Console, titel: str, data: pd.DataFrame, procenten: Sequence
 
 def controleer_onthulling(map_: Path, console: Console) -> int:
     """Attack a batch's published figures; 0 when no hidden cell can be recovered, 1 when one can."""
-    from woonzorg_lib.onthullingscontrole import HERLEIDBAAR, controleer_batch
+    from woonzorg_lib.runner.onthullingscontrole import HERLEIDBAAR, controleer_batch
 
     if not map_.is_dir():
         raise WoonzorgFout(f"map {map_} bestaat niet; geef de uitvoermap van een batch (bijv. outputs)")
@@ -364,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.opdracht == "valideer":
             return valideer(args.bestanden, console)
         if args.opdracht == "invoer-sjabloon":
-            from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+            from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
 
             pad = schrijf_invoersjabloon(lees_parameterbestand(args.parameters).parameters, args.uit, args.overschrijven)
             console.print(f"Invoerformat geschreven: {pad}")
@@ -378,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.opdracht == "controleer-onthulling":
             return controleer_onthulling(args.map, console)
         if args.opdracht == "analyse":
-            from woonzorg_lib.analyse import analyseer
+            from woonzorg_lib.analyse.doorrekenen import analyseer
 
             toon_analyse(analyseer(lees_parameterbestand(args.parameters).parameters), console)
             return 0

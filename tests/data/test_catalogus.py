@@ -1,8 +1,8 @@
 import pytest
 
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.data.basis import gemeenten
 from woonzorg_lib.data.catalogus import catalogus, laad_regio
-from woonzorg_lib.errors import WoonzorgFout
 
 MRA_DEELREGIOS = {
     "Zuid-Kennemerland": 4,

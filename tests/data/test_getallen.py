@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from woonzorg_lib.algemeen.opmaak import getal
 from woonzorg_lib.data.getallen import OngeldigGetal, lees_getal
-from woonzorg_lib.opmaak import getal
 
 getallen = st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2, allow_nan=False)
 

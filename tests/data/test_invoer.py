@@ -6,14 +6,14 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.analyse import standaard_invoer_voor
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+from woonzorg_lib.analyse.parameters import lees_parameterbestand
+from woonzorg_lib.analyse.uitgangspunten import standaard_invoer_voor
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.getallen import OngeldigGetal, lees_getal
 from woonzorg_lib.data.invoer import KOLOMMEN_INVOER, lees_invoer
-from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
 from woonzorg_lib.model.doelgroepen import ONDERWERPEN
-from woonzorg_lib.parameters import lees_parameterbestand
 
 IJMOND = laad_regio("mra").deelregio("IJmond")
 

@@ -9,13 +9,13 @@ import pytest
 
 from tests import statline_tabellen as tabellen
 from tests.statline_nep import NepStatline, geraden_vormen
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.data.catalogus import bekende_codes, laad_regio
 from woonzorg_lib.data.cbs_client import MAX_URL, CbsOnbereikbaar
 from woonzorg_lib.data.cbs_tabellen import TABEL
 from woonzorg_lib.data.edities import edities
 from woonzorg_lib.data.statline import _band, _leeftijden, kies_en_download
 from woonzorg_lib.data.vernieuwen import vernieuw
-from woonzorg_lib.errors import WoonzorgFout
 
 MRA = sorted(laad_regio("mra").gemeentecodes)
 STIL: Callable[[str], None] = lambda _: None
@@ -282,10 +282,10 @@ def test_herindelingen_kloppen_met_de_huidige_gemeenten() -> None:
 
 
 def test_een_landelijke_editie_levert_de_noemer_van_artikel_29_en_een_regionale_niet(nep_cbs: NepStatline) -> None:
+    from woonzorg_lib.analyse.parameters import valideer_parameters
+    from woonzorg_lib.analyse.uitgangspunten import taakstelling_voor
     from woonzorg_lib.data.basis import bevolking
     from woonzorg_lib.data.catalogus import laad_regio as regio_
-    from woonzorg_lib.parameters import valideer_parameters
-    from woonzorg_lib.uitgangspunten import taakstelling_voor
 
     parameters = valideer_parameters("regio-overzicht", {"regio": "mra", "peiljaar": 2026, "doeljaar": 2027})
     mra = regio_("mra")

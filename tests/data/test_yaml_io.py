@@ -1,7 +1,7 @@
 import pytest
 
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.data.yaml_io import lees_yaml
-from woonzorg_lib.errors import WoonzorgFout
 
 
 def test_reads_a_mapping(schrijf):

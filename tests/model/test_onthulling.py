@@ -143,7 +143,7 @@ def test_a_cell_without_a_figure_shows_nb_and_never_protects_a_hidden_one():
 def test_a_sentence_and_a_table_round_a_count_alike():
     """One rule (halves up) for the tables, the sentences, samenvatting.json and the regional task: at 1.232,5 a
     half-to-even rounding said 1.230 in the text while the table said 1.235."""
-    from woonzorg_lib.opmaak import getal
+    from woonzorg_lib.algemeen.opmaak import getal
     from woonzorg_lib.rapport.tekst import rond
 
     waarden = [k * 2.5 for k in range(-40, 41)] + [1232.5, 957.8, 12.4999]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.model.verdeling import (
     aandelen,
     naar_rato,

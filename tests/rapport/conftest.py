@@ -9,7 +9,7 @@ import papermill
 import pytest
 
 from tests.conftest import PARAMETERS, PROJECT
-from woonzorg_lib.parameters import lees_parameterbestand
+from woonzorg_lib.analyse.parameters import lees_parameterbestand
 
 NOTEBOOKS = PROJECT / "notebooks"
 

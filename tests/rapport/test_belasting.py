@@ -6,10 +6,10 @@ import pytest
 from IPython.display import HTML, Image, Markdown
 
 from tests.conftest import vul_invoer_in
-from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+from woonzorg_lib.analyse.parameters import valideer_parameters
 from woonzorg_lib.data.catalogus import laad_regio
-from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
-from woonzorg_lib.parameters import valideer_parameters
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 
 TILBURG = "GM0855"

@@ -6,9 +6,9 @@ import pytest
 from IPython.display import HTML
 
 from tests.conftest import vul_invoer_in
-from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+from woonzorg_lib.analyse.parameters import valideer_parameters
 from woonzorg_lib.model.onthulling import ONBEKEND
-from woonzorg_lib.parameters import valideer_parameters
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 from woonzorg_lib.rapport.uitvoer import kerncijfers, samenvatting
 

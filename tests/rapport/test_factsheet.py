@@ -5,11 +5,11 @@ import re
 import pytest
 
 from tests.conftest import vul_invoer_in
+from woonzorg_lib.algemeen.opmaak import getal, procent
+from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+from woonzorg_lib.analyse.parameters import valideer_parameters
 from woonzorg_lib.data.catalogus import laad_regio
-from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.opmaak import getal, procent
-from woonzorg_lib.parameters import valideer_parameters
 from woonzorg_lib.rapport.factsheet import factsheet, factsheets
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 

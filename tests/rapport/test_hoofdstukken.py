@@ -52,8 +52,8 @@ def test_excel_hides_exactly_what_the_report_hides(tmp_path):
     import pandas as pd
 
     from tests.conftest import vul_invoer_in
-    from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
-    from woonzorg_lib.parameters import valideer_parameters
+    from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+    from woonzorg_lib.analyse.parameters import valideer_parameters
     from woonzorg_lib.rapport.uitvoer import kerncijfers, schrijf_tabellen
 
     pad = schrijf_invoersjabloon(valideer_parameters("woonzorganalyse", {"regio": "mra"}), tmp_path / "mra.xlsx")

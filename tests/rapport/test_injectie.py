@@ -6,7 +6,7 @@ from IPython.display import HTML, Markdown
 from nbconvert.filters.markdown import markdown2html_mistune
 from openpyxl import load_workbook
 
-from woonzorg_lib.parameters import valideer_parameters
+from woonzorg_lib.analyse.parameters import valideer_parameters
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
 from woonzorg_lib.runner.index import schrijf_index

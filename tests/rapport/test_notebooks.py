@@ -9,7 +9,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from tests.conftest import vastgelegd
 from tests.rapport.conftest import NOTEBOOKS, voer_uit
-from woonzorg_lib.parameters import SJABLONEN
+from woonzorg_lib.analyse.parameters import SJABLONEN
 from woonzorg_lib.rapport.export import exporteer_html
 
 SJABLOON = {"woonzorganalyse": "woonzorganalyse", "regio-overzicht": "regio-overzicht", "verkenner": "woonzorganalyse"}

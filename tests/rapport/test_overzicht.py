@@ -4,9 +4,9 @@ import re
 
 from IPython.display import HTML
 
-from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.parameters import valideer_parameters
 from woonzorg_lib.data.catalogus import catalogus
-from woonzorg_lib.parameters import valideer_parameters
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 
 

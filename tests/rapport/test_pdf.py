@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.rapport.pdf import maak_pdf
 from woonzorg_lib.rapport.publicatie import BREED_VANAF, html_tabel
 

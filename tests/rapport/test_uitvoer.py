@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.parameters import lees_parameterbestand
 from woonzorg_lib.data.basis import bevolking
-from woonzorg_lib.parameters import lees_parameterbestand
 from woonzorg_lib.rapport.uitvoer import kerncijfers, samenvatting, schrijf_uitvoer
 
 
@@ -160,8 +160,8 @@ def test_excel_has_dutch_headers_formats_and_the_reports_rounding(mra, tmp_path)
 
 def test_the_current_load_in_excel_is_protected_as_in_the_report(tmp_path):
     from tests.conftest import vul_invoer_in
-    from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
-    from woonzorg_lib.parameters import valideer_parameters
+    from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+    from woonzorg_lib.analyse.parameters import valideer_parameters
 
     pad = schrijf_invoersjabloon(valideer_parameters("woonzorganalyse", {"regio": "mra"}), tmp_path / "mra.xlsx")
     from woonzorg_lib.data.catalogus import laad_regio

@@ -12,8 +12,9 @@ import pytest
 from IPython.core.formatters import format_display_data
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.analyse import Analyse, analyseer
-from woonzorg_lib.parameters import lees_parameterbestand
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.parameters import lees_parameterbestand
+from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 from woonzorg_lib.rapport.verkenner import EIGEN_MIX, Verkenner, kerncijfers, parameterbestanden, schuif_instellen
 
@@ -173,9 +174,9 @@ def test_the_file_list_offers_parameter_files_and_no_region_files():
 
 def test_the_own_mix_offers_a_key_only_where_the_region_has_its_figures(tmp_path):
     from tests.conftest import vul_invoer_in
+    from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+    from woonzorg_lib.analyse.parameters import valideer_parameters
     from woonzorg_lib.data.catalogus import laad_regio
-    from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
-    from woonzorg_lib.parameters import valideer_parameters
 
     parameters = valideer_parameters("woonzorganalyse", {"regio": "hart-van-brabant"})
     verkenner = Verkenner(parameters)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.analyse import analyseer
-from woonzorg_lib.parameters import lees_parameterbestand
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.parameters import lees_parameterbestand
 from woonzorg_lib.rapport.verkenner import kerncijfers
 
 CHROMIUM = "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else shutil.which("chromium")

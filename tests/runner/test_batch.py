@@ -18,8 +18,8 @@ import pytest
 from rich.console import Console
 
 from tests.conftest import PARAMETERS
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.cli import main
-from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.runner.batch import actueel, batch, plan
 from woonzorg_lib.runner.uitvoeren import BESTANDEN
 

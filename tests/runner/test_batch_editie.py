@@ -11,9 +11,9 @@ from rich.console import Console
 
 from tests.conftest import PARAMETERS
 from tests.statline_nep import NepStatline
+from woonzorg_lib.algemeen.opmaak import getal
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.vernieuwen import vernieuw
-from woonzorg_lib.opmaak import getal
 from woonzorg_lib.runner.batch import batch
 
 STIL = Console(file=open(os.devnull, "w"), width=120)  # noqa: SIM115

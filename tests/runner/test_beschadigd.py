@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PARAMETERS
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.cli import main
 from woonzorg_lib.data.basis import basisgegevens
 from woonzorg_lib.data.edities import edities, kies
-from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.runner.batch import actueel, plan
 from woonzorg_lib.runner.index import schrijf_index
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.runner.batch import plan
 
 

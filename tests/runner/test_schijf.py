@@ -18,7 +18,7 @@ import pytest
 from rich.console import Console
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.runner.batch import batch
 
 IJMOND = PARAMETERS / "ijmond.yaml"

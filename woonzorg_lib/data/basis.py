@@ -13,12 +13,12 @@ from typing import Any
 
 import pandas as pd
 
-from woonzorg_lib.config import BUNDEL_MAP
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.algemeen.paden import BUNDEL_MAP
 from woonzorg_lib.data import schattingen
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.edities import BASISGEGEVENS, Editie
 from woonzorg_lib.data.yaml_io import lees_yaml
-from woonzorg_lib.errors import WoonzorgFout
 
 HERKOMSTEN: tuple[str, ...] = ("register", "schatting", "aanname")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from woonzorg_lib.config import BUNDEL_MAP
+from woonzorg_lib.algemeen.paden import BUNDEL_MAP
 from woonzorg_lib.data.yaml_io import lees_yaml
 
 

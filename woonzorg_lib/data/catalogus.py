@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from woonzorg_lib.config import BUNDEL_MAP, REGIO_MAP
+from woonzorg_lib.algemeen.paden import BUNDEL_MAP, REGIO_MAP
 from woonzorg_lib.data.yaml_io import lees_yaml
 
 if TYPE_CHECKING:
     import pandas as pd
-from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
-from woonzorg_lib.pydantic_nl import vertaal_fouten
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout, keuze
+from woonzorg_lib.data.pydantic_nl import vertaal_fouten
 
 GEMEENTECODE = re.compile(r"^GM\d{4}$")
 

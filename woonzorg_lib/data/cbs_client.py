@@ -21,7 +21,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 
 CBS_ADRES = "https://opendata.cbs.nl"
 ADRES_VARIABELE = "WOONZORG_CBS_ADRES"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from woonzorg_lib.errors import WoonzorgFout, keuze
+from woonzorg_lib.algemeen.errors import WoonzorgFout, keuze
 
 if TYPE_CHECKING:  # pandas only when an edition's tables are read: the batch's no-op check stays fast
     import pandas as pd

@@ -13,7 +13,7 @@ from functools import cache
 
 import pandas as pd
 
-from woonzorg_lib.config import BUNDEL_MAP
+from woonzorg_lib.algemeen.paden import BUNDEL_MAP
 
 
 @cache

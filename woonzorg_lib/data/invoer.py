@@ -18,9 +18,9 @@ from typing import Any
 
 import pandas as pd
 
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.data.basis import HERKOMSTEN, gemeenten, woningvoorraad
 from woonzorg_lib.data.getallen import Notatie, OngeldigGetal, lees_getal
-from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 
 BLAD_INVOER = "invoer"
 BLAD_KENGETALLEN = "kengetallen"

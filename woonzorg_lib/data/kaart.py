@@ -7,8 +7,8 @@ from functools import cache
 
 import geopandas as gpd
 
-from woonzorg_lib.config import BUNDEL_MAP
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.algemeen.paden import BUNDEL_MAP
 
 KAART = BUNDEL_MAP / "gemeenten_2024.geojson"
 RD_NEW = "EPSG:28992"  # Amersfoort / RD New: the Dutch national grid, true shapes for a map of the Netherlands

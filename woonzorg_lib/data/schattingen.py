@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonzorg_lib.opmaak import procent
+from woonzorg_lib.algemeen.opmaak import procent
 
 COHORTEN: tuple[str, ...] = ("65-74", "75-84", "85+")
 

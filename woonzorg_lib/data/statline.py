@@ -18,11 +18,11 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.data import cbs_client
 from woonzorg_lib.data.cbs_client import CbsOnbereikbaar
 from woonzorg_lib.data.cbs_tabellen import EENHEDEN_AANTAL, EENHEDEN_PROCENT, CbsTabel, Uitsplitsing
 from woonzorg_lib.data.herindelingen import naar_huidige_gemeenten, voorgangers
-from woonzorg_lib.errors import WoonzorgFout
 
 MAX_KANDIDATEN = 3
 GEDISCONTINUEERD = "Gediscontinueerd"

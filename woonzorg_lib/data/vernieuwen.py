@@ -16,12 +16,12 @@ from typing import Any
 import pandas as pd
 
 from woonzorg_lib import __version__
+from woonzorg_lib.algemeen.errors import WoonzorgFout, keuze
 from woonzorg_lib.data import edities
 from woonzorg_lib.data.basis import INDICATOREN
 from woonzorg_lib.data.catalogus import bekende_codes, laad_regio
 from woonzorg_lib.data.cbs_tabellen import BASIS_ONDERWERPEN, CBS_TABELLEN, TABEL, CbsTabel
 from woonzorg_lib.data.statline import CbsOnbereikbaar, Gedownload, kies_en_download
-from woonzorg_lib.errors import WoonzorgFout, keuze
 
 
 def bron(download: Gedownload) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from woonzorg_lib.errors import Melding, WoonzorgFout
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 
 
 class _StrengeLader(yaml.SafeLoader):

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from woonzorg_lib.opmaak import getal
+from woonzorg_lib.algemeen.opmaak import getal
 
 KOLOMMEN = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]
 

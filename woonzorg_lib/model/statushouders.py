@@ -15,10 +15,10 @@ from statistics import median
 
 import pandas as pd
 
+from woonzorg_lib.algemeen.opmaak import getal
 from woonzorg_lib.model.doelgroepen import SCENARIOS
 from woonzorg_lib.model.verdeling import peildatum_art29, taakstelling_art29
 from woonzorg_lib.model.vraag import RANG
-from woonzorg_lib.opmaak import getal
 
 RECENTE_HALFJAREN = 3  # the default range for unknown half-years spans the latest three published numbers
 KOLOMMEN = ["gemeentecode", "halfjaar", "jaar", "scenario", "personen", "landelijk", "peildatum_inwoners",

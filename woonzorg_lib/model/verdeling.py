@@ -18,7 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 
 
 def _gehele_totaal(totaal: float) -> int:

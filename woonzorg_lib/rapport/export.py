@@ -15,9 +15,9 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from nbformat import NotebookNode
 
 from woonzorg_lib import __version__
+from woonzorg_lib.algemeen.opmaak import datum
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.catalogus import laad_regio
-from woonzorg_lib.opmaak import datum
 from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
 
 SJABLOON_MAP = Path(__file__).resolve().parent / "sjabloon"

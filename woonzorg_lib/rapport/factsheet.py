@@ -18,11 +18,11 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse
+from woonzorg_lib.algemeen.opmaak import datum, getal, procent
+from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.basis import basisgegevens
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
-from woonzorg_lib.opmaak import datum, getal, procent
 from woonzorg_lib.rapport import kaartcijfers, kaarten
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from woonzorg_lib.opmaak import procent
+from woonzorg_lib.algemeen.opmaak import procent
 from woonzorg_lib.rapport.stijl import LIJNEN, PALET, RAND, SCENARIOKLEUREN, as_getallen, as_procenten, figuur, reeks
 
 

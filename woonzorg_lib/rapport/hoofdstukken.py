@@ -20,7 +20,13 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse, analyseer, verdeling_per_deelregio
+from woonzorg_lib.algemeen.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.invoercijfers import invoercijfers
+from woonzorg_lib.analyse.monitor import vergelijk
+from woonzorg_lib.analyse.parameters import AANDACHTSGROEPEN, SJABLONEN, valideer_parameters
+from woonzorg_lib.analyse.resultaat import Analyse
+from woonzorg_lib.analyse.verdelen import verdeling_per_deelregio
 from woonzorg_lib.data.basis import basisgegevens, bevolking, per_gemeente
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.edities import PROGNOSE
@@ -28,14 +34,10 @@ from woonzorg_lib.data.schattingen import groei_65plus
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN
 from woonzorg_lib.model.vraag import RANG, per_doelgroep
-from woonzorg_lib.monitor import vergelijk
-from woonzorg_lib.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
-from woonzorg_lib.parameters import AANDACHTSGROEPEN, SJABLONEN, valideer_parameters
 from woonzorg_lib.rapport import grafieken, kaartcijfers, kaarten, publicatie, tekst
 from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS, png
 from woonzorg_lib.rapport.uitvoer import kerncijfers, schrijf_uitvoer
-from woonzorg_lib.verantwoording import invoercijfers
 
 SCENARIOS = ["laag", "midden", "hoog"]
 NIET_VARIANT = ("eigen_vraag", "huidige_belasting")  # columns of a distribution table that are no key mix

@@ -23,9 +23,9 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
+from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.data.kaart import gemeentegrenzen
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
-from woonzorg_lib.opmaak import getal, procent
 from woonzorg_lib.rapport.stijl import figuur, png
 
 # Sequential blues and a diverging orange-purple (both readable for colour-blind readers); dark borders

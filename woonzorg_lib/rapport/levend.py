@@ -21,7 +21,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
 from PIL import Image
 
-from woonzorg_lib.opmaak import procent
+from woonzorg_lib.algemeen.opmaak import procent
 
 LIJN = "afgesproken aandeel"  # the label grafieken.groepen gives its reference line
 RUIMTE = 1.6  # headroom of the axis over the largest value when a chart is built

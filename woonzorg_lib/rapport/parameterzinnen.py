@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from woonzorg_lib.algemeen.opmaak import getal, kengetal, procent
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.opmaak import getal, kengetal, procent
 from woonzorg_lib.rapport.tekst import opsomming
 
 SLEUTELNAMEN = {

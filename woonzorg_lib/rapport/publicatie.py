@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig
-from woonzorg_lib.opmaak import getal, procent
 
 OPMERKING_PATROON = (
     "Aantallen afgerond op vijftallen. Cijfers die berusten op lokale aantallen personen onder 10 staan als '.', "

@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.ticker import FuncFormatter
 
-from woonzorg_lib.opmaak import getal, procent
+from woonzorg_lib.algemeen.opmaak import getal, procent
 
 # Okabe-Ito hues, darkened until each has at least 3:1 contrast on white (tests/rapport/test_stijl.py computes it).
 PALET = ["#0072B2", "#C04F00", "#00795B", "#A1467C", "#7A6500", "#5B4A9E", "#6B6B6B", "#005F73"]

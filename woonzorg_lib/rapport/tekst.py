@@ -6,8 +6,8 @@ import html
 import re
 from collections.abc import Sequence
 
+from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.model.onthulling import afgerond
-from woonzorg_lib.opmaak import getal, procent
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:@])")
 

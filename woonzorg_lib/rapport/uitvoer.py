@@ -14,16 +14,16 @@ import numpy as np
 import pandas as pd
 
 from woonzorg_lib import __version__
-from woonzorg_lib.analyse import Analyse
+from woonzorg_lib.algemeen.opmaak import getal, kengetal, kengetal_afgerond, procent
+from woonzorg_lib.analyse.invoercijfers import invoercijfers
+from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, TOTAAL, VERBORGEN, afgerond, afronden
 from woonzorg_lib.model.vraag import RANG
-from woonzorg_lib.opmaak import getal, kengetal, kengetal_afgerond, procent
 from woonzorg_lib.rapport import publicatie
 from woonzorg_lib.rapport.excel import Blad, schrijf_werkmap
 from woonzorg_lib.rapport.factsheet import factsheets
-from woonzorg_lib.verantwoording import invoercijfers
 
 KERNCIJFERS = [
     "gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde", "herkomst", "bron",

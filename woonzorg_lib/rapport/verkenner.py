@@ -13,8 +13,8 @@ redrawn in place (``LevendeGrafiek``); chapters of the report are shown on reque
 from __future__ import annotations
 
 import math
-from html import escape
 from collections.abc import Mapping
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,16 @@ import pandas as pd
 import yaml
 from IPython.display import display
 
-from woonzorg_lib.analyse import SLEUTELS_UIT_INVOER, Analyse, Tussenstand, analyseer, gemeenten_zonder, invoer_voor
-from woonzorg_lib.config import PROJECT_MAP, VERKENNER_PARAMETERS
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.algemeen.opmaak import getal, procent
+from woonzorg_lib.algemeen.paden import PROJECT_MAP, VERKENNER_PARAMETERS
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.parameters import SJABLONEN, VERDEELSLEUTELS, Basisparameters, lees_parameterbestand
+from woonzorg_lib.analyse.resultaat import Analyse
+from woonzorg_lib.analyse.tussenstand import Tussenstand
+from woonzorg_lib.analyse.uitgangspunten import invoer_voor
+from woonzorg_lib.analyse.verdelen import SLEUTELS_UIT_INVOER, gemeenten_zonder
 from woonzorg_lib.data.catalogus import is_regiobestand
-from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.opmaak import getal, procent
-from woonzorg_lib.parameters import SJABLONEN, VERDEELSLEUTELS, Basisparameters, lees_parameterbestand
 from woonzorg_lib.rapport import grafieken, publicatie
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 from woonzorg_lib.rapport.levend import LevendeGrafiek
@@ -137,7 +141,7 @@ class Verkenner:
         """The explorer on the parameters a notebook holds (its defaults, or injected by papermill or Voilà)."""
         import os
 
-        from woonzorg_lib.parameters import valideer_parameters
+        from woonzorg_lib.analyse.parameters import valideer_parameters
 
         bestand = os.environ.get(VERKENNER_PARAMETERS)  # set by 'woonzorg verkenner PARAMETERS.yaml'
         if bestand:

@@ -20,10 +20,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from woonzorg_lib.config import NOTEBOOK_MAP
-from woonzorg_lib.errors import Melding, WoonzorgFout
-from woonzorg_lib.opmaak import aantal, getal
-from woonzorg_lib.parameters import Basisparameters, analysegebied, lees_parameterbestand
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
+from woonzorg_lib.algemeen.opmaak import aantal, getal
+from woonzorg_lib.algemeen.paden import NOTEBOOK_MAP
+from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied, lees_parameterbestand
 from woonzorg_lib.runner.index import schrijf_index
 from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, schrijffout, voer_uit, werker_start
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
@@ -85,7 +85,7 @@ def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] =
         try:
             bestand = lees_parameterbestand(pad)
             editie = _editie(bestand.parameters)
-            from woonzorg_lib.analyse import controleer_invoer  # checked now, not halfway through the batch
+            from woonzorg_lib.analyse.controle import controleer_invoer  # checked now, not halfway through the batch
 
             controleer_invoer(bestand)
         except WoonzorgFout as fout:

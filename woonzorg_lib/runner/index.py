@@ -10,7 +10,7 @@ from urllib.parse import quote
 from jinja2 import Environment
 
 from woonzorg_lib import __version__
-from woonzorg_lib.opmaak import aantal, getal, procent
+from woonzorg_lib.algemeen.opmaak import aantal, getal, procent
 from woonzorg_lib.runner.toegankelijkheid import VERKLARING, schrijf_verklaring
 from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT, schrijf_atomisch
 

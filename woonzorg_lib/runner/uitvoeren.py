@@ -24,8 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from woonzorg_lib.bestanden import normale_rechten
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.bestanden import normale_rechten
+from woonzorg_lib.algemeen.errors import WoonzorgFout
 
 UITVOERMAP = "WOONZORG_UITVOERMAP"
 BESTANDEN = ("rapport.html", "rapport.pdf", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from woonzorg_lib import __version__
-from woonzorg_lib.config import BUNDEL_MAP, PAKKET_MAP
+from woonzorg_lib.algemeen.paden import BUNDEL_MAP, PAKKET_MAP
 
 
 def _bestanden(map_: Path, patronen: tuple[str, ...]) -> list[Path]:

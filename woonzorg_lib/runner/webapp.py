@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from woonzorg_lib.config import NOTEBOOK_MAP, PAKKET_MAP, VERKENNER_PARAMETERS
-from woonzorg_lib.errors import WoonzorgFout
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.algemeen.paden import NOTEBOOK_MAP, PAKKET_MAP, VERKENNER_PARAMETERS
 
 SJABLOONMAP = PAKKET_MAP / "runner"  # holds voila/templates/woonzorg
 STANDAARDPOORT = 8866

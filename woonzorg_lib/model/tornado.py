@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from woonzorg_lib.opmaak import kengetal
+from woonzorg_lib.algemeen.opmaak import kengetal
 
 SOORTEN = ("invoer", "beleidskeuze")
 KOLOMMEN = [

@@ -5,10 +5,10 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.analyse import analyseer
-from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
-from woonzorg_lib.parameters import lees_parameterbestand
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+from woonzorg_lib.analyse.parameters import lees_parameterbestand
 
 SOM = ["vraag_aandachtsgroepen", "vraag_ouderen", "verhuringen", "beschikbaar", "nieuw_aanbod", "tekort"]
 
@@ -133,7 +133,7 @@ UITSTROOM = ["uitstroom_bw", "uitstroom_mo", "uitstroom_jeugdzorg", "ex_gedetine
 
 
 def test_haaglanden_caps_the_outflow_from_institutions_at_10_percent_of_each_gemeentes_lettings():
-    from woonzorg_lib.parameters import valideer_parameters
+    from woonzorg_lib.analyse.parameters import valideer_parameters
     from woonzorg_lib.rapport.hoofdstukken import Rapport
 
     parameters = valideer_parameters("woonzorganalyse", {"regio": "haaglanden", "plafond_aandeel_verhuringen": 0.10,

@@ -4,12 +4,12 @@ import pandas as pd
 import pytest
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.gevoeligheid import bereiken, geraakte_posten, regionaal_tekort
+from woonzorg_lib.analyse.parameters import analysegebied, lees_parameterbestand
+from woonzorg_lib.analyse.uitgangspunten import mutatiegraad_voor
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie
 from woonzorg_lib.model.vraag import bereken_vraag
-from woonzorg_lib.onzekerheid import bereiken, geraakte_posten, regionaal_tekort
-from woonzorg_lib.parameters import analysegebied, lees_parameterbestand
-from woonzorg_lib.uitgangspunten import mutatiegraad_voor
 
 
 @pytest.fixture(scope="module")

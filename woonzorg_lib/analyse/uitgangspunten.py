@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from woonzorg_lib.algemeen.opmaak import aantal_gemeenten
+from woonzorg_lib.analyse.parameters import Basisparameters
 from woonzorg_lib.data.basis import (
     basisgegevens,
     bevolking,
@@ -26,8 +28,6 @@ from woonzorg_lib.data.invoer import lees_invoer
 from woonzorg_lib.model import statushouders
 from woonzorg_lib.model.doelgroepen import ONDERWERPEN, standaard_kengetallen
 from woonzorg_lib.model.standaardinvoer import standaard_invoer
-from woonzorg_lib.opmaak import aantal_gemeenten
-from woonzorg_lib.parameters import Basisparameters
 
 
 @cache

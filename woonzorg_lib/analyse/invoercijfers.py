@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonzorg_lib.analyse import Analyse
+from woonzorg_lib.algemeen.opmaak import getal, procent
+from woonzorg_lib.analyse.gevoeligheid import nationaal_deel
+from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.basis import bevolking, landelijke_kengetallen
 from woonzorg_lib.model import statushouders
-from woonzorg_lib.onzekerheid import nationaal_deel
-from woonzorg_lib.opmaak import getal, procent
 
 
 def invoercijfers(analyse: Analyse) -> pd.DataFrame:

@@ -15,12 +15,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.getallen import OngeldigGetal, lees_getal
+from woonzorg_lib.data.pydantic_nl import vertaal_fouten
 from woonzorg_lib.data.yaml_io import lees_yaml
-from woonzorg_lib.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.pydantic_nl import vertaal_fouten
 
 VERDEELSLEUTELS: tuple[str, ...] = (
     "inwoners", "huishoudens", "sociale_huurvoorraad", "verhuringen", "huidige_belasting", "herkomstgemeente",

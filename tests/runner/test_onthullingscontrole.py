@@ -5,15 +5,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import woonzorg_lib.analyse as analyse_module
+import woonzorg_lib.analyse.doorrekenen as doorrekenen
 from tests.conftest import vul_invoer_in
-from woonzorg_lib.analyse import analyseer
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+from woonzorg_lib.analyse.parameters import valideer_parameters
 from woonzorg_lib.cli import main
-from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
-from woonzorg_lib.onthullingscontrole import controleer, controleer_batch
-from woonzorg_lib.parameters import valideer_parameters
 from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
+from woonzorg_lib.runner.onthullingscontrole import controleer, controleer_batch
 
 UITGEEST = "GM0450"
 # Real small counts, as a gemeente would enter them: urgentieverklaringen per year in IJmond.
@@ -44,8 +44,8 @@ def test_protected_once_per_region_nothing_can_be_recovered(invoer, tmp_path):
 def test_with_protection_switched_off_in_one_file_the_checker_finds_the_leak(invoer, tmp_path, monkeypatch):
     uit = tmp_path / "uit"
     _batch(invoer, uit)
-    echt = analyse_module.beveiligingspatroon
-    monkeypatch.setattr(analyse_module, "beveiligingspatroon", lambda p, g, d, drempel=10: echt(p, g & False, d, drempel))
+    echt = doorrekenen.beveiligingspatroon
+    monkeypatch.setattr(doorrekenen, "beveiligingspatroon", lambda p, g, d, drempel=10: echt(p, g & False, d, drempel))
     schrijf_uitvoer(analyseer(valideer_parameters("woonzorganalyse", {"regio": "mra", "invoer": str(invoer)})),
                     uit / "mra")  # the overview without protection, beside the protected IJmond file
     _, herleid = controleer_batch(uit)

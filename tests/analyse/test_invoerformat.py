@@ -6,10 +6,10 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.invoersjabloon import schrijf_invoersjabloon
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
+from woonzorg_lib.analyse.parameters import lees_parameterbestand
 from woonzorg_lib.model.doelgroepen import ONDERWERPEN
-from woonzorg_lib.parameters import lees_parameterbestand
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +122,9 @@ def test_defaults_show_rounded_and_keep_their_exact_value(ijmond):
 
 def test_a_deelregio_invoerformat_feeds_its_run_and_the_rest_of_the_region_keeps_the_defaults(ijmond, tmp_path):
     from tests.conftest import vul_invoer_in
-    from woonzorg_lib.analyse import analyseer, controleer_invoer
-    from woonzorg_lib.parameters import Parameterbestand
+    from woonzorg_lib.analyse.controle import controleer_invoer
+    from woonzorg_lib.analyse.doorrekenen import analyseer
+    from woonzorg_lib.analyse.parameters import Parameterbestand
 
     parameters, sjabloon = ijmond
     pad = tmp_path / "ijmond-ingevuld.xlsx"

@@ -13,6 +13,9 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
+from woonzorg_lib.algemeen.opmaak import kengetal, procent
+from woonzorg_lib.analyse.parameters import Basisparameters, LaagMiddenHoog
+from woonzorg_lib.analyse.uitgangspunten import mutatiegraad_voor, standaard_invoer_voor, taakstelling_voor
 from woonzorg_lib.data import schattingen
 from woonzorg_lib.data.basis import basisgegevens, landelijke_kengetallen, per_gemeente, woningvoorraad_eigendom
 from woonzorg_lib.data.catalogus import Regio
@@ -20,11 +23,8 @@ from woonzorg_lib.data.edities import Editie
 from woonzorg_lib.model import statushouders
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, VRAAGPOSTEN, Vraagpost
-from woonzorg_lib.model.gevoeligheid import Bereik, tornado
+from woonzorg_lib.model.tornado import Bereik, tornado
 from woonzorg_lib.model.vraag import bereken_vraag
-from woonzorg_lib.opmaak import kengetal, procent
-from woonzorg_lib.parameters import Basisparameters, LaagMiddenHoog
-from woonzorg_lib.uitgangspunten import mutatiegraad_voor, standaard_invoer_voor, taakstelling_voor
 
 
 def nationaal_deel(bron: str, halfjaar: str) -> str:

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from woonzorg_lib.analyse import Analyse, analyseer
+from woonzorg_lib.algemeen.opmaak import aantal_gemeenten
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.basis import basisgegevens
 from woonzorg_lib.data.edities import BUNDEL, Editie, vorige
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.vraag import per_doelgroep
-from woonzorg_lib.opmaak import aantal_gemeenten
 
 INDICATOR_NAMEN = {
     "inwoners": "inwoners", "inwoners_65_74": "inwoners 65-74 jaar", "inwoners_75_84": "inwoners 75-84 jaar",

@@ -16,8 +16,10 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from woonzorg_lib.analyse import analysegebied, editie_voor, standaard_invoer_voor
-from woonzorg_lib.bestanden import bewaar_vorige, normale_rechten
+from woonzorg_lib.algemeen.bestanden import bewaar_vorige, normale_rechten
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied
+from woonzorg_lib.analyse.uitgangspunten import editie_voor, standaard_invoer_voor
 from woonzorg_lib.data.basis import HERKOMSTEN
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.invoer import (
@@ -31,9 +33,7 @@ from woonzorg_lib.data.invoer import (
     KOLOMMEN_INVOER,
     KOLOMMEN_KENGETALLEN,
 )
-from woonzorg_lib.errors import WoonzorgFout
 from woonzorg_lib.model.doelgroepen import ONDERWERPEN
-from woonzorg_lib.parameters import Basisparameters
 
 TOELICHTING = [
     "Invoerformat woonzorganalyse — {gebied}",

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from woonzorg_lib.errors import Melding, WoonzorgFout
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
 
 AFRONDING = 2.5  # a count rounded to a multiple of 5 lies within ±2,5 of the published value

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PARAMETERS
-from woonzorg_lib.errors import WoonzorgFout
-from woonzorg_lib.parameters import (
+from woonzorg_lib.algemeen.errors import WoonzorgFout
+from woonzorg_lib.analyse.parameters import (
     SJABLONEN,
     RegioOverzichtParameters,
     WoonzorganalyseParameters,

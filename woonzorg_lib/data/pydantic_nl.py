@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from woonzorg_lib.errors import Melding, keuze
+from woonzorg_lib.algemeen.errors import Melding, keuze
 
 
 def _toon(waarde: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PAKKET_MAP = Path(__file__).resolve().parent
+PAKKET_MAP = Path(__file__).resolve().parent.parent
 BUNDEL_MAP = PAKKET_MAP / "data" / "bundel"
 REGIO_MAP = BUNDEL_MAP / "regios"
 PROJECT_MAP = PAKKET_MAP.parent
