@@ -10,7 +10,8 @@ from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
 from woonzorg_lib.analyse.parameters import valideer_parameters
 from woonzorg_lib.model.onthulling import ONBEKEND
 from woonzorg_lib.rapport.hoofdstukken import Rapport
-from woonzorg_lib.rapport.uitvoer import kerncijfers, samenvatting
+from woonzorg_lib.rapport.kerncijfers import kerncijfers
+from woonzorg_lib.rapport.uitvoer import samenvatting
 
 BEVERWIJK = "GM0375"
 

@@ -54,7 +54,8 @@ def test_excel_hides_exactly_what_the_report_hides(tmp_path):
     from tests.conftest import vul_invoer_in
     from woonzorg_lib.analyse.invoerformat import schrijf_invoersjabloon
     from woonzorg_lib.analyse.parameters import valideer_parameters
-    from woonzorg_lib.rapport.uitvoer import kerncijfers, schrijf_tabellen
+    from woonzorg_lib.rapport.kerncijfers import kerncijfers
+    from woonzorg_lib.rapport.tabellen import schrijf_tabellen
 
     pad = schrijf_invoersjabloon(valideer_parameters("woonzorganalyse", {"regio": "mra"}), tmp_path / "mra.xlsx")
     klein = {("GM0375", "urgenten"): 6, ("GM0396", "urgenten"): 25, ("GM0450", "urgenten"): 3, ("GM0453", "urgenten"): 40}

@@ -9,7 +9,8 @@ from tests.conftest import PARAMETERS
 from woonzorg_lib.analyse.doorrekenen import analyseer
 from woonzorg_lib.analyse.parameters import lees_parameterbestand
 from woonzorg_lib.data.basis import bevolking
-from woonzorg_lib.rapport.uitvoer import kerncijfers, samenvatting, schrijf_uitvoer
+from woonzorg_lib.rapport.kerncijfers import kerncijfers
+from woonzorg_lib.rapport.uitvoer import samenvatting, schrijf_uitvoer
 
 
 @pytest.fixture(scope="module")

@@ -207,7 +207,7 @@ def test_a_file_whose_run_would_fail_is_refused_and_changes_nothing(tmp_path):
 @pytest.mark.parametrize(("bestand", "verhuringen", "herkomst"), [("amsterdam", "9.578", "register"),
                                                                   ("ijmond", "1.655", "schatting")])
 def test_the_key_figures_carry_the_tier_and_source_kerncijfers_gives_them(bestand, verhuringen, herkomst):
-    from woonzorg_lib.rapport.uitvoer import kerncijfers as kern_van
+    from woonzorg_lib.rapport.kerncijfers import kerncijfers as kern_van
     from woonzorg_lib.rapport.verkenner import kerncijfers_html
 
     analyse = analyseer(lees_parameterbestand(PARAMETERS / f"{bestand}.yaml").parameters)

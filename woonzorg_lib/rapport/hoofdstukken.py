@@ -35,9 +35,10 @@ from woonzorg_lib.model.doelgroepen import DOELGROEPEN, ONDERWERPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN
 from woonzorg_lib.model.vraag import RANG, per_doelgroep
 from woonzorg_lib.rapport import grafieken, kaartcijfers, kaarten, publicatie, tekst
+from woonzorg_lib.rapport.kerncijfers import kerncijfers
 from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS, png
-from woonzorg_lib.rapport.uitvoer import kerncijfers, schrijf_uitvoer
+from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
 
 SCENARIOS = ["laag", "midden", "hoog"]
 NIET_VARIANT = ("eigen_vraag", "huidige_belasting")  # columns of a distribution table that are no key mix

@@ -35,10 +35,10 @@ from woonzorg_lib.analyse.verdelen import SLEUTELS_UIT_INVOER, gemeenten_zonder
 from woonzorg_lib.data.catalogus import is_regiobestand
 from woonzorg_lib.rapport import grafieken, publicatie
 from woonzorg_lib.rapport.hoofdstukken import Rapport
+from woonzorg_lib.rapport.kerncijfers import bron_verhuringen, herkomst_totaal
 from woonzorg_lib.rapport.levend import LevendeGrafiek
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.rapport.tekst import rond
-from woonzorg_lib.rapport.uitvoer import bron_verhuringen, herkomst_totaal
 
 EIGEN_MIX = "Eigen mix (verkenner)"
 SCENARIOS = ("laag", "midden", "hoog")
