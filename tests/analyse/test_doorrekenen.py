@@ -148,4 +148,4 @@ def test_haaglanden_caps_the_outflow_from_institutions_at_10_percent_of_each_gem
     # The same cap on the whole task (statushouders included) cannot carry it: the run finishes and says so.
     geheel = Rapport(analyseer(parameters.model_copy(update={"plafond_doelgroepen": None})))
     assert all(n > 0 for n in geheel.analyse.niet_geplaatst.values())
-    assert "Onder het plafond passen niet alle woningen" in geheel.verdeling()[0].data
+    assert "Onder het plafond passen niet alle woningen" in geheel.verdeling().weergaven()[0].data

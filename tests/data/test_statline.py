@@ -11,10 +11,11 @@ from tests import statline_tabellen as tabellen
 from tests.statline_nep import NepStatline, geraden_vormen
 from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.data.catalogus import bekende_codes, laad_regio
+from woonzorg_lib.data.cbs_categorieen import _band, _leeftijden
 from woonzorg_lib.data.cbs_client import MAX_URL, CbsOnbereikbaar
 from woonzorg_lib.data.cbs_tabellen import TABEL
 from woonzorg_lib.data.edities import edities
-from woonzorg_lib.data.statline import _band, _leeftijden, kies_en_download
+from woonzorg_lib.data.statline import kies_en_download
 from woonzorg_lib.data.vernieuwen import vernieuw
 
 MRA = sorted(laad_regio("mra").gemeentecodes)

@@ -29,7 +29,7 @@ def hart_van_brabant(tmp_path_factory):
 def test_without_current_load_no_figure_and_the_report_says_how_to_supply_it():
     rapport = Rapport.uit_notebook("woonzorganalyse", {"regio": "hart-van-brabant"})
     assert "huidige_belasting" not in rapport.analyse.verdeling
-    for hoofdstuk in (rapport.samenvatting(), rapport.verdeling()):
+    for hoofdstuk in (rapport.samenvatting().weergaven(), rapport.verdeling().weergaven()):
         tekst = " ".join(d.data for d in hoofdstuk if isinstance(d, Markdown | HTML))
         assert "De huidige belasting per gemeente is onbekend" in tekst and "huidige_belasting" in tekst
         assert "huidige belasting (invoer)" not in tekst
@@ -40,7 +40,7 @@ def test_without_current_load_no_figure_and_the_report_says_how_to_supply_it():
 def test_tilburg_carries_three_quarters_against_a_pro_rata_share_near_46_percent(hart_van_brabant):
     verdeling = hart_van_brabant.analyse.verdeling.set_index("gemeentecode")
     assert verdeling.loc[TILBURG, "huidige_belasting"] == 300
-    aandelen = next(d.data for d in hart_van_brabant.verdeling()
+    aandelen = next(d.data for d in hart_van_brabant.verdeling().weergaven()
                     if isinstance(d, HTML) and "Aandeel in de huidige belasting" in d.data)
     rij = re.search(r'<th scope="row">Tilburg</th>' r"(.*?)</tr>", aandelen, flags=re.DOTALL).group(1)
     huidig, fair = re.findall(r"([\d,]+)%", rij)
@@ -54,6 +54,6 @@ def test_tilburg_carries_three_quarters_against_a_pro_rata_share_near_46_percent
 
 
 def test_the_summary_shows_current_load_against_fair_share(hart_van_brabant):
-    delen = hart_van_brabant.samenvatting()
+    delen = hart_van_brabant.samenvatting().weergaven()
     assert any(isinstance(d, Image) and d.metadata["alt"].startswith("Huidige belasting tegen fair share")
                for d in delen)

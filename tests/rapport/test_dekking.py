@@ -27,14 +27,14 @@ def ijmond(tmp_path_factory):
 def test_the_headline_names_the_partial_group(ijmond):
     gedekt = ijmond.analyse.aandachtsgroepen_gedekt()
     assert gedekt["gedeeltelijk"] == ["Medische en sociale urgenten (1 van 4 gemeenten)"]
-    tekst = ijmond.samenvatting()[0].data
+    tekst = ijmond.samenvatting().weergaven()[0].data
     assert "**6 van de 11 aandachtsgroepen**" in tekst
     assert "Medische en sociale urgenten (1 van 4 gemeenten)" in tekst
     assert samenvatting(ijmond.analyse)["dekking"]["gedeeltelijk"] == gedekt["gedeeltelijk"]
 
 
 def test_the_other_gemeenten_show_nb_not_zero(ijmond):
-    tabel = next(d.data for d in ijmond.vraag() if isinstance(d, HTML) and "Woningen per jaar per gemeente" in d.data)
+    tabel = next(d.data for d in ijmond.vraag().weergaven() if isinstance(d, HTML) and "Woningen per jaar per gemeente" in d.data)
     kop = re.findall(r"<th[^>]*>(.*?)</th>", tabel.split("</thead>")[0])
     kolom = kop.index("Medische en sociale urgenten") - 1
     for gemeente, waarde in (("Heemskerk", ONBEKEND), ("Uitgeest", ONBEKEND), ("Velsen", ONBEKEND), ("Beverwijk", "40")):

@@ -4,9 +4,10 @@ import pytest
 from IPython.display import HTML, Image, Markdown
 
 from woonzorg_lib.rapport.hoofdstukken import Rapport
+from woonzorg_lib.rapport.hoofdstukken.inhoud import INHOUD
+from woonzorg_lib.rapport.hoofdstukken.onderdelen import Tabel
 
-HOOFDSTUKKEN = ["samenvatting", "afbakening", "bevolking", "vraag", "aanbod", "confrontatie", "verdeling",
-                "gevoeligheid", "verantwoording"]
+HOOFDSTUKKEN = [h for h in INHOUD["woonzorganalyse"] if h != "monitor"]  # the monitor: see test_batch_editie
 
 
 @pytest.fixture(scope="module")
@@ -16,13 +17,35 @@ def rapport():
 
 @pytest.mark.parametrize("hoofdstuk", HOOFDSTUKKEN)
 def test_every_chapter_has_text_and_tables_or_charts(rapport, hoofdstuk):
-    delen = getattr(rapport, hoofdstuk)()
+    delen = rapport.hoofdstuk(hoofdstuk).weergaven()
     assert isinstance(delen[0], Markdown)
     assert any(isinstance(d, HTML | Image) for d in delen)
 
 
+@pytest.mark.parametrize("hoofdstuk", HOOFDSTUKKEN)
+def test_every_chapter_returns_the_tables_it_shows_as_dataframes(rapport, hoofdstuk):
+    """The data is what the display step renders: every cell of the DataFrame is in the rendered table."""
+    import pandas as pd
+
+    from woonzorg_lib.rapport.hoofdstukken.weergave import tabel_html
+
+    delen = rapport.hoofdstuk(hoofdstuk)
+    assert delen.tabellen and all(isinstance(t, pd.DataFrame) and len(t) for t in delen.tabellen.values())
+    eerste = next(d for d in delen if isinstance(d, Tabel))
+    assert delen.tabel() is eerste.data
+    assert f'aria-label="{eerste.bijschrift}"' in tabel_html(eerste)
+
+
+def test_a_chapter_table_holds_the_protected_figures_the_report_prints(rapport):
+    tabel = rapport.vraag().tabel()
+    assert "Totaal" in tabel.index and "herkomst" in tabel.columns
+    totaal = tabel.loc["Totaal", "Totaal"]
+    assert totaal % 5 == 0  # rounded to fives, as printed
+    assert f"{int(totaal):,}".replace(",", ".") in rapport.vraag().weergaven()[2].data
+
+
 def test_summary_states_the_numbers_of_the_model(rapport):
-    tekst = rapport.samenvatting()[0].data
+    tekst = rapport.samenvatting().weergaven()[0].data
     conf = rapport.analyse.confrontatie
     regio = conf[(conf["niveau"] == "regio") & (conf["jaar"] == rapport.p.peiljaar) & (conf["scenario"] == "midden")]
     midden = f"{int(5 * round(regio['vraag_aandachtsgroepen'].iloc[0] / 5)):,}".replace(",", ".")
@@ -33,14 +56,14 @@ def test_summary_states_the_numbers_of_the_model(rapport):
 
 def test_modelled_figures_reveal_no_one_and_are_shown(rapport):
     """The bundled defaults are national totals spread by a key: nothing to hide, and so nothing hidden."""
-    tabel = rapport.vraag()[2].data
+    tabel = rapport.vraag().weergaven()[2].data
     assert "onthullen niemand en staan er wel" in tabel
     assert ">.</td>" not in tabel and not rapport.analyse.beveiliging.to_numpy().any()
 
 
 def test_overview_compares_deelregios():
     overzicht = Rapport.uit_notebook("regio-overzicht", {"regio": "mra"})
-    tabel = next(d.data for d in overzicht.verdeling() if isinstance(d, HTML))
+    tabel = next(d.data for d in overzicht.verdeling().weergaven() if isinstance(d, HTML))
     for deelregio in ("Zuid-Kennemerland", "IJmond", "Almere-Lelystad"):
         assert deelregio in tabel
 
@@ -64,7 +87,7 @@ def test_excel_hides_exactly_what_the_report_hides(tmp_path):
     schrijf_tabellen(rapport.analyse, kerncijfers(rapport.analyse), tmp_path / "tabellen.xlsx")
     for blad, deel in (("vraag (woningen per jaar)", 2), ("vraag (personen per jaar)", 3)):
         excel = pd.read_excel(tmp_path / "tabellen.xlsx", sheet_name=blad, index_col=0)
-        html = rapport.vraag()[deel].data
+        html = rapport.vraag().weergaven()[deel].data
         kop = re.findall(r"<th[^>]*>(.*?)</th>", html.split("</thead>")[0])[1:]
         verborgen_html = {(re.search(r"<th[^>]*>(.*?)</th>", r).group(1), kolom)
                           for r in re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S)[1:]
@@ -77,7 +100,7 @@ def test_excel_hides_exactly_what_the_report_hides(tmp_path):
 def test_summary_table_total_is_the_task_the_text_states(rapport):
     import re
 
-    tekst, tabel = rapport.samenvatting()[0].data, rapport.samenvatting()[1].data
+    tekst, tabel = rapport.samenvatting().weergaven()[0].data, rapport.samenvatting().weergaven()[1].data
     assert "Ouderen" not in tabel
     totaal = re.search(r'<tr class="wz-totaal">.*?</tr>', tabel, flags=re.S).group(0)
     laag, midden, hoog = re.findall(r'<td class="wz-getal">([\d.]+)</td>', totaal)

@@ -42,7 +42,7 @@ def ijmond():
 
 
 def test_the_table_beside_the_claim_map_is_the_kerncijfers_rows(ijmond):
-    blokken = [d.data for d in ijmond.confrontatie() if isinstance(d, HTML) and 'class="wz-naast"' in d.data]
+    blokken = [d.data for d in ijmond.confrontatie().weergaven() if isinstance(d, HTML) and 'class="wz-naast"' in d.data]
     assert len(blokken) == 2  # claim and shortfall
     kern = ijmond.kern
     claim = kern[(kern["indicator"] == "claim") & (kern["scenario"] == "midden") & (kern["jaar"] == 2025)
@@ -50,7 +50,7 @@ def test_the_table_beside_the_claim_map_is_the_kerncijfers_rows(ijmond):
     for gemeente, cel in re.findall(r'<th scope="row">([^<]+)</th><td class="wz-getal">([^<]+)</td>', blokken[0]):
         assert cel == f"{float(claim[gemeente]) * 100:.1f}%".replace(".", ",")
     assert 'alt="Kaart: Claim op de verhuringen per gemeente. De cijfers staan in de tabel ernaast."' in blokken[0]
-    verdeling = [d.data for d in ijmond.verdeling() if isinstance(d, HTML) and 'class="wz-naast"' in d.data]
+    verdeling = [d.data for d in ijmond.verdeling().weergaven() if isinstance(d, HTML) and 'class="wz-naast"' in d.data]
     assert len(verdeling) == 1 and "Fair share (Naar inwoners) min eigen vraag per gemeente" in verdeling[0]
 
 

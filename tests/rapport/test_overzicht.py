@@ -16,7 +16,7 @@ def test_an_overview_of_a_region_with_one_deelregio_compares_its_gemeenten():
     parameters = valideer_parameters("regio-overzicht", {"regio": "hart-van-brabant"})
     rapport = Rapport.voor("regio-overzicht", analyseer(parameters))
     assert rapport.eenheid == "gemeente"
-    tabel = next(d.data for d in rapport.verdeling() if isinstance(d, HTML) and "Fair share per jaar" in d.data)
+    tabel = next(d.data for d in rapport.verdeling().weergaven() if isinstance(d, HTML) and "Fair share per jaar" in d.data)
     rijen = re.findall(r"<tr[^>]*><th[^>]*>([^<]+)</th>", tabel.split("<tbody>")[1])
     assert len(rijen) == 11 + 1 and "Tilburg" in rijen and rijen[-1] == "Totaal"  # 11 gemeenten, not one deelregio
 
@@ -24,5 +24,5 @@ def test_an_overview_of_a_region_with_one_deelregio_compares_its_gemeenten():
 def test_the_mra_overview_still_compares_its_deelregios():
     rapport = Rapport.voor("regio-overzicht", analyseer(valideer_parameters("regio-overzicht", {"regio": "mra"})))
     assert rapport.eenheid == "deelregio"
-    tabel = next(d.data for d in rapport.verdeling() if isinstance(d, HTML) and "Fair share per jaar" in d.data)
+    tabel = next(d.data for d in rapport.verdeling().weergaven() if isinstance(d, HTML) and "Fair share per jaar" in d.data)
     assert len(re.findall(r"<tr[^>]*><th[^>]*>([^<]+)</th>", tabel.split("<tbody>")[1])) == 7 + 1

@@ -83,8 +83,8 @@ def test_a_published_count_is_the_same_exact_figure_in_every_output_and_a_model_
     assert {r[kop.index("verhuringen per jaar")].value for r in werkmap["confrontatie"].iter_rows(min_row=2)} == {9578}
     rapport = Rapport(amsterdam)
     teksten = {
-        "samenvatting": rapport.samenvatting()[0].data,
-        "aanbod": rapport.aanbod()[2].data,
+        "samenvatting": rapport.samenvatting().weergaven()[0].data,
+        "aanbod": rapport.aanbod().weergaven()[2].data,
         "factsheet": (tmp_path / "factsheet-gm0363-amsterdam.html").read_text(encoding="utf-8"),
     }
     assert "van de 9.578 sociale huurwoningen" in teksten["samenvatting"]
@@ -148,7 +148,7 @@ def test_excel_has_dutch_headers_formats_and_the_reports_rounding(mra, tmp_path)
     claim = {r[0].value: r[kop.index("claim")] for r in confrontatie.iter_rows(min_row=2)}
     assert all(c.number_format == "0.0%" for c in claim.values())
     # The same claim the report prints, to the tenth of a percent.
-    html = Rapport(mra, "deelregio").confrontatie()[2].data
+    html = Rapport(mra, "deelregio").confrontatie().weergaven()[2].data
     rij = re.search(r'<th scope="row">IJmond</th>(.*?)</tr>', html, flags=re.S).group(1)
     getoond = re.findall(r"<td[^>]*>(.*?)</td>", rij)[4]
     assert f"{claim['IJmond (deelregio)'].value * 100:.1f}%".replace(".", ",") == getoond

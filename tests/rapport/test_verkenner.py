@@ -16,6 +16,7 @@ from woonzorg_lib.analyse.doorrekenen import analyseer
 from woonzorg_lib.analyse.parameters import lees_parameterbestand
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.rapport.hoofdstukken import Rapport
+from woonzorg_lib.rapport.hoofdstukken.selectie import varianten
 from woonzorg_lib.rapport.verkenner import EIGEN_MIX, Verkenner, kerncijfers, parameterbestanden, schuif_instellen
 
 U16 = """naam: U16
@@ -64,7 +65,7 @@ def _zelfde_cijfers(verkenner: Verkenner, rapport: Rapport) -> None:
     """What the explorer shows is what the report shows: key figures, chart tables."""
     _zelfde_analyse(verkenner.laatste, rapport.analyse)
     cijfers = kerncijfers(verkenner.laatste)
-    samenvatting = rapport.samenvatting()[0].data
+    samenvatting = rapport.samenvatting().weergaven()[0].data
     assert (f"**{cijfers['vraag_laag']} tot {cijfers['vraag_hoog']} woningen** nodig (middenscenario "
             f"{cijfers['vraag_midden']})") in samenvatting
     assert f"**{cijfers['claim']} van de {cijfers['verhuringen']} sociale huurwoningen**" in samenvatting
@@ -72,9 +73,8 @@ def _zelfde_cijfers(verkenner: Verkenner, rapport: Rapport) -> None:
             f"{cijfers['tekort_hoog']})") in samenvatting
     _, claim = rapport.confrontatietabel()
     pd.testing.assert_frame_equal(verkenner._claim._tabel, claim.to_frame("claim"))
-    verdeling = rapport._verdeling()
-    pd.testing.assert_frame_equal(verkenner._verdeling._tabel,
-                                  verdeling[rapport._varianten(verdeling)].astype("float64"))
+    verdeling = rapport.selectie.verdeling()
+    pd.testing.assert_frame_equal(verkenner._verdeling._tabel, verdeling[varianten(verdeling)].astype("float64"))
 
 
 def _stap(schuif, stappen: int) -> None:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.model.vraag import RANG
+from woonzorg_lib.model.herkomst import RANG
 
 
 def bereken_aanbod(

@@ -17,8 +17,8 @@ import pandas as pd
 
 from woonzorg_lib.algemeen.opmaak import getal
 from woonzorg_lib.model.doelgroepen import SCENARIOS
+from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.verdeling import peildatum_art29, taakstelling_art29
-from woonzorg_lib.model.vraag import RANG
 
 RECENTE_HALFJAREN = 3  # the default range for unknown half-years spans the latest three published numbers
 KOLOMMEN = ["gemeentecode", "halfjaar", "jaar", "scenario", "personen", "landelijk", "peildatum_inwoners",
@@ -145,7 +145,7 @@ def per_jaar(halfjaarlijks: pd.DataFrame) -> pd.DataFrame:
     groepen = halfjaarlijks.groupby(["gemeentecode", "jaar", "scenario"], sort=False)
     uit = groepen.agg(
         waarde=("personen", "mean"),
-        herkomst=("herkomst", lambda h: max(h, key=RANG.__getitem__)),
+        herkomst=("herkomst", zwakste),
         bron=("bron", lambda b: " | ".join(dict.fromkeys(b))),
         peildatum=("halfjaar", lambda h: " en ".join(h)),
     ).reset_index()

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from woonzorg_lib.model.doelgroepen import SCENARIOS, VRAAGPOSTEN, Vraagpost
+from woonzorg_lib.model.herkomst import RANG, zwakste
 
-RANG = {"register": 0, "schatting": 1, "aanname": 2}
 BASIS = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum", "lokaal"]
 KOLOMMEN = [
     "gemeentecode", "doelgroep", "vraagpost", "scenario", "jaar", "personen", "woningen",
@@ -122,7 +122,7 @@ def _bereken(basis: pd.DataFrame) -> pd.DataFrame:
 def per_doelgroep(vraag: pd.DataFrame) -> pd.DataFrame:
     """Homes per doelgroep: low, central and high side by side, with the weakest tier of the inputs."""
     tabel = bandbreedte(vraag, "woningen", ["doelgroep"]).set_index("doelgroep")
-    zwakst = vraag.groupby("doelgroep", observed=True)["herkomst"].agg(lambda h: max(h, key=RANG.get))
+    zwakst = vraag.groupby("doelgroep", observed=True)["herkomst"].agg(zwakste)
     tabel["herkomst"] = zwakst.astype(str)
     return tabel
 

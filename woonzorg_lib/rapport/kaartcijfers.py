@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from woonzorg_lib.model.herkomst import RANG
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
-from woonzorg_lib.model.vraag import RANG
 
 TOTAAL_VRAAG = "totaal aandachtsgroepen"
 

@@ -172,8 +172,8 @@ def png_base64(fig: Figure) -> str:
     return base64.b64encode(png(fig)).decode("ascii")
 
 
-def naast_elkaar(fig: Figure, alt: str, tabel_html: str) -> str:
-    """A map and the table of its figures side by side (stacked on a narrow screen), one offline HTML block."""
-    beeld = png_base64(fig)
+def naast_elkaar(kaart_png: bytes, alt: str, tabel_html: str) -> str:
+    """A map (PNG) and the table of its figures side by side (stacked on a narrow screen), one offline HTML block."""
+    beeld = base64.b64encode(kaart_png).decode("ascii")
     return (f'<div class="wz-naast"><figure class="wz-kaart"><img src="data:image/png;base64,{beeld}" '
             f'alt="{html.escape(alt)}"></figure><div class="wz-kaarttabel">{tabel_html}</div></div>')

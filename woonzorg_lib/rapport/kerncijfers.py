@@ -12,8 +12,8 @@ import pandas as pd
 from woonzorg_lib.algemeen.opmaak import getal, kengetal, procent
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.herkomst import RANG, zwakste
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden
-from woonzorg_lib.model.vraag import RANG
 from woonzorg_lib.rapport import publicatie
 
 KERNCIJFERS = [
@@ -21,10 +21,6 @@ KERNCIJFERS = [
 ]
 GEEN_GEGEVENS = ("geen gegevens", "geen cijfer voor deze gemeente: vul het in het invoerformat in")
 AANDACHTSGROEPEN = [k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]
-
-
-def _zwakste(rangen: pd.Series) -> str:
-    return list(RANG)[int(rangen.max())]
 
 
 def _herkomst_vraag(vraag: pd.DataFrame) -> pd.DataFrame:
@@ -215,7 +211,7 @@ def _verdeling_rijen(analyse: Analyse) -> list[pd.DataFrame]:
     gebied = verdeling[verdeling["gemeentecode"].isin(codes)]
     taak = analyse.vraag[(analyse.vraag["scenario"] == p.scenario) & (analyse.vraag["jaar"] == p.peiljaar)
                          & analyse.vraag["doelgroep"].isin(AANDACHTSGROEPEN)]
-    herkomst = _zwakste(taak["herkomst"].astype(str).map(RANG))
+    herkomst = zwakste(taak["herkomst"])
     delen = []
     for kolom in [k for k in verdeling.columns if k not in ("gemeentecode", "gemeente", "deelregio", "eigen_vraag",
                                                               "huidige_belasting")]:
@@ -253,7 +249,7 @@ def _belasting_rijen(analyse: Analyse, gebied: pd.DataFrame) -> pd.DataFrame:
         herkomst=gebied["gemeentecode"].map(invoer["herkomst"]).fillna(GEEN_GEGEVENS[0]).to_numpy(),
         bron=gebied["gemeentecode"].map(invoer["bron"]).fillna(GEEN_GEGEVENS[1]).to_numpy())
     totaal = pd.DataFrame({"gemeentecode": [""], "gemeente": [""], "deelregio": [_gebied_deelregio(analyse)],
-                           "waarde": [beschermd["Totaal"]], "herkomst": [_zwakste(rijen["herkomst"].map(RANG).dropna())
+                           "waarde": [beschermd["Totaal"]], "herkomst": [zwakste(rijen["herkomst"][rijen["herkomst"].isin(list(RANG))])
                                                                         if rijen["herkomst"].isin(list(RANG)).any()
                                                                         else GEEN_GEGEVENS[0]],
                            "bron": ["som van de gemeenten (huidige belasting uit het invoerformat)"]})

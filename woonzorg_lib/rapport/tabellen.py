@@ -13,8 +13,8 @@ from woonzorg_lib.analyse.invoercijfers import invoercijfers
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.herkomst import RANG
 from woonzorg_lib.model.onthulling import ONBEKEND, OPMERKING, VERBORGEN
-from woonzorg_lib.model.vraag import RANG
 from woonzorg_lib.rapport import publicatie
 from woonzorg_lib.rapport.excel import Blad, schrijf_werkmap
 from woonzorg_lib.rapport.kerncijfers import bron_verhuringen

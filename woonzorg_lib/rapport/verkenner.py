@@ -33,20 +33,20 @@ from woonzorg_lib.analyse.tussenstand import Tussenstand
 from woonzorg_lib.analyse.uitgangspunten import invoer_voor
 from woonzorg_lib.analyse.verdelen import SLEUTELS_UIT_INVOER, gemeenten_zonder
 from woonzorg_lib.data.catalogus import is_regiobestand
+from woonzorg_lib.model.doelgroepen import SCENARIOS
 from woonzorg_lib.rapport import grafieken, publicatie
 from woonzorg_lib.rapport.hoofdstukken import Rapport
+from woonzorg_lib.rapport.hoofdstukken.inhoud import INHOUD
+from woonzorg_lib.rapport.hoofdstukken.selectie import varianten
+from woonzorg_lib.rapport.hoofdstukken.weergave import weergaven
 from woonzorg_lib.rapport.kerncijfers import bron_verhuringen, herkomst_totaal
 from woonzorg_lib.rapport.levend import LevendeGrafiek
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.rapport.tekst import rond
 
 EIGEN_MIX = "Eigen mix (verkenner)"
-SCENARIOS = ("laag", "midden", "hoog")
-HOOFDSTUKKEN = {
-    "samenvatting": "Bestuurlijke samenvatting", "afbakening": "Afbakening", "bevolking": "Bevolking en vergrijzing",
-    "vraag": "Vraag per doelgroep", "aanbod": "Aanbod", "confrontatie": "Confrontatie", "verdeling": "Verdeling",
-    "gevoeligheid": "Gevoeligheid", "verantwoording": "Verantwoording",
-}
+# The report's chapters the explorer offers: all but the monitor (it compares data editions, not settings).
+HOOFDSTUKKEN = {k: titel for k, titel in INHOUD["woonzorganalyse"].items() if k != "monitor"}
 # Keys whose figures every analysis has; the others only with a figure for every gemeente in the invoerformat.
 ALTIJD = ("inwoners", "sociale_huurvoorraad", "verhuringen")
 _STIJL = {"description_width": "18em"}
@@ -261,14 +261,14 @@ class Verkenner:
         png = self._claim.png(claim.to_frame("claim"), parameters.aandeel_verhuringen_aandachtsgroepen)
         if png is not None:
             self.claimgrafiek.value = png
-        verdeling = rapport._verdeling()
-        png = self._verdeling.png(verdeling[rapport._varianten(verdeling)].astype("float64"))
+        verdeling = rapport.selectie.verdeling()
+        png = self._verdeling.png(verdeling[varianten(verdeling)].astype("float64"))
         if png is not None:
             self.verdeelgrafiek.value = png
         self.als_bestand.value = self.parameterbestand()
         if self.hoofdstukken.value or self.uitvoer.outputs:
             # Chapters come whole from the report; filled directly, which also works without a browser (papermill).
-            delen = [deel for hoofdstuk in self.hoofdstukken.value for deel in getattr(rapport, hoofdstuk)()]
+            delen = [deel for sleutel in self.hoofdstukken.value for deel in weergaven(rapport.hoofdstuk(sleutel))]
             self.uitvoer.outputs = ()
             for deel in delen:
                 self.uitvoer.append_display_data(deel)
