@@ -11,6 +11,7 @@ from tests.conftest import vastgelegd
 from tests.rapport.conftest import NOTEBOOKS, voer_uit
 from woonzorg_lib.analyse.parameters import SJABLONEN
 from woonzorg_lib.rapport.export import exporteer_html
+from woonzorg_lib.rapport.uitvoer import UITVOERMAP
 
 SJABLOON = {"woonzorganalyse": "woonzorganalyse", "regio-overzicht": "regio-overzicht", "verkenner": "woonzorganalyse"}
 
@@ -18,7 +19,8 @@ SJABLOON = {"woonzorganalyse": "woonzorganalyse", "regio-overzicht": "regio-over
 @pytest.mark.parametrize("notebook", sorted(SJABLOON))
 def test_parameter_cell_names_equal_the_model_fields(notebook):
     gevonden = papermill.inspect_notebook(str(NOTEBOOKS / f"{notebook}.ipynb"))
-    assert sorted(gevonden) == sorted(SJABLONEN[SJABLOON[notebook]].model_fields)
+    run = [UITVOERMAP] if notebook != "verkenner" else []  # where the batch has a report's files written
+    assert sorted(gevonden) == sorted([*SJABLONEN[SJABLOON[notebook]].model_fields, *run])
     assert all(p["help"] for p in gevonden.values()), "every parameter explains itself"
 
 
@@ -50,7 +52,7 @@ def test_exported_report_has_no_code_no_parameters_no_network_and_stays_small(ui
     html = exporteer_html(nb, parameters)
     assert len(html.encode()) <= 1.5 * 1024 * 1024
     assert "injected-parameters" not in html and "hl-ipython3" not in html  # no code cell input
-    for code in ("Rapport.uit_notebook", "rapport.samenvatting()", "bewaar_uitvoer", "peiljaar: int ="):
+    for code in ("Rapport.uit_notebook", "rapport.samenvatting()", "rapport.bewaar", "uitvoermap", "peiljaar: int ="):
         assert code not in html
     bronnen = re.findall(r"<(?:script|link|img)\b[^>]*?(?:src|href)\s*=\s*[\"']?([^\"' >]+)", html, flags=re.I)
     assert bronnen and not [b for b in bronnen if re.match(r"(?i)\s*(https?:)?//", b)]
@@ -94,6 +96,28 @@ def test_runs_with_the_plain_papermill_cli_and_a_parameter_file(tmp_path):
     assert klaar.returncode == 0, klaar.stderr[-2000:]
     tekst = uit.read_text(encoding="utf-8")
     assert "Zaanstreek-Waterland" in tekst and '"output_type": "error"' not in tekst
+    assert not list(tmp_path.glob("*.csv")) and not list(PROJECT.glob("kerncijfers.csv"))  # no folder: no files
+
+
+def test_with_an_output_folder_the_plain_papermill_cli_writes_the_runs_files(tmp_path):
+    """The one path by which a run's files leave the notebook: the parameter uitvoermap, as the batch passes it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import PARAMETERS, PROJECT
+
+    klaar = subprocess.run(
+        [str(Path(sys.executable).parent / "papermill"), "notebooks/woonzorganalyse.ipynb", str(tmp_path / "uit.ipynb"),
+         "-f", str(PARAMETERS / "ijmond.yaml"), "-p", UITVOERMAP, str(tmp_path / "ijmond"), "--no-progress-bar"],
+        cwd=PROJECT, capture_output=True, text=True, timeout=600,
+    )
+    assert klaar.returncode == 0, klaar.stderr[-2000:]
+    samenvatting = json.loads((tmp_path / "ijmond" / "samenvatting.json").read_text(encoding="utf-8"))
+    assert samenvatting["gebied"] == "IJmond"
+    bestanden = {p.name for p in (tmp_path / "ijmond").iterdir()}
+    assert {"tabellen.xlsx", "kerncijfers.csv", *(f["bestand"] for f in samenvatting["factsheets"])} <= bestanden
+    assert [f["gemeente"] for f in samenvatting["factsheets"]] == ["Beverwijk", "Heemskerk", "Uitgeest", "Velsen"]
 
 
 @pytest.mark.parametrize("notebook", sorted(SJABLOON))

@@ -12,11 +12,14 @@ import pandas as pd
 
 from woonzorg_lib import __version__
 from woonzorg_lib.analyse.resultaat import Analyse
-from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.onthulling import afgerond
 from woonzorg_lib.rapport.factsheet import factsheets
 from woonzorg_lib.rapport.kerncijfers import als_tekst, kerncijfers
 from woonzorg_lib.rapport.tabellen import schrijf_tabellen
+
+# The notebook parameter through which the batch names the folder a run writes its files to (see Rapport.bewaar).
+UITVOERMAP = "uitvoermap"
 
 
 def samenvatting(analyse: Analyse) -> dict[str, Any]:
@@ -33,7 +36,7 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
         "doeljaar": p.doeljaar,
         "dekking": {
             "met_gegevens": len(gedekt["volledig"]) + len(gedekt["gedeeltelijk"]),
-            "aandachtsgroepen": sum(d.aandachtsgroep for d in DOELGROEPEN.values()),
+            "aandachtsgroepen": len(AANDACHTSGROEPEN),
             "volledig": gedekt["volledig"], "gedeeltelijk": gedekt["gedeeltelijk"], "geen_gegevens": gedekt["geen"],
         },
         "taakstelling_statushouders": {

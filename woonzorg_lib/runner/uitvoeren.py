@@ -4,9 +4,15 @@ Everything is made in a temporary folder beside the run's folder; only a complet
 outputs replaces the previous one, file by file with ``os.replace``, so an interrupted or
 failed run never leaves a half-written file in place of a good previous one.
 
+How a run's result reaches the runner, the one path: the runner passes the temporary folder
+as the notebook parameter ``uitvoermap``; the notebook's last cell (``rapport.bewaar``) writes
+tabellen.xlsx, kerncijfers.csv, the factsheets and samenvatting.json there, samenvatting.json
+listing the factsheets and the key figures; the runner exports the report beside them, reads
+samenvatting.json and moves every file into place.
+
 A worker keeps its kernel between runs (imports and the model's caches stay warm) and
 resets it before every run: an empty namespace, no open figures, matplotlib's defaults and
-this run's output folder. A kernel that saw a failure is never reused; ``verse_kernel``
+the working directory. A kernel that saw a failure is never reused; ``verse_kernel``
 starts a new kernel for every run.
 """
 
@@ -27,7 +33,6 @@ from typing import Any
 from woonzorg_lib.algemeen.bestanden import normale_rechten
 from woonzorg_lib.algemeen.errors import WoonzorgFout
 
-UITVOERMAP = "WOONZORG_UITVOERMAP"
 BESTANDEN = ("rapport.html", "rapport.pdf", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
 FACTSHEET = "factsheet-"  # factsheet-<code>-<naam>.html, one per gemeente of a deelregio run
 MANIFEST = "manifest.json"
@@ -216,8 +221,8 @@ def werker_start() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
-def _reset(km: Any, werkmap: Path, cwd: Path) -> None:
-    """Clean the kernel before a run: empty namespace, no figures, default matplotlib, this run's output folder.
+def _reset(km: Any, cwd: Path) -> None:
+    """Clean the kernel before a run: empty namespace, no figures, default matplotlib, the notebook's folder.
 
     The client is made from the connection info alone: it then watches the kernel by heartbeat,
     so a kernel that died is noticed within seconds instead of at the end of a timeout.
@@ -233,7 +238,7 @@ def _reset(km: Any, werkmap: Path, cwd: Path) -> None:
             "%reset -f\n"
             "import os as _os, matplotlib as _mpl, matplotlib.pyplot as _plt\n"
             "_plt.close('all'); _mpl.rcdefaults()\n"
-            f"_os.environ[{UITVOERMAP!r}] = {str(werkmap)!r}; _os.chdir({str(cwd)!r})\n"
+            f"_os.chdir({str(cwd)!r})\n"
             "del _os, _mpl, _plt\n",
             timeout=60, store_history=False, output_hook=lambda _: None,
         )
@@ -252,6 +257,7 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
 
     from woonzorg_lib.rapport.export import exporteer_html
     from woonzorg_lib.rapport.pdf import maak_pdf
+    from woonzorg_lib.rapport.uitvoer import UITVOERMAP
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     begin = time.perf_counter()
@@ -266,9 +272,10 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
             for poging in (1, 2):  # a kernel that dies while starting gets one fresh successor
                 km = _kernel(Path(taak.uitvoer) / ".logboek")
                 try:
-                    _reset(km, werkmap, Path(taak.notebook).parent)
+                    _reset(km, Path(taak.notebook).parent)
                     papermill.execute_notebook(
-                        taak.notebook, str(uitgevoerd), parameters=taak.parameters, kernel_name="python3", km=km,
+                        taak.notebook, str(uitgevoerd), parameters={**taak.parameters, UITVOERMAP: str(werkmap)},
+                        kernel_name="python3", km=km,
                         progress_bar=False, log_output=False, start_timeout=120,
                     )
                     break
@@ -281,7 +288,7 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
             maak_pdf(werkmap / "rapport.html", werkmap / "rapport.pdf")  # the same HTML, printed
             ontbreekt = [b for b in BESTANDEN if not (werkmap / b).is_file()]
             if ontbreekt:
-                raise _Onvolledig(f"Het notebook schreef {', '.join(ontbreekt)} niet (ontbreekt de cel bewaar_uitvoer?).")
+                raise _Onvolledig(f"Het notebook schreef {', '.join(ontbreekt)} niet (ontbreekt de cel rapport.bewaar(uitvoermap)?).")
             samenvatting = json.loads((werkmap / "samenvatting.json").read_text(encoding="utf-8"))
             bladen = _factsheets(samenvatting, werkmap)
             for blad in list(bladen):

@@ -9,27 +9,6 @@
 - ``rapport``: ``Rapport``, one method per chapter.
 """
 
-from __future__ import annotations
-
-import os
-from pathlib import Path
-
 from woonzorg_lib.rapport.hoofdstukken.rapport import Rapport
-from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
 
-UITVOERMAP = "WOONZORG_UITVOERMAP"
-
-
-def bewaar_uitvoer(rapport: Rapport) -> list[str]:
-    """In a batch run, write tabellen.xlsx, kerncijfers.csv, samenvatting.json and the factsheets where the runner asks.
-
-    The runner names the folder in the environment variable WOONZORG_UITVOERMAP; run
-    interactively, or with the plain papermill CLI, this does nothing.
-    """
-    map_ = os.environ.get(UITVOERMAP)
-    if not map_:
-        return []
-    met_factsheets = rapport.eenheid == "gemeente"  # a factsheet per gemeente from each deelregio's run
-    return [str(p) for p in schrijf_uitvoer(rapport.analyse, Path(map_), rapport.kern, met_factsheets)]
-
-__all__ = ["Rapport", "bewaar_uitvoer"]
+__all__ = ["Rapport"]

@@ -3,6 +3,7 @@
     rapport = Rapport.uit_notebook("woonzorganalyse", globals())
     rapport.samenvatting()            # shows itself in a notebook
     rapport.vraag().tabel()           # the chapter's first table, as a DataFrame
+    rapport.bewaar(uitvoermap)        # the run's files, where the batch asks for them
 
 Every count of people in a table or chart passes through disclosure control first (``selectie``).
 """
@@ -10,6 +11,7 @@ Every count of people in a table or chart passes through disclosure control firs
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -31,6 +33,7 @@ from woonzorg_lib.rapport.hoofdstukken import (
 )
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Hoofdstuk
 from woonzorg_lib.rapport.hoofdstukken.selectie import Selectie
+from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
 
 
 class Rapport:
@@ -103,6 +106,17 @@ class Rapport:
     def verantwoording(self) -> Hoofdstuk:
         """10. Verantwoording."""
         return verantwoording.hoofdstuk(self.selectie)
+
+    def bewaar(self, uitvoermap: str | None) -> list[str]:
+        """Write tabellen.xlsx, kerncijfers.csv, samenvatting.json and (a gemeente report's) factsheets into the folder.
+
+        The batch passes the folder as the notebook parameter ``uitvoermap`` (``UITVOERMAP``);
+        run interactively it is empty and nothing is written. Returns the paths written.
+        """
+        if not uitvoermap:
+            return []
+        met_factsheets = self.eenheid == "gemeente"  # a factsheet per gemeente from each deelregio's run
+        return [str(p) for p in schrijf_uitvoer(self.analyse, Path(uitvoermap), self.kern, met_factsheets)]
 
     def confrontatietabel(self) -> tuple[pd.DataFrame, pd.Series]:
         """The confrontation per unit as the report shows it, and the claim (the explorer charts it)."""
