@@ -3,7 +3,6 @@ from woonzorg_lib.model.doelgroepen import (
     DOELGROEPEN,
     ONDERWERPEN,
     VRAAGPOSTEN,
-    doelgroepen_tabel,
     standaard_kengetallen,
 )
 
@@ -17,7 +16,6 @@ def test_the_twelve_groups_of_the_design():
     for groep in DOELGROEPEN.values():
         assert groep.naam and groep.definitie and groep.bron and groep.eenheid and groep.methode
     assert [k for k, d in DOELGROEPEN.items() if not d.aandachtsgroep] == ["ouderen"]
-    assert len(doelgroepen_tabel()) == 12
 
 
 def test_every_group_has_a_demand_rule_and_every_rule_known_inputs():
@@ -46,3 +44,15 @@ def test_household_size_range_follows_from_two_thirds_single_person_households()
     rij = standaard_kengetallen(1).loc["huishoudgrootte_statushouders"]
     for overig, verwacht in ((4.5, rij["laag"]), (3.5, rij["midden"]), (2.5, rij["hoog"])):
         assert round(2 / 3 + overig / 3, 2) == verwacht
+
+
+def test_the_scenarios_and_the_aandachtsgroepen_are_defined_once():
+    """The parameter contract accepts exactly the model's scenarios; the group count is the register's."""
+    from typing import get_args
+
+    from woonzorg_lib.analyse.parameters import Basisparameters
+    from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, SCENARIOS
+
+    assert get_args(Basisparameters.model_fields["scenario"].annotation) == SCENARIOS
+    assert AANDACHTSGROEPEN == tuple(k for k, d in DOELGROEPEN.items() if d.aandachtsgroep)
+    assert len(AANDACHTSGROEPEN) == 11

@@ -15,7 +15,7 @@ import pandas as pd
 
 from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.analyse.gevoeligheid import gevoeligheid
-from woonzorg_lib.analyse.parameters import AANDACHTSGROEPEN, Basisparameters, analysegebied
+from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.analyse.tussenstand import Tussenstand, stapsleutel
 from woonzorg_lib.analyse.uitgangspunten import editie_voor, invoer_voor, mutatiegraad_voor, taakstelling_voor
@@ -23,7 +23,7 @@ from woonzorg_lib.analyse.verdelen import fair_share
 from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.edities import Editie
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
-from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN
 from woonzorg_lib.model.niveaus import op_niveaus
 from woonzorg_lib.model.onthulling import beveiligingspatroon
 from woonzorg_lib.model.vraag import bereken_vraag

@@ -33,7 +33,7 @@ from woonzorg_lib.data.invoer import (
     KOLOMMEN_INVOER,
     KOLOMMEN_KENGETALLEN,
 )
-from woonzorg_lib.model.doelgroepen import ONDERWERPEN
+from woonzorg_lib.model.doelgroepen import ONDERWERPEN, SCENARIOS
 
 TOELICHTING = [
     "Invoerformat woonzorganalyse — {gebied}",
@@ -219,7 +219,7 @@ def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path, overschrijven
                   {"gemeente": 20, "onderwerp": 28, "omschrijving": 48, "bron_standaard": 60, "bron": 40},
                   ["lokaal", "herkomst", "bron", "peildatum"], ["standaard", "lokaal"])
             _blad(werkmap, BLAD_KENGETALLEN, kengetallen, {"kengetal": 30, "omschrijving": 48, "bron": 90},
-                  ["laag", "midden", "hoog", "herkomst", "bron"], ["laag", "midden", "hoog"])
+                  [*SCENARIOS, "herkomst", "bron"], list(SCENARIOS))
             werkmap.save(tijdelijk)
         normale_rechten(Path(tijdelijk))
         if pad.exists():

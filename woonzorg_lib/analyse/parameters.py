@@ -20,7 +20,7 @@ from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.getallen import OngeldigGetal, lees_getal
 from woonzorg_lib.data.pydantic_nl import vertaal_fouten
 from woonzorg_lib.data.yaml_io import lees_yaml
-from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 
 VERDEELSLEUTELS: tuple[str, ...] = (
     "inwoners", "huishoudens", "sociale_huurvoorraad", "verhuringen", "huidige_belasting", "herkomstgemeente",
@@ -52,7 +52,6 @@ class LaagMiddenHoog(BaseModel):
         return self
 
 
-AANDACHTSGROEPEN: tuple[str, ...] = tuple(k for k, d in DOELGROEPEN.items() if d.aandachtsgroep)
 MUTATIEGRAAD_MAX = 0.3  # no corporation portfolio re-lets more than 30% of its homes a year
 
 

@@ -23,10 +23,10 @@ from woonzorg_lib.data.basis import (
 )
 from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.cbs_tabellen import STATUSHOUDERS_TITEL
-from woonzorg_lib.data.edities import AANDACHTSGROEPEN, Editie, kies
+from woonzorg_lib.data.edities import AANDACHTSGROEPEN_BESTAND, Editie, kies
 from woonzorg_lib.data.invoer import lees_invoer
 from woonzorg_lib.model import statushouders
-from woonzorg_lib.model.doelgroepen import ONDERWERPEN, standaard_kengetallen
+from woonzorg_lib.model.doelgroepen import ONDERWERPEN, SCENARIOS, standaard_kengetallen
 from woonzorg_lib.model.standaardinvoer import standaard_invoer
 
 
@@ -44,7 +44,7 @@ def huishoudgrootte_statushouders(editie: Editie | None, regio: Regio) -> tuple[
 
     None when the edition has no monitor, or no gemeente of the region has both figures.
     """
-    monitor = editie.lees(AANDACHTSGROEPEN) if editie else None
+    monitor = editie.lees(AANDACHTSGROEPEN_BESTAND) if editie else None
     if monitor is None:
         return None
     groep = monitor[monitor["groep"].str.casefold().str.contains(STATUSHOUDERS_TITEL)
@@ -63,7 +63,7 @@ def standaard_invoer_voor(regio: Regio, editie: Editie | None = None) -> tuple[p
     kengetallen = kengetallen.copy()
     gemeten = huishoudgrootte_statushouders(editie, regio)
     if gemeten:
-        kengetallen.loc["huishoudgrootte_statushouders", ["laag", "midden", "hoog"]] = gemeten[0]
+        kengetallen.loc["huishoudgrootte_statushouders", list(SCENARIOS)] = gemeten[0]
         kengetallen.loc["huishoudgrootte_statushouders", ["herkomst", "bron"]] = ["register", gemeten[1]]
     return invoer[invoer["gemeentecode"].isin(regio.gemeentecodes)].reset_index(drop=True), kengetallen
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import pandas as pd
 
 from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
-from woonzorg_lib.analyse.parameters import AANDACHTSGROEPEN, Basisparameters
+from woonzorg_lib.analyse.parameters import Basisparameters
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.basis import basisgegevens, per_gemeente
 from woonzorg_lib.data.catalogus import Regio
 from woonzorg_lib.data.edities import Editie
-from woonzorg_lib.model.doelgroepen import ONDERWERPEN
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, ONDERWERPEN
 from woonzorg_lib.model.onthulling import afgerond
 from woonzorg_lib.model.verdeling import varianten
 

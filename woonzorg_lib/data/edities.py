@@ -31,11 +31,11 @@ BUNDEL = "bundel"
 DATAMAP_VARIABELE = "WOONZORG_DATAMAP"
 BESCHRIJVING = "editie.json"
 BASISGEGEVENS = "basisgegevens.csv"
-AANDACHTSGROEPEN = "aandachtsgroepen.csv"
+AANDACHTSGROEPEN_BESTAND = "aandachtsgroepen.csv"
 PROGNOSE = "prognose.csv"
 _KOLOMMEN = {
     BASISGEGEVENS: ("gemeentecode", "indicator", "waarde", "eenheid", "peildatum", "herkomst", "bron"),
-    AANDACHTSGROEPEN: ("gemeentecode", "groep", "personen", "huishoudens", "peildatum", "bron"),
+    AANDACHTSGROEPEN_BESTAND: ("gemeentecode", "groep", "personen", "huishoudens", "peildatum", "bron"),
     PROGNOSE: ("gemeentecode", "jaar", "inwoners", "bron"),
 }
 

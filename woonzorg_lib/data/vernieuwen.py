@@ -209,7 +209,7 @@ def vernieuw(
             prognose[0].to_csv(map_ / edities.PROGNOSE, index=False)
         for download in downloads:
             if download.tabel.onderwerp == "aandachtsgroepen":
-                _aandachtsgroepen(download).to_csv(map_ / edities.AANDACHTSGROEPEN, index=False)
+                _aandachtsgroepen(download).to_csv(map_ / edities.AANDACHTSGROEPEN_BESTAND, index=False)
             ruw = map_ / "cbs" / download.tabel_id
             ruw.mkdir(parents=True)
             for naam, rijen in download.ruw.items():

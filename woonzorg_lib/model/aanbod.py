@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.herkomst import RANG
 
 
@@ -66,7 +66,7 @@ def confrontatie(vraag: pd.DataFrame, aanbod: pd.DataFrame) -> pd.DataFrame:
     claim = vraag ÷ verhuringen (the share of vacated social homes the groups would need).
     Older people separately: tekort_ouderen = vraag − planned homes for older people.
     """
-    ouderen = ~vraag["doelgroep"].isin([k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]).to_numpy()
+    ouderen = ~vraag["doelgroep"].isin(AANDACHTSGROEPEN).to_numpy()
     woningen = vraag["woningen"].to_numpy()
     som = (
         vraag[["gemeentecode", "scenario", "jaar"]]

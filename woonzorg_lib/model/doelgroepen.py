@@ -165,6 +165,8 @@ DOELGROEPEN: dict[str, Doelgroep] = {
         ),
     )
 }
+# The aandachtsgroepen: every group but the older people (whose homes are modelled from national targets).
+AANDACHTSGROEPEN: tuple[str, ...] = tuple(k for k, d in DOELGROEPEN.items() if d.aandachtsgroep)
 
 ONDERWERPEN: dict[str, Onderwerp] = {
     o.sleutel: o
@@ -297,14 +299,7 @@ def standaard_kengetallen(landelijk_75plus: float) -> pd.DataFrame:
     return pd.DataFrame([k.__dict__ for k in kengetallen]).set_index("sleutel")
 
 
-def doelgroepen_tabel() -> pd.DataFrame:
-    """The register as a table, for the report's chapter Afbakening."""
-    import pandas as pd
-
-    return pd.DataFrame([d.__dict__ for d in DOELGROEPEN.values()]).set_index("sleutel")
-
-
 __all__ = [
-    "DOELGROEPEN", "ONDERWERPEN", "SCENARIOS", "VRAAGPOSTEN", "Doelgroep", "Kengetal", "Onderwerp", "Vraagpost",
-    "doelgroepen_tabel", "standaard_kengetallen",
+    "AANDACHTSGROEPEN", "DOELGROEPEN", "ONDERWERPEN", "SCENARIOS", "VRAAGPOSTEN", "Doelgroep", "Kengetal", "Onderwerp",
+    "Vraagpost", "standaard_kengetallen",
 ]

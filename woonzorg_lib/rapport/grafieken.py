@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from woonzorg_lib.algemeen.opmaak import procent
+from woonzorg_lib.model.doelgroepen import SCENARIOS
 from woonzorg_lib.rapport.stijl import LIJNEN, PALET, RAND, SCENARIOKLEUREN, as_getallen, as_procenten, figuur, reeks
 
 
@@ -84,7 +85,7 @@ def gestapeld(tabel: pd.DataFrame, titel: str, eenheid: str) -> plt.Figure:
 def over_jaren(tabel: pd.DataFrame, titel: str, eenheid: str) -> plt.Figure:
     """Lines per scenario (columns laag / midden / hoog) over the years (index)."""
     fig, ax = figuur()
-    for scenario in ("laag", "midden", "hoog"):
+    for scenario in SCENARIOS:
         if scenario in tabel:
             stijl, teken = LIJNEN[scenario]
             ax.plot(tabel.index, tabel[scenario], ls=stijl, marker=teken, lw=2, color=SCENARIOKLEUREN[scenario],

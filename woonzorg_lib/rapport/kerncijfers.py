@@ -11,7 +11,7 @@ import pandas as pd
 
 from woonzorg_lib.algemeen.opmaak import getal, kengetal, procent
 from woonzorg_lib.analyse.resultaat import Analyse
-from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.herkomst import RANG, zwakste
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden
 from woonzorg_lib.rapport import publicatie
@@ -20,7 +20,6 @@ KERNCIJFERS = [
     "gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde", "herkomst", "bron",
 ]
 GEEN_GEGEVENS = ("geen gegevens", "geen cijfer voor deze gemeente: vul het in het invoerformat in")
-AANDACHTSGROEPEN = [k for k, d in DOELGROEPEN.items() if d.aandachtsgroep]
 
 
 def _herkomst_vraag(vraag: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from woonzorg_lib.algemeen.opmaak import getal, procent
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.onthulling import afgerond
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:@])")
@@ -46,7 +47,7 @@ def opsomming(delen: Sequence[str]) -> str:
     return "" if not delen else delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
-def dekking_tekst(gedekt: dict[str, list[str]], totaal: int | None = 11) -> str:
+def dekking_tekst(gedekt: dict[str, list[str]], totaal: int | None = len(AANDACHTSGROEPEN)) -> str:
     """What a headline covers: the aandachtsgroepen with a figure, partly, and without one (Markdown).
 
     >>> print(dekking_tekst({"volledig": ["A", "B"], "gedeeltelijk": ["C (1 van 4 gemeenten)"], "geen": ["D"]}, 4))
@@ -79,7 +80,7 @@ def samenvatting(
     claim = vraag["midden"] / verhuringen if verhuringen else float("nan")
     aantal = len(gedekt["volledig"]) + len(gedekt["gedeeltelijk"])
     regels = [
-        f"**{veilig(gebied)}** heeft in {jaar} voor **{aantal} van de 11 aandachtsgroepen** naar verwachting "
+        f"**{veilig(gebied)}** heeft in {jaar} voor **{aantal} van de {len(AANDACHTSGROEPEN)} aandachtsgroepen** naar verwachting "
         f"**{rond(vraag['laag'])} tot {rond(vraag['hoog'])} woningen** nodig (middenscenario {rond(vraag['midden'])}); "
         f"de analyse loopt tot en met {doeljaar}. {dekking_tekst(gedekt, None)}",
         "",

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonzorg_lib.analyse.parameters import AANDACHTSGROEPEN
-from woonzorg_lib.model.doelgroepen import SCENARIOS
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, SCENARIOS
 from woonzorg_lib.model.onthulling import TOTAAL, VERBORGEN
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Figuur, Hoofdstuk, Tabel, Tekst

@@ -10,10 +10,9 @@ from functools import cached_property
 
 import pandas as pd
 
-from woonzorg_lib.analyse.parameters import AANDACHTSGROEPEN
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.analyse.verdelen import verdeling_per_deelregio
-from woonzorg_lib.model.doelgroepen import DOELGROEPEN
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN
 from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import TOTAAL
 from woonzorg_lib.model.vraag import per_doelgroep

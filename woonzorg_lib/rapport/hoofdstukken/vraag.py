@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from woonzorg_lib.algemeen.opmaak import getal
-from woonzorg_lib.analyse.parameters import AANDACHTSGROEPEN
-from woonzorg_lib.model.doelgroepen import SCENARIOS
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, SCENARIOS
 from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL
 from woonzorg_lib.rapport import grafieken, publicatie
