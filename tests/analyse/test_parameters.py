@@ -52,6 +52,7 @@ def test_a_good_file(schrijf):
         "invoer": None, "aandeel_verhuringen_aandachtsgroepen": 0.10, "plafond_aandeel_verhuringen": None,
         "correctie_jaren": None, "drempel_onthulling": 10, "data_editie": None, "taakstelling_onbekend": None,
         "mutatiegraad": None, "plafond_doelgroepen": None, "verdeling_binnen_deelregio": False,
+        "status": "concept", "vastgesteld_op": None, "opgesteld_door": None, "contact": None,
         "verdeelsleutels": {
             "Naar inwoners": {"inwoners": 1.0},
             "Naar sociale huurvoorraad": {"sociale_huurvoorraad": 1.0},
@@ -83,7 +84,8 @@ def test_all_errors_of_a_file_at_once(schrijf):
         "onzin: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
         "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, plafond_doelgroepen, "
         "correctie_jaren, taakstelling_onbekend, mutatiegraad, "
-        "drempel_onthulling, data_editie, deelregio, verdeling_binnen_deelregio",
+        "drempel_onthulling, data_editie, status, vastgesteld_op, opgesteld_door, contact, deelregio, "
+        "verdeling_binnen_deelregio",
         "deelregio: 'Texel' is geen deelregio van Metropoolregio Amsterdam (MRA); kies uit: Zuid-Kennemerland, "
         "IJmond, Zaanstreek-Waterland, Gooi en Vechtstreek, Amsterdam, Amstelland-Meerlanden, Almere-Lelystad",
     ]
@@ -171,7 +173,7 @@ def test_region_overview_has_no_deelregio(schrijf):
         "deelregio: onbekende sleutel; kies uit: regio, peiljaar, doeljaar, scenario, invoer, "
         "aandeel_verhuringen_aandachtsgroepen, verdeelsleutels, plafond_aandeel_verhuringen, plafond_doelgroepen, "
         "correctie_jaren, taakstelling_onbekend, mutatiegraad, "
-        "drempel_onthulling, data_editie"
+        "drempel_onthulling, data_editie, status, vastgesteld_op, opgesteld_door, contact"
     ]
     bestand = lees_parameterbestand(schrijf("p.yaml", tekst.replace("deelregio: IJmond\n", "")))
     assert isinstance(bestand.parameters, RegioOverzichtParameters)
@@ -249,3 +251,17 @@ def test_a_key_yaml_reads_as_a_number_is_named_with_the_mapping_it_is_in(schrijf
     assert sorted(fouten(pad)) == [
         "(hele bestand): sleutel 1 moet tekst zijn; zet hem tussen aanhalingstekens ('1')",
         "verdeelsleutels.Mix: sleutel 2 moet tekst zijn; zet hem tussen aanhalingstekens ('2')"]
+
+
+def test_the_status_on_the_title_page_is_concept_or_adopted_on_a_real_past_date(schrijf):
+    """A YAML date is read as the same date; adopted needs its date; a date needs adoption, a real day, not ahead."""
+    assert lees_parameterbestand(schrijf("p.yaml", GOED + "status: vastgesteld\nvastgesteld_op: 2026-11-30\n")
+                                 ).parameters.vastgesteld_op == "2026-11-30"
+    for regels, melding in (
+        ("status: vastgesteld\n", "status vastgesteld vraagt de datum van vaststelling"),
+        ("vastgesteld_op: 2026-11-30\n", "vastgesteld_op is gezet bij status concept"),
+        ("status: vastgesteld\nvastgesteld_op: '2026-02-30'\n", "vastgesteld_op 2026-02-30 is geen bestaande datum"),
+        ("status: vastgesteld\nvastgesteld_op: 2999-01-01\n", "vastgesteld_op 2999-01-01 ligt in de toekomst"),
+        ("status: definitief\n", "status"),
+    ):
+        assert any(melding in f for f in fouten(schrijf("p.yaml", GOED + regels))), regels

@@ -29,9 +29,12 @@ def hart_van_brabant(tmp_path_factory):
 def test_without_current_load_no_figure_and_the_report_says_how_to_supply_it():
     rapport = Rapport.uit_notebook("woonzorganalyse", {"regio": "hart-van-brabant"})
     assert "huidige_belasting" not in rapport.analyse.verdeling
-    for hoofdstuk in (rapport.samenvatting().weergaven(), rapport.verdeling().weergaven()):
+    aanwijzingen = " ".join(d.data for d in rapport.verantwoording().weergaven() if isinstance(d, Markdown))
+    assert "Aanwijzingen voor de analist" in aanwijzingen and "`huidige_belasting`" in aanwijzingen
+    for hoofdstuk, zin in ((rapport.samenvatting().weergaven(), "nu al aan aandachtsgroepen geeft, is nog niet bekend"),
+                           (rapport.verdeling().weergaven(), "De huidige belasting per gemeente is onbekend")):
         tekst = " ".join(d.data for d in hoofdstuk if isinstance(d, Markdown | HTML))
-        assert "De huidige belasting per gemeente is onbekend" in tekst and "huidige_belasting" in tekst
+        assert zin in tekst and "huidige_belasting" not in tekst  # the reader is told, the analyst instructed
         assert "huidige belasting (invoer)" not in tekst
         assert not any("belasting" in d.metadata["alt"].lower()
                        for d in hoofdstuk if isinstance(d, Image))

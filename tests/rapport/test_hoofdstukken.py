@@ -49,9 +49,9 @@ def test_summary_states_the_numbers_of_the_model(rapport):
     conf = rapport.analyse.confrontatie
     regio = conf[(conf["niveau"] == "regio") & (conf["jaar"] == rapport.p.peiljaar) & (conf["scenario"] == "midden")]
     midden = f"{int(5 * round(regio['vraag_aandachtsgroepen'].iloc[0] / 5)):,}".replace(",", ".")
-    assert f"middenscenario {midden})" in tekst
+    assert f"middenschatting is **{midden}**" in tekst
     assert "**5 van de 11 aandachtsgroepen**" in tekst
-    assert "**Geen gegevens** voor Uitstroom maatschappelijke opvang" in tekst
+    assert "Voor Uitstroom maatschappelijke opvang, Uitstroom GGZ" in tekst and "zijn nog geen cijfers" in tekst
 
 
 def test_modelled_figures_reveal_no_one_and_are_shown(rapport):
@@ -104,4 +104,4 @@ def test_summary_table_total_is_the_task_the_text_states(rapport):
     assert "Ouderen" not in tabel
     totaal = re.search(r'<tr class="wz-totaal">.*?</tr>', tabel, flags=re.S).group(0)
     laag, midden, hoog = re.findall(r'<td class="wz-getal">([\d.]+)</td>', totaal)
-    assert f"**{laag} tot {hoog} woningen** nodig (middenscenario {midden})" in tekst
+    assert f"**{laag} tot {hoog} woningen per jaar** nodig" in tekst and f"middenschatting is **{midden}**" in tekst

@@ -8,6 +8,7 @@ before any kernel starts, and in the first notebook cell after injection.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -94,6 +95,12 @@ class Basisparameters(BaseModel):
     data_editie: str | None = Field(
         None, description="data-editie uit woonzorg data; leeg: de nieuwste die de regio dekt; bundel: de meegeleverde"
     )
+    status: Literal["concept", "vastgesteld"] = Field(
+        "concept", description="status op het titelblad: concept, of vastgesteld (dan met vastgesteld_op)")
+    vastgesteld_op: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="datum van vaststelling (JJJJ-MM-DD); alleen bij status vastgesteld")
+    opgesteld_door: str | None = Field(None, description="organisatie die het rapport uitbrengt, op het titelblad")
+    contact: str | None = Field(None, description="contactpersoon of -adres voor vragen, op het titelblad")
 
     @field_validator("verdeelsleutels")
     @classmethod
@@ -136,6 +143,32 @@ class Basisparameters(BaseModel):
                     {"waarde": getal, "max": MUTATIEGRAAD_MAX},
                 )
         return waarde
+
+    @field_validator("vastgesteld_op", mode="before")
+    @classmethod
+    def _datum_als_tekst(cls, waarde: object) -> object:
+        """A date YAML read as a date (2026-12-01) is the same date as text."""
+        return waarde.isoformat() if isinstance(waarde, dt.date) else waarde
+
+    @model_validator(mode="after")
+    def _vaststelling(self) -> Basisparameters:
+        if self.status == "vastgesteld" and not self.vastgesteld_op:
+            raise PydanticCustomError(
+                "vastgesteld_op", "status vastgesteld vraagt de datum van vaststelling: zet vastgesteld_op (JJJJ-MM-DD)")
+        if self.vastgesteld_op and self.status != "vastgesteld":
+            raise PydanticCustomError(
+                "vastgesteld_op", "vastgesteld_op is gezet bij status {status}: zet status op vastgesteld, of laat de "
+                "datum weg", {"status": self.status})
+        if self.vastgesteld_op:
+            try:
+                dag = dt.date.fromisoformat(self.vastgesteld_op)
+            except ValueError:
+                raise PydanticCustomError("vastgesteld_op", "vastgesteld_op {datum} is geen bestaande datum",
+                                          {"datum": self.vastgesteld_op}) from None
+            if dag > dt.date.today():
+                raise PydanticCustomError("vastgesteld_op", "vastgesteld_op {datum} ligt in de toekomst",
+                                          {"datum": self.vastgesteld_op})
+        return self
 
     @model_validator(mode="after")
     def _correctie_vraagt_belasting(self) -> Basisparameters:

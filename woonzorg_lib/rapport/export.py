@@ -41,6 +41,13 @@ def _datum(vandaag: dt.date | None = None) -> str:
     return datum(vandaag or dt.date.today())
 
 
+def _status(parameters: dict[str, Any]) -> str:
+    """The status line of the title block: a concept, or the date the report was adopted."""
+    if parameters.get("status") == "vastgesteld" and parameters.get("vastgesteld_op"):
+        return f"Vastgesteld op {datum(dt.date.fromisoformat(parameters['vastgesteld_op']))}"
+    return "Concept — nog niet vastgesteld"
+
+
 def gegevens(nb: NotebookNode, parameters: dict[str, Any]) -> dict[str, Any]:
     """What the title block and footer show, from the notebook and its validated parameters."""
     regio = laad_regio(parameters["regio"])
@@ -53,6 +60,9 @@ def gegevens(nb: NotebookNode, parameters: dict[str, Any]) -> dict[str, Any]:
         "doeljaar": parameters.get("doeljaar"),
         "scenario": parameters.get("scenario"),
         "datum": _datum(),
+        "status": _status(parameters),
+        "opgesteld_door": parameters.get("opgesteld_door") or "niet ingevuld",
+        "contact": parameters.get("contact") or "niet ingevuld",
         "inhoud": _inhoud(nb),
         "parameters": parameterzinnen(parameters),
         "bronnen": [f"{b.titel}: {b.bron} (peildatum {b.peildatum}; {b.licentie})" for b in bronnen().values()],

@@ -70,6 +70,10 @@ ZINNEN: dict[str, Callable[[Any], str]] = {
     "drempel_onthulling": lambda w: f"Kleinste aantal personen dat een tabel toont: {getal(w)}.",
     "data_editie": lambda w: ("Gegevens: de meegeleverde gegevens." if w == "bundel" else f"Data-editie: {w}.") if w
     else "Gegevens: de nieuwste data-editie die de regio dekt.",
+    "status": lambda w: f"Status: {w}.",
+    "vastgesteld_op": lambda w: f"Vastgesteld op {w}." if w else "Nog niet vastgesteld.",
+    "opgesteld_door": lambda w: f"Opgesteld door: {w}." if w else "Opgesteld door: niet ingevuld.",
+    "contact": lambda w: f"Contact: {w}." if w else "Contact: niet ingevuld.",
     "verdeling_binnen_deelregio": lambda w: "De eigen opgave wordt ook binnen de deelregio verdeeld." if w else
     "Alleen de verdeling over de hele regio.",
 }

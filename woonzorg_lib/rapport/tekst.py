@@ -37,6 +37,18 @@ def rond(waarde: float, exact: bool = False) -> str:
     return getal(round(float(waarde)) if exact else afgerond(waarde))
 
 
+def zonder_voorvoegsel(bron: str, *woorden: str) -> str:
+    """A source without a leading tier word the sentence around it already says ('schatting: …' → '…').
+
+    >>> zonder_voorvoegsel("trendschatting: de groei van 65+", "trendschatting")
+    'de groei van 65+'
+    """
+    for woord in woorden:
+        if bron.casefold().startswith(f"{woord.casefold()}: "):
+            return bron[len(woord) + 2:]
+    return bron
+
+
 def opsomming(delen: Sequence[str]) -> str:
     """'a', 'a en b', 'a, b en c'.
 
@@ -51,18 +63,19 @@ def dekking_tekst(gedekt: dict[str, list[str]], totaal: int | None = len(AANDACH
     """What a headline covers: the aandachtsgroepen with a figure, partly, and without one (Markdown).
 
     >>> print(dekking_tekst({"volledig": ["A", "B"], "gedeeltelijk": ["C (1 van 4 gemeenten)"], "geen": ["D"]}, 4))
-    De opgave omvat **2 van de 4 aandachtsgroepen** volledig: A en B. Gedeeltelijk (alleen de gemeenten met een cijfer tellen mee): C (1 van 4 gemeenten). **Geen gegevens** voor D: die groep telt niet mee, niet als 0.
+    De opgave telt **2 van de 4 aandachtsgroepen** helemaal mee: A en B. Gedeeltelijk (alleen de gemeenten met een cijfer tellen mee): C (1 van 4 gemeenten). **Geen gegevens** voor D: die groep telt niet mee, niet als 0; het totaal is daardoor een ondergrens.
     >>> print(dekking_tekst({"volledig": ["A"], "gedeeltelijk": [], "geen": []}, None))
-    Volledig meegeteld: A.
+    Helemaal meegeteld: A.
     """
     volledig = opsomming(gedekt["volledig"]) or "geen"
-    delen = [f"De opgave omvat **{len(gedekt['volledig'])} van de {totaal} aandachtsgroepen** volledig: {volledig}."
-             if totaal else f"Volledig meegeteld: {volledig}."]
+    delen = [f"De opgave telt **{len(gedekt['volledig'])} van de {totaal} aandachtsgroepen** helemaal mee: {volledig}."
+             if totaal else f"Helemaal meegeteld: {volledig}."]
     if gedekt["gedeeltelijk"]:
         delen.append(f"Gedeeltelijk (alleen de gemeenten met een cijfer tellen mee): {opsomming(gedekt['gedeeltelijk'])}.")
     if gedekt["geen"]:
         delen.append(f"**Geen gegevens** voor {opsomming(gedekt['geen'])}: "
-                     f"{'die groep telt' if len(gedekt['geen']) == 1 else 'die groepen tellen'} niet mee, niet als 0.")
+                     f"{'die groep telt' if len(gedekt['geen']) == 1 else 'die groepen tellen'} niet mee, niet als 0; "
+                     "het totaal is daardoor een ondergrens.")
     return " ".join(delen)
 
 
@@ -108,25 +121,10 @@ def samenvatting(
 
 
 def belasting_onbekend(eenheid: str) -> str:
-    """What the report says when no current load was entered (Markdown)."""
+    """What the report says when no current load was entered (Markdown, for the reader; the analyst's how-to is in
+    the Verantwoording)."""
     return (
         f"**De huidige belasting per {eenheid} is onbekend.** Het rapport toont daarom geen vergelijking van wat "
-        f"elke {eenheid} nu draagt met haar fair share. Vul in het invoerformat per gemeente het onderwerp "
-        "*huidige_belasting* in: het aantal huishoudens uit de aandachtsgroepen dat de gemeente de afgelopen jaren "
-        "gemiddeld per jaar huisvestte (bijvoorbeeld uit de registraties van corporaties en zorgpartijen), met "
-        "herkomst en bron. Dan toont dit hoofdstuk de huidige belasting naast de fair share, en met "
-        "`correctie_jaren` de correctie over dat aantal jaren."
+        f"elke {eenheid} nu draagt met haar fair share. Zodra de gemeenten opgeven hoeveel huishoudens uit de "
+        "aandachtsgroepen zij de laatste jaren gemiddeld per jaar een woning gaven, staat dat hier naast de fair share."
     )
-
-
-def besluiten(varianten: Sequence[str], claim: float, aandeel: float, zonder_gegevens: Sequence[str]) -> str:
-    """The decisions asked of bestuurders, as a Markdown list."""
-    punten = [
-        f"Kies een verdeelsleutel voor de fair share: {opsomming([f'*{veilig(v)}*' for v in varianten])} (zie Verdeling).",
-        f"Stel het afgesproken aandeel van de verhuringen voor aandachtsgroepen vast: nu {procent(aandeel)}, "
-        f"de vraag zou {procent(claim)} vragen.",
-        "Spreek af hoe het resterende tekort wordt opgevangen: nieuwbouw, flexwonen of transformatie per gemeente.",
-    ]
-    if zonder_gegevens:
-        punten.append(f"Laat lokale cijfers aanleveren voor {opsomming(list(zonder_gegevens))}.")
-    return "\n".join(f"{i}. {p}" for i, p in enumerate(punten, start=1))

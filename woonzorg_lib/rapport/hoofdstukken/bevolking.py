@@ -43,7 +43,7 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         tabel[f"inwoners op 1-1-{p.doeljaar} (prognose PBL/CBS)"] = selectie.per_eenheid(voorspeld, "inwoners")["inwoners"]
     bronnen_tekst = "; ".join(
         f"{'**schatting**' if soort == 'schatting' else soort} voor {aantal_gemeenten(n)}: "
-        f"{tekst.veilig(bron)}"
+        f"{tekst.veilig(tekst.zonder_voorvoegsel(bron, soort))}"
         for (soort, bron), n in herkomst.groupby(["herkomst", "bron"])["gemeentecode"].nunique().items()
     )
     geschat = (herkomst["herkomst"] == "schatting").any()
@@ -55,15 +55,14 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     prognose_tekst = (
         f" De prognose voor {p.doeljaar} is de regionale bevolkingsprognose van PBL en CBS (totaal, niet naar "
         f"leeftijd): {tekst.veilig(voorspeld['bron'].iloc[0])}." if voorspeld is not None else
-        " Een prognose naar leeftijd per gemeente publiceren PBL en CBS niet meer (ingetrokken in 2023); "
-        "`woonzorg data vernieuwen` haalt wel de prognose van het totaal aantal inwoners op.")
+        " Een prognose naar leeftijd per gemeente publiceren PBL en CBS niet meer (ingetrokken in 2023).")
     return Hoofdstuk([
         Tekst(
             f"Het aantal 75-plussers in het gebied is {'' if ouderen_exact else 'ongeveer '}"
             f"**{tekst.rond(tabel.iloc[:, 1:3].sum().sum(), ouderen_exact)}** "
             f"(peildatum {peildatum}). Herkomst van de cijfers per leeftijdsgroep: {bronnen_tekst}. "
             f"De kolom 65+ voor {p.doeljaar} is een **trendschatting**: "
-            f"{tekst.veilig(groei['bron'].iloc[0])}.{prognose_tekst} "
+            f"{tekst.veilig(tekst.zonder_voorvoegsel(groei['bron'].iloc[0], 'trendschatting'))}.{prognose_tekst} "
             f"De vraag van ouderen rekent met het aandeel 75-plussers op {peildatum}, omdat de landelijke doelen een "
             "vast totaal voor 2022-2030 zijn."
         ),

@@ -20,6 +20,7 @@ INHOUD: dict[str, dict[str, str]] = {
         "verdeling": "Verdeling",
         "gevoeligheid": "Gevoeligheid",
         "monitor": "Monitor: verschil met de vorige data-editie",
+        "begrippen": "Begrippen",
         "verantwoording": "Verantwoording",
     },
     "regio-overzicht": {
@@ -31,6 +32,7 @@ INHOUD: dict[str, dict[str, str]] = {
         "verdeling": "Verdeling",
         "gevoeligheid": "Gevoeligheid",
         "monitor": "Monitor: verschil met de vorige data-editie",
+        "begrippen": "Begrippen",
         "verantwoording": "Verantwoording",
     },
 }

@@ -17,8 +17,8 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     vergelijking = vergelijk(selectie.analyse)
     if vergelijking is None:
         return Hoofdstuk([Tekst(
-            "Deze analyse rekent met de meegeleverde gegevens (editie 'bundel'). Na "
-            "`woonzorg data vernieuwen` vergelijkt dit hoofdstuk de nieuwe CBS-cijfers met de vorige editie."
+            "Er is nog geen eerdere versie van de gegevens om deze analyse mee te vergelijken. Rekent een volgende "
+            "analyse met nieuwere CBS-cijfers, dan laat dit hoofdstuk zien wat er daardoor veranderde."
         )])
     per_eenheid = {}
     for blok in ("vorige editie", "deze editie"):

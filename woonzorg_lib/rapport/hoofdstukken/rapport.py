@@ -22,6 +22,7 @@ from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.rapport.hoofdstukken import (
     aanbod,
     afbakening,
+    begrippen,
     bevolking,
     confrontatie,
     gevoeligheid,
@@ -103,8 +104,12 @@ class Rapport:
         """9. Monitor: verschil met de vorige data-editie."""
         return monitor.hoofdstuk(self.selectie)
 
+    def begrippen(self) -> Hoofdstuk:
+        """10. Begrippen."""
+        return begrippen.hoofdstuk(self.selectie)
+
     def verantwoording(self) -> Hoofdstuk:
-        """10. Verantwoording."""
+        """11. Verantwoording."""
         return verantwoording.hoofdstuk(self.selectie)
 
     def bewaar(self, uitvoermap: str | None) -> list[str]:

@@ -30,11 +30,44 @@ def cbs_tabellen(selectie: Selectie) -> pd.DataFrame:
 
 
 def herkomst_invoer(selectie: Selectie) -> pd.DataFrame:
-    """Per onderwerp of the input how many rows are register, schatting or aanname."""
+    """Per onderwerp of the input how many gemeenten have a figure of each tier (register, schatting, aanname).
+
+    A gemeente counts once per tier; with figures per half-year (the taakstelling) it can count under two.
+    """
     invoer = selectie.analyse.invoer
     invoer = invoer.assign(onderwerp=invoer["onderwerp"].map(lambda o: ONDERWERPEN[o].omschrijving))
-    herkomst = invoer.pivot_table(index="onderwerp", columns="herkomst", values="gemeentecode", aggfunc="count")
+    herkomst = invoer.pivot_table(index="onderwerp", columns="herkomst", values="gemeentecode", aggfunc="nunique")
     return herkomst.fillna(0).astype(int).rename_axis(columns=None)
+
+
+def aanwijzingen(selectie: Selectie) -> list[str]:
+    """What the analyst can do to make this report stronger, with the commands and keys it takes (not for the reader)."""
+    analyse, p = selectie.analyse, selectie.p
+    punten = []
+    if not p.invoer:
+        punten.append("Er is geen invoerformat gebruikt: alle cijfers zijn gelabelde schattingen en aannames. "
+                      "`woonzorg invoer-sjabloon PARAMETERBESTAND` schrijft het invoerformat voor deze regio; vul "
+                      "lokale cijfers in met herkomst en bron en zet het pad bij `invoer` in het parameterbestand.")
+    if "huidige_belasting" not in analyse.verdeling:
+        punten.append("De huidige belasting ontbreekt: vul in het invoerformat per gemeente het onderwerp "
+                      "`huidige_belasting` in (huishoudens uit de aandachtsgroepen die de gemeente de afgelopen jaren "
+                      "gemiddeld per jaar huisvestte, met herkomst en bron). Dan tonen de samenvatting en Verdeling "
+                      "de huidige belasting naast de fair share, en met `correctie_jaren` de correctie over dat "
+                      "aantal jaren.")
+    if analyse.editie is None:
+        punten.append("De analyse rekent met de meegeleverde gegevens (editie 'bundel'). `woonzorg data vernieuwen` "
+                      "haalt de nieuwste CBS-cijfers op als nieuwe data-editie, met de prognose van het totaal aantal "
+                      "inwoners; daarna vergelijkt het hoofdstuk Monitor de twee edities.")
+    if not (p.opgesteld_door and p.contact):
+        punten.append("Het titelblad noemt nog geen uitgever of contact: zet `opgesteld_door` en `contact` in het "
+                      "parameterbestand. Na vaststelling: `status: vastgesteld` en `vastgesteld_op: JJJJ-MM-DD`.")
+    taak = analyse.taakstelling
+    if (taak["herkomst"] == "aanname").any():
+        halfjaren = sorted(set(taak.loc[taak["herkomst"] == "aanname", "halfjaar"]))
+        punten.append(f"Voor {tekst.opsomming(halfjaren)} staat geen landelijk aantal vergunninghouders in de gegevens; "
+                      "de analyse rekent met een bereik (`taakstelling_onbekend`). Een gepubliceerd aantal of de eigen "
+                      "taakstelling uit de circulaire kan in het invoerformat.")
+    return punten
 
 
 def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
@@ -56,6 +89,7 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
                 "meegeleverde cijfers en schattingen van dezelfde gemeenten)" if editie else
                 "de meegeleverde gegevens (editie 'bundel')")
     meldingen = editie.beschrijving.get("meldingen", []) if editie else []
+    punten = aanwijzingen(selectie)
     return Hoofdstuk([
         Tekst(f"**Gegevens.** Deze analyse gebruikt {gebruikt}. CBS publiceert onder CC BY 4.0 (Bron: CBS)."),
         *([Tabel(cbs_tabellen(selectie).set_index("CBS-tabel"), bijschrift=f"CBS-tabellen van editie {editie.naam}")]
@@ -65,7 +99,9 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         Tabel(tabellen, bijschrift="Gebundelde gegevens"),
         Tabel(cijfers, bijschrift="Landelijke en gepubliceerde invoercijfers"),
         Tabel(kengetallen.set_index("omschrijving"), bijschrift="Kengetallen"),
-        Tabel(herkomst_invoer(selectie), bijschrift="Herkomst van de ingevoerde cijfers (aantal gemeenten)"),
+        Tabel(herkomst_invoer(selectie), bijschrift="Herkomst van de ingevoerde cijfers (aantal gemeenten)",
+              opmerking="Een gemeente telt één keer per herkomst; bij cijfers per halfjaar (de taakstelling) kan zij "
+                        "onder twee herkomsten vallen."),
         Tekst(f"**Parameters van deze analyse** (uit het parameterbestand):\n\n{parameters}"),
         Tekst(
             f"**Onthullingsbeveiliging.** Aantallen personen uit kwetsbare groepen zijn afgerond op vijftallen; "
@@ -73,4 +109,5 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
             "cel uit een totaal is terug te rekenen. Totalen kunnen door afronding afwijken van de som.\n\n"
             f"**Software.** woonzorg {__version__}; Python {platform.python_version()}; {pakketten}."
         ),
+        *([Tekst("**Aanwijzingen voor de analist.**\n\n" + "\n".join(f"- {a}" for a in punten))] if punten else []),
     ])

@@ -13,10 +13,10 @@ from woonzorg_lib.rapport.hoofdstukken.onderdelen import Figuur, Hoofdstuk, Onde
 from woonzorg_lib.rapport.hoofdstukken.selectie import Selectie, met_herkomst, naam
 from woonzorg_lib.rapport.stijl import UITLEG_TEKENS
 
-WIE_TELT = ("Wie deze tabel telt: statushouders volgens de taakstelling; bij uitstroom beschermd wonen en dak- en "
-            "thuislozen alleen wie een woning nodig heeft; bij uitstroom MO, jeugdzorg en detentie alle uitstromers (de "
-            "woningentabel telt alleen het deel met woningbehoefte); vrouwenopvang en urgenten in huishoudens. Ouderen "
-            "staan alleen in de woningentabel. ")
+WIE_TELT = ("Wie deze tabel telt: statushouders volgens de taakstelling; bij uitstroom beschermd wonen en dak- "
+            "en thuislozen alleen wie een woning nodig heeft; bij uitstroom MO, jeugdzorg en detentie alle uitstromers "
+            "(de woningentabel telt alleen het deel met woningbehoefte); vrouwenopvang en urgenten in huishoudens. "
+            "Ouderen staan alleen in de woningentabel. ")
 
 
 def taakstelling(selectie: Selectie) -> list[Onderdeel]:
