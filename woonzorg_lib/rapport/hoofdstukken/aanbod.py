@@ -27,10 +27,11 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     herkomst = selectie.herkomst_per_eenheid(aanbod.rename(columns={"verhuringen_herkomst": "herkomst"}))
     return Hoofdstuk([
         Tekst(
-            f"Verhuringen: {selectie.verhuringen_herkomst()}. De mutatiegraad is {graad} "
-            f"({tekst.veilig(analyse.kengetallen.loc['mutatiegraad', 'bron'])}"
-            + ("; per gemeente gezet in het parameterbestand" if p.mutatiegraad is not None else "")
-            + f"). Afgesproken aandeel voor aandachtsgroepen: {procent(p.aandeel_verhuringen_aandachtsgroepen)}. "
+            f"Verhuringen: {selectie.verhuringen_herkomst()}. "
+            + (f"De mutatiegraad is {graad} ({tekst.veilig(analyse.kengetallen.loc['mutatiegraad', 'bron'])}"
+               + ("; per gemeente gezet in het parameterbestand" if p.mutatiegraad is not None else "") + "). "
+               if len(graden) else "Een mutatiegraad is niet nodig: de verhuringen zijn geteld. ")
+            + f"Afgesproken aandeel voor aandachtsgroepen: {procent(p.aandeel_verhuringen_aandachtsgroepen)}. "
             "Herkomst van de voorraad: "
             + tekst.opsomming([f"{k} voor {aantal_gemeenten(int(n))}" for k, n in voorraad.items()])
             + f". Nieuw aanbod is voor {ingevuld} van de {aantal_gemeenten(len(analyse.aanbod))} ingevuld; "

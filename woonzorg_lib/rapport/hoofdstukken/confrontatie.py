@@ -53,11 +53,14 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         Figuur.van(grafieken.groepen(claim.to_frame("claim"), f"Claim op de verhuringen per {selectie.eenheid}",
                                      "claim", lijn=p.aandeel_verhuringen_aandachtsgroepen, procenten=True)),
         Tabel(met_herkomst(getoond, herkomst), procenten=["claim"],
-              bijschrift=f"Woningen per jaar (scenario {p.scenario}, {p.peiljaar}, afgerond op vijftallen)"),
+              bijschrift=f"Woningen per jaar (scenario {p.scenario}, {p.peiljaar}, afgerond op vijftallen)",
+              opmerking="Elke kolom is apart afgerond; het tekort is berekend vóór afronding en kan daardoor tot "
+                        "5 woningen afwijken van vraag min aanbod in de tabel."),
         Figuur.van(grafieken.over_jaren(cumulatief, "Opgeteld tekort aandachtsgroepen in de regio",
                                         "woningen (cumulatief)")),
         Tabel(publicatie.woningen(cumulatief[[s for s in SCENARIOS if s in cumulatief]]),
-              bijschrift="Opgeteld tekort aandachtsgroepen in de regio per jaar (woningen, afgerond op vijftallen)"),
+              bijschrift=f"Opgeteld tekort aandachtsgroepen in de regio, van {p.peiljaar} tot en met elk jaar (woningen, "
+                         "cumulatief, afgerond op vijftallen)"),
         Tekst("**Op de kaart.** De claim en het tekort per gemeente; de tabel naast elke kaart geeft dezelfde cijfers."),
         selectie.kaart(selectie.per_gemeente("claim", "claim"), "claim", "Claim op de verhuringen per gemeente",
                        "claim (vraag ÷ verhuringen)", procenten=True),

@@ -29,7 +29,7 @@ def taakstelling(selectie: Selectie) -> list[Onderdeel]:
     landelijk = taak.groupby("halfjaar")[["landelijk", "herkomst", "peildatum_inwoners"]].first()
     kop = "; ".join(
         f"{h}: landelijk {getal(r['landelijk'])}, inwoners {r['peildatum_inwoners']}"
-        + (" (**aanname**: geen gepubliceerd aantal)" if r["herkomst"] == "aanname" else "")
+        + (" (**aanname**: geen landelijk aantal in de gegevens)" if r["herkomst"] == "aanname" else "")
         for h, r in landelijk.iterrows()
     )
     return [
