@@ -19,6 +19,7 @@ from woonzorg_lib.algemeen.opmaak import datum
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
+from woonzorg_lib.rapport.stijl import breedte_png
 
 SJABLOON_MAP = Path(__file__).resolve().parent / "sjabloon"
 VERBORGEN_TAGS = {"injected-parameters", "parameters", "verberg"}
@@ -67,6 +68,7 @@ def exporteer_html(nb: NotebookNode, parameters: dict[str, Any]) -> str:
     exporteur.exclude_input = True
     exporteur.exclude_input_prompt = True
     exporteur.exclude_output_prompt = True
+    exporteur.register_filter("wz_breedte", lambda data: breedte_png(data) or "")  # print-resolution PNG at its size
     exporteur.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=VERBORGEN_TAGS), enabled=True)
     nb = copy.deepcopy(nb)  # the preprocessors change it
     nb.metadata.pop("widgets", None)
