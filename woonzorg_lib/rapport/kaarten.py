@@ -37,7 +37,7 @@ TWEEZIJDIG = ["#7a3703", "#b35806", "#c86a1a", "#8a7cc0", "#6a58a8", "#4a2f8a"]
 GRENS = {"edgecolor": "#333333", "linewidth": 0.6}
 AFGESCHERMD = {"facecolor": "#bdbdbd", "hatch": "///", "edgecolor": "#333333", "linewidth": 0.6}
 GEEN_GEGEVENS = {"facecolor": "white", "hatch": "...", "edgecolor": "#333333", "linewidth": 0.6}
-NAAM = {"fontsize": 6.5, "color": "#1b1b1b", "ha": "center", "va": "center"}
+NAAM = {"fontsize": 7, "color": "#1b1b1b", "ha": "center", "va": "center"}
 MINIMUM_GEMEENTEN = 2  # one gemeente is no map: the table and a sentence say it all
 ZONDER_KAART = ("Dit gebied is één gemeente: een kaart voegt niets toe. De cijfers staan in de tabel.")
 
@@ -186,7 +186,7 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
         return None
     waarden = waarden.reindex(op_kaart)
     getallen, verborgen, onbekend = _soorten(waarden)
-    fig, ax = figuur(hoogte=5.6, breedte=8.0)
+    fig, ax = figuur(hoogte=4.6, breedte=6.2)  # printed at this size: names 7 pt, legend 9 pt
     handvatten = []
     if getallen.notna().any():
         basis = getallen.dropna() if schaal is None else _soorten(schaal)[0].dropna()
