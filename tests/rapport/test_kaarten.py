@@ -86,3 +86,84 @@ def test_every_boundary_is_drawn_whole_with_its_holes_left_open():
     assert beeld[beeld.shape[0] - int(y), int(x), :3].tolist() == [255, 255, 255], code
     assert beeld[beeld.shape[0] - int(binnen[1]), int(binnen[0]), :3].tolist() == [0, 0, 0], code
     plt.close(fig)
+
+
+# --- issue 21: maps a bestuurder can read ----------------------------------------------------------------------------
+
+def _legenda(fig):
+    return [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+
+
+def test_every_class_colour_has_3_to_1_contrast_against_white_as_the_statement_claims():
+    from woonzorg_lib.rapport.stijl import contrast
+    from woonzorg_lib.runner.toegankelijkheid import verklaring
+
+    assert all(contrast(k) >= 3 for k in [*kaarten.OPLOPEND, *kaarten.TWEEZIJDIG]), [
+        (k, round(contrast(k), 2)) for k in [*kaarten.OPLOPEND, *kaarten.TWEEZIJDIG] if contrast(k) < 3]
+    codes = list(laad_regio("mra").gemeentecodes)
+    fig = kaarten.choropleet(pd.Series(range(len(codes)), index=codes, dtype=float) * 10, "Tekort", "woningen")
+    gevuld = [to_hex(c) for c in fig.axes[0].collections[0].get_facecolor()]
+    assert len(set(gevuld)) >= 4 and all(contrast(k) >= 3 for k in gevuld)
+    plt.close(fig)
+    assert "kaarten" in verklaring("").split("3:1")[0].rsplit("<li>", 1)[-1]  # the claim names the maps too
+
+
+def test_the_gemeenten_are_named_on_the_map_without_overlapping_names():
+    regio = laad_regio("mra")
+    codes = list(regio.gemeentecodes)
+    fig = kaarten.choropleet(pd.Series(10.0, index=codes), "Tekort", "woningen")
+    fig.canvas.draw()
+    namen = set(regio.indeling()["gemeentenaam"])
+    teksten = [t for t in fig.axes[0].texts if t.get_text() in namen]
+    assert len(teksten) >= 0.85 * len(codes)  # a name that does not fit is left to the table beside the map
+    assert min(t.get_fontsize() for t in teksten) >= 6.5
+    vakken = [t.get_window_extent() for t in teksten]
+    assert not any(a.overlaps(b) for i, a in enumerate(vakken) for b in vakken[i + 1:])
+    assert min(t.get_fontsize() for t in fig.axes[0].get_legend().get_texts()) >= 9
+    plt.close(fig)
+
+
+def test_class_breaks_are_round_wide_enough_and_open_at_the_ends():
+    import numpy as np
+
+    # One outlier (Amsterdam) no longer makes a class "77 tot 780", nor small differences wide apart.
+    tekort = np.array([10, 10, 10, 15, 20, 20, 25, 30, 30, 45, 55, 70, 75, 85, 125, 130, 140, 235, 785.0])
+    grenzen = kaarten.klassen(tekort)
+    assert np.all(np.diff(grenzen) >= 10) and np.all(grenzen % 5 == 0)
+    legenda = kaarten.legendateksten(grenzen)
+    assert legenda[0].startswith("minder dan") and legenda[-1].endswith("of meer")
+    assert not any("785" in t or "780" in t for t in legenda)
+    # Claims between 17% and 20% are not cut into classes of one percentage point, nor start at "0%".
+    claim = np.array([0.145, 0.169, 0.171, 0.174, 0.175, 0.178, 0.183, 0.187, 0.191, 0.196, 0.2, 0.234, 0.244])
+    grenzen = kaarten.klassen(claim, procenten=True)
+    assert np.all(np.diff(grenzen) >= 0.02 - 1e-12) and grenzen.min() > claim.min()
+    assert "0%" not in " ".join(kaarten.legendateksten(grenzen, procenten=True)).replace("10%", "").replace("20%", "")
+
+
+def test_the_reports_of_one_region_share_one_scale():
+    from woonzorg_lib.rapport import kaartcijfers
+
+    legendas = []
+    for deelregio in ("IJmond", "Zuid-Kennemerland"):
+        rapport = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": deelregio})
+        eigen = kaartcijfers.per_gemeente(rapport.kern, "tekort", "midden", 2025)["waarde"]
+        schaal = kaartcijfers.regiowaarden(rapport.analyse, "tekort")
+        assert len(schaal) == 30 and set(eigen.index) <= set(schaal.index)
+        assert (schaal.reindex(eigen.index).astype(str) == eigen.astype(str)).all()  # the same protected rows
+        fig = kaarten.choropleet(eigen, "Tekort", "woningen", schaal=schaal)
+        legendas.append(_legenda(fig))
+        plt.close(fig)
+    assert legendas[0] == legendas[1]
+
+
+def test_one_gemeente_gets_a_table_and_a_sentence_not_a_map():
+    assert kaarten.choropleet(pd.Series([0.18], index=["GM0363"]), "Claim", "claim", procenten=True) is None
+    blok = kaarten.naast_elkaar(None, "Kaart: claim", "<table></table>")
+    assert "<img" not in blok and "één gemeente" in blok and "<table></table>" in blok
+
+
+def test_a_map_is_embedded_as_vector_graphics():
+    codes = list(laad_regio("mra").gemeentecodes)[:5]
+    blok = kaarten.naast_elkaar(kaarten.choropleet(pd.Series([1.0, 2, 3, 4, 5], index=codes) * 10, "T", "w"), "Kaart",
+                                "<table></table>")
+    assert 'src="data:image/svg+xml;base64,' in blok and "image/png" not in blok

@@ -156,3 +156,53 @@ def test_no_word_of_any_pdf_falls_outside_its_page(uitvoer):
     for html in sorted(uitvoer.rglob("rapport.html")):  # and every table no wider than its page's content area
         maten = tabelmaten(weasyprint.HTML(filename=str(html)).render())
         assert maten and all(m.breedte <= m.ruimte + 0.5 for m in maten), [m for m in maten if not m.past][:3]
+
+
+# --- issue 21: pagination a griffier can put on the agenda -----------------------------------------------------------
+
+def _regels_per_pagina(pdf: Path) -> list[list[str]]:
+    """The lines of text of every page, without the running footer (title and page number)."""
+    from pypdf import PdfReader
+
+    return [[r.strip() for r in p.extract_text().splitlines() if r.strip() and not re.search(r"pagina \d+ van \d+$", r)]
+            for p in PdfReader(pdf).pages]
+
+
+def _plat(tekst: str) -> str:
+    return re.sub(r"\s+", "", tekst)
+
+
+def test_no_report_page_is_nearly_empty_and_no_caption_leaves_its_table(uitvoer):
+    import html as html_
+
+    for pdf in sorted(uitvoer.rglob("rapport.pdf")):
+        paginas = _regels_per_pagina(pdf)
+        assert [(i, r) for i, r in enumerate(paginas, start=1) if len(r) < 5] == [], pdf  # no lone Monitor, software line
+        platte = [_plat("".join(r)) for r in paginas]
+        html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        bijschriften = [_plat(html_.unescape(re.sub(r"<[^>]+>", "", b)))
+                        for b in re.findall(r"<caption[^>]*>(.*?)</caption>", html, flags=re.S)]
+        assert bijschriften
+        for bijschrift in bijschriften:  # the whole caption on one page, with its table's head and a row after it
+            pagina = next((p for p in platte if bijschrift in p), None)
+            assert pagina is not None, (pdf, bijschrift)
+            assert len(pagina.split(bijschrift, 1)[1]) > 20, (pdf, bijschrift)
+        alles = "".join(platte)
+        for eenmaal in ("Software.", _plat("Parameters van deze analyse")):  # not once in the text and again in a footer
+            assert alles.count(eenmaal) <= 1, (pdf, eenmaal)
+
+
+PDFIMAGES = shutil.which("pdfimages")
+
+
+@pytest.mark.skipif(PDFIMAGES is None, reason="poppler-utils is not installed (.ci/run installs it)")
+def test_charts_print_at_200_ppi_or_more_and_maps_as_vectors(uitvoer):
+    for pdf in sorted(uitvoer.rglob("*.pdf")):
+        lijst = subprocess.run([PDFIMAGES, "-list", str(pdf)], capture_output=True, text=True, check=True,
+                               timeout=120).stdout.splitlines()[2:]
+        beelden = [r.split() for r in lijst if r.split()[2] == "image"]
+        assert all(min(int(b[12]), int(b[13])) >= 200 for b in beelden), (pdf.name, [b[12:14] for b in beelden])
+    for html in sorted(uitvoer.rglob("*.html")):
+        tekst = html.read_text(encoding="utf-8")
+        kaarten = re.findall(r'<figure class="wz-kaart"><img src="data:([^;]+);', tekst)
+        assert set(kaarten) <= {"image/svg+xml"}, html

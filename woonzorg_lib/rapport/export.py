@@ -19,6 +19,7 @@ from woonzorg_lib.algemeen.opmaak import datum
 from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.rapport.parameterzinnen import parameterzinnen
+from woonzorg_lib.rapport.stijl import breedte_png
 
 SJABLOON_MAP = Path(__file__).resolve().parent / "sjabloon"
 VERBORGEN_TAGS = {"injected-parameters", "parameters", "verberg"}
@@ -35,6 +36,36 @@ def _inhoud(nb: NotebookNode) -> list[tuple[str, str]]:
                 tekst = regel[3:].strip()
                 koppen.append((tekst, tekst.replace(" ", "-")))
     return koppen
+
+
+KORT = "wz-kort"  # the tag of a chapter too short for a page of its own: it follows on the previous page in print
+KORT_TEKENS = 900  # up to this much text, and no chart, map or table, a chapter is short
+
+
+def _zwaar(uitvoer: dict[str, Any]) -> bool:
+    """An output that takes room of its own: a chart, a map or a table."""
+    data = uitvoer.get("data", {})
+    return "image/png" in data or any(t in str(data.get("text/html", "")) for t in ("<table", "<img"))
+
+
+def markeer_korte_hoofdstukken(nb: NotebookNode) -> list[str]:
+    """Tag the heading cell (##) of every chapter that holds only a few lines of text, so the print stylesheet does
+    not start it on a page of its own (an empty 'Monitor' page); return the headings tagged."""
+    hoofdstukken: list[tuple[NotebookNode, list[NotebookNode]]] = []
+    for cel in nb.cells:
+        if cel.cell_type == "markdown" and any(r.startswith("## ") for r in cel.source.splitlines()):
+            hoofdstukken.append((cel, []))
+        elif hoofdstukken:
+            hoofdstukken[-1][1].append(cel)
+    gemarkeerd = []
+    for kop, cellen in hoofdstukken:
+        uitvoer = [u for c in cellen for u in c.get("outputs", [])]
+        tekst = sum(len(c.source) for c in cellen if c.cell_type == "markdown") + sum(
+            len(str(u.get("data", {}).get("text/markdown", u.get("data", {}).get("text/html", "")))) for u in uitvoer)
+        if not any(_zwaar(u) for u in uitvoer) and tekst <= KORT_TEKENS:
+            kop.metadata["tags"] = [*kop.metadata.get("tags", []), KORT]
+            gemarkeerd.append(next(r[3:].strip() for r in kop.source.splitlines() if r.startswith("## ")))
+    return gemarkeerd
 
 
 def _datum(vandaag: dt.date | None = None) -> str:
@@ -77,9 +108,11 @@ def exporteer_html(nb: NotebookNode, parameters: dict[str, Any]) -> str:
     exporteur.exclude_input = True
     exporteur.exclude_input_prompt = True
     exporteur.exclude_output_prompt = True
+    exporteur.register_filter("wz_breedte", lambda data: breedte_png(data) or "")  # print-resolution PNG at its size
     exporteur.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=VERBORGEN_TAGS), enabled=True)
     nb = copy.deepcopy(nb)  # the preprocessors change it
     nb.metadata.pop("widgets", None)
+    markeer_korte_hoofdstukken(nb)
     wz = gegevens(nb, parameters)
     nb.metadata["title"] = f"{wz['titel']} — {wz['gebied']}"  # the browser tab, bookmarks and a PDF's title
     html, _ = exporteur.from_notebook_node(nb, resources={"woonzorg": wz})

@@ -195,7 +195,7 @@ def factsheet(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, vandaag: 
     opgave = _opgave(kern, gemeentecode, p, bronnen)
     aanbod = _aanbod(kern, gemeentecode, p, bronnen)
     verdeling = _verdeling(kern, gemeentecode, p, bronnen)
-    kaart = kaarten.png_base64(kaarten.ligging(list(analyse.geheel.gemeentecodes), gemeentecode, ""))
+    kaart = kaarten.svg_base64(kaarten.ligging(list(analyse.geheel.gemeentecodes), gemeentecode, ""))
     gedekt = analyse.aandachtsgroepen_gedekt()
     html = _SJABLONEN.get_template("factsheet.html.j2").render(
         gemeente=naam, deelregio=deelregio, regio=analyse.geheel.naam, p=p, opgave=opgave, aanbod=aanbod,

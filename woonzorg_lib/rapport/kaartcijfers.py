@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import pandas as pd
 
+from woonzorg_lib.analyse.doorrekenen import analyseer
+from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.model.herkomst import RANG
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
 
@@ -57,3 +61,36 @@ def fair_share_min_vraag(kern: pd.DataFrame, variant: str, scenario: str, jaar: 
 def _rang(herkomst: object) -> int:
     """register < schatting < aanname < geen gegevens."""
     return RANG.get(str(herkomst), len(RANG))
+
+
+_REGIO: OrderedDict[str, pd.DataFrame] = OrderedDict()  # the whole region's kerncijfers per parameter set (a few)
+
+
+def _regiokern(analyse: Analyse) -> pd.DataFrame:
+    """kerncijfers.csv as the run for the whole region gives it (the same protected rows per gemeente: the disclosure
+    pattern is the region's), made once per parameter set."""
+    from woonzorg_lib.rapport.kerncijfers import kerncijfers  # kerncijfers imports this module's users
+
+    p = analyse.parameters
+    if len(analyse.regio.gemeentecodes) == len(analyse.geheel.gemeentecodes) or not getattr(p, "deelregio", None):
+        return kerncijfers(analyse)
+    sleutel = p.model_copy(update={"deelregio": None}).model_dump_json()
+    if sleutel not in _REGIO:
+        _REGIO[sleutel] = kerncijfers(analyseer(p.model_copy(update={"deelregio": None})))
+        while len(_REGIO) > 2:
+            _REGIO.popitem(last=False)
+    return _REGIO[sleutel]
+
+
+def regiowaarden(analyse: Analyse, indicator: str, variant: str | None = None) -> pd.Series:
+    """One map figure for every gemeente of the whole region (index gemeentecode; '.' hidden, 'n.b.' none): the
+    scale of a map, so the maps of every report of one region share their classes and can be compared.
+
+    ``indicator`` is a row of kerncijfers ('claim', 'tekort', ...) or 'verschil': fair share (``variant``) minus the
+    own demand, as ``fair_share_min_vraag``.
+    """
+    p = analyse.parameters
+    kern = _regiokern(analyse)
+    if indicator == "verschil":
+        return fair_share_min_vraag(kern, variant or next(iter(p.verdeelsleutels)), p.scenario, p.peiljaar)["verschil"]
+    return per_gemeente(kern, indicator, p.scenario, p.peiljaar)["waarde"]

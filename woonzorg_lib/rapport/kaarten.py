@@ -13,12 +13,13 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
-from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.path import Path
+from matplotlib.transforms import Bbox
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
@@ -26,15 +27,19 @@ from shapely.geometry.polygon import orient
 from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.data.kaart import gemeentegrenzen
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
-from woonzorg_lib.rapport.stijl import figuur, png
+from woonzorg_lib.rapport.stijl import figuur, png, svg
 
-# Sequential blues and a diverging orange-purple (both readable for colour-blind readers); dark borders
-# separate every gemeente from its neighbours, so no fill has to contrast with another fill.
-OPLOPEND = ["#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b"]
-TWEEZIJDIG = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"]
+# Sequential blues and a diverging orange-purple (both readable for colour-blind readers). Every class colour has
+# at least 3:1 contrast against white (WCAG 1.4.11, as the accessibility statement claims; a test computes it),
+# so the lightest class is a mid blue, not a near-white; dark borders separate every gemeente from its neighbours.
+OPLOPEND = ["#5b8fc9", "#3570b2", "#1f5497", "#143d75", "#0a2447"]
+TWEEZIJDIG = ["#7a3703", "#b35806", "#c86a1a", "#8a7cc0", "#6a58a8", "#4a2f8a"]
 GRENS = {"edgecolor": "#333333", "linewidth": 0.6}
 AFGESCHERMD = {"facecolor": "#bdbdbd", "hatch": "///", "edgecolor": "#333333", "linewidth": 0.6}
 GEEN_GEGEVENS = {"facecolor": "white", "hatch": "...", "edgecolor": "#333333", "linewidth": 0.6}
+NAAM = {"fontsize": 7, "color": "#1b1b1b", "ha": "center", "va": "center"}
+MINIMUM_GEMEENTEN = 2  # one gemeente is no map: the table and a sentence say it all
+ZONDER_KAART = ("Dit gebied is één gemeente: een kaart voegt niets toe. De cijfers staan in de tabel.")
 
 
 def _vlakken(vorm: BaseGeometry) -> list[Polygon]:
@@ -74,71 +79,126 @@ def _kaartvlak(ax: Axes) -> None:
     ax.set_aspect("equal")
 
 
-def _klassen(waarden: np.ndarray, aantal: int, tweezijdig: bool) -> np.ndarray:
-    """Class bounds that read well: quantiles at two significant digits (equal steps when those collapse);
-    symmetric around 0 for a diverging map."""
+def klassen(waarden: np.ndarray, procenten: bool = False, tweezijdig: bool = False, aantal: int = 5) -> np.ndarray:
+    """The inner class bounds of a map, from the spread of ``waarden`` (the whole region's, so every report of a
+    region draws on one scale), at nice round numbers with a minimum width: never classes narrower than
+    two percentage points or ten homes (the figures are rounded to fives), nor than a tenth of the spread of the
+    middle 80% of the gemeenten. The outer classes are open ("minder dan", "of meer"): one outlier never makes a
+    class like "77 tot 780". A diverging map is symmetric around 0.
+
+    >>> klassen(np.array([5, 10, 15, 20, 30, 40, 60, 80, 780.0])).tolist()
+    [25.0, 50.0, 75.0]
+    >>> klassen(np.array([0.004, 0.05, 0.12, 0.18, 0.22, 0.25]), procenten=True).tolist()
+    [0.05, 0.1, 0.2]
+    >>> klassen(np.array([-60, -20, -5, 0, 10, 35, 90.0]), tweezijdig=True).tolist()
+    [-50.0, -25.0, 0.0, 25.0, 50.0]
+    """
+    waarden = np.asarray(waarden, dtype="float64")
+    waarden = waarden[np.isfinite(waarden)]
+    if len(waarden) == 0:
+        return np.array([])
+    ondergrens = 0.02 if procenten else 10.0
     if tweezijdig:
-        stap = _mooi(float(np.nanmax(np.abs(waarden))) / (aantal // 2) or 1.0)
-        helft = np.arange(1, aantal // 2 + 1) * stap
-        return np.round(np.concatenate([-helft[::-1], [0.0], helft]), 10)
-    laag, hoog = float(np.nanmin(waarden)), float(np.nanmax(waarden))
-    grenzen = np.unique([_significant(q) for q in np.quantile(waarden, np.linspace(0, 1, aantal + 1))])
-    if len(grenzen) < 4:  # fewer than three classes: equal nice steps from just below the lowest value
-        stap = _mooi((hoog - laag) / (aantal - 1)) if hoog > laag else (_mooi(abs(laag)) or 1.0)
-        begin = np.floor(round(laag / stap, 9)) * stap
-        grenzen = begin + stap * np.arange(0, int(np.ceil(round((hoog - begin) / stap, 9))) + 1)
-    grenzen = np.asarray(grenzen, dtype="float64")
-    grenzen[0] = min(grenzen[0], laag)
-    if grenzen[-1] < hoog:  # the highest value in the top class (a bound at two digits can fall just below it)
-        grenzen = np.append(grenzen, _significant(hoog + (grenzen[-1] - grenzen[-2]) / 2))
-    return np.round(grenzen, 10)
+        stap = max(ondergrens, _mooi(float(np.quantile(np.abs(waarden), 0.9)) / 3))
+        return np.round(np.arange(-2, 3) * stap, 10)
+    laag, hoog = float(waarden.min()), float(waarden.max())
+    spreiding = float(np.quantile(waarden, 0.9) - np.quantile(waarden, 0.1))
+    stap = max(ondergrens, _mooi(spreiding / (2 * aantal), (1, 2, 5, 10) if procenten else (1, 2, 2.5, 5, 10)))
+    kandidaten = np.round(np.quantile(waarden, np.linspace(0, 1, aantal + 1)[1:-1]) / stap) * stap
+    grenzen = [g for g in dict.fromkeys(np.round(kandidaten, 10)) if laag < g <= hoog]
+    return np.asarray(grenzen, dtype="float64")
 
 
-def _significant(waarde: float, cijfers: int = 2) -> float:
-    """``waarde`` at two significant digits: 0.17432 → 0.17, 1634 → 1600."""
-    if waarde == 0:
-        return 0.0
-    return float(round(waarde, cijfers - 1 - int(np.floor(np.log10(abs(waarde))))))
-
-
-def _mooi(waarde: float) -> float:
-    """The smallest 'nice' number (1, 2, 2.5 or 5 times a power of ten) at least ``waarde``."""
+def _mooi(waarde: float, factoren: tuple[float, ...] = (1, 2, 2.5, 5, 10)) -> float:
+    """The smallest 'nice' number (1, 2, 2.5 or 5 times a power of ten) at least ``waarde``; shares take no 2.5
+    (whole percentages read better)."""
     if waarde <= 0:
         return 0.0
     macht = 10 ** np.floor(np.log10(waarde))
-    return float(next(f * macht for f in (1, 2, 2.5, 5, 10) if f * macht >= waarde * (1 - 1e-9)))
+    return float(next(f * macht for f in factoren if f * macht >= waarde * (1 - 1e-9)))
 
 
 def _tekst(waarde: float, procenten: bool) -> str:
     return procent(waarde, 0 if abs(waarde * 100 - round(waarde * 100)) < 1e-9 else 1) if procenten else getal(waarde)
 
 
-def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = False,
-               tweezijdig: bool = False) -> Figure:
-    """A map of the gemeenten in ``waarden`` (index gemeentecode; a number, '.' for hidden or 'n.b.' for none).
+def legendateksten(grenzen: np.ndarray, procenten: bool = False) -> list[str]:
+    """A legend in words from the inner bounds: open classes at both ends.
 
-    Classes with a Dutch legend; hidden and unknown gemeenten get their own hatched sign.
+    >>> legendateksten(np.array([20.0, 40.0]))
+    ['minder dan 20', '20 tot 40', '40 of meer']
+    """
+    teksten = [_tekst(g, procenten) for g in grenzen]
+    if not teksten:
+        return ["alle gemeenten"]
+    return [f"minder dan {teksten[0]}", *(f"{a} tot {b}" for a, b in zip(teksten, teksten[1:], strict=False)),
+            f"{teksten[-1]} of meer"]
+
+
+def _kleuren(aantal: int, tweezijdig: bool) -> list[str]:
+    """``aantal`` class colours spread over the palette (all at least 3:1 against white)."""
+    palet = TWEEZIJDIG if tweezijdig else OPLOPEND
+    if aantal == 1:
+        return [palet[len(palet) // 2]]
+    return [palet[round(i * (len(palet) - 1) / (aantal - 1))] for i in range(aantal)]
+
+
+def _namen(ax: Axes, codes: list[str]) -> int:
+    """Write each gemeente's name inside it, largest first; a name that would overlap one already written is
+    tried a little above and below, then left out (the table beside the map names every gemeente).
+    Return the number left out."""
+    grenzen = gemeentegrenzen()
+    ax.figure.canvas.draw()  # the layout is settled: the names (kept out of the layout) are placed in it
+    renderer = ax.figure.canvas.get_renderer()
+    geplaatst: list[Bbox] = []
+    weggelaten = 0
+    volgorde = sorted(codes, key=lambda c: -grenzen.geometry[c].area)
+    for code in volgorde:
+        vorm = grenzen.geometry[code]
+        punt = vorm.representative_point()
+        hoogte = (vorm.bounds[3] - vorm.bounds[1]) / 4
+        for dy in (0.0, hoogte, -hoogte):
+            tekst = ax.text(punt.x, punt.y + dy, str(grenzen.loc[code, "gemeentenaam"]), **NAAM,
+                            path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")])
+            tekst.set_in_layout(False)
+            vak = tekst.get_window_extent(renderer).expanded(1.05, 1.1)
+            if not any(vak.overlaps(ander) for ander in geplaatst) and ax.bbox.contains(*vak.p0) \
+                    and ax.bbox.contains(*vak.p1):
+                geplaatst.append(vak)
+                break
+            tekst.remove()
+        else:
+            weggelaten += 1
+    return weggelaten
+
+
+def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = False,
+               tweezijdig: bool = False, schaal: pd.Series | None = None) -> Figure | None:
+    """A map of the gemeenten in ``waarden`` (index gemeentecode; a number, '.' for hidden or 'n.b.' for none),
+    with every gemeente's name where it fits.
+
+    Classes from ``schaal`` (the same figure for every gemeente of the whole region, so the reports of one
+    region share one scale; without it the area's own figures), with a Dutch legend; hidden and unknown
+    gemeenten get their own hatched sign. An area of one gemeente gets no map: None (see ``naast_elkaar``).
     """
     op_kaart, zonder = _grenzen(list(waarden.index))
+    if len(op_kaart) < MINIMUM_GEMEENTEN:
+        return None
     waarden = waarden.reindex(op_kaart)
-    verborgen = waarden.astype(str) == VERBORGEN
-    onbekend = waarden.astype(str) == ONBEKEND
-    getallen = pd.to_numeric(waarden.where(~verborgen & ~onbekend), errors="coerce").astype("float64")
-    onbekend |= getallen.isna() & ~verborgen
-    fig, ax = figuur(hoogte=5.2, breedte=6.4)
+    getallen, verborgen, onbekend = _soorten(waarden)
+    fig, ax = figuur(hoogte=4.6, breedte=6.2)  # printed at this size: names 7 pt, legend 9 pt
     handvatten = []
     if getallen.notna().any():
-        klassen = _klassen(getallen.dropna().to_numpy(), 6 if tweezijdig else 5, tweezijdig)
-        kleuren = TWEEZIJDIG if tweezijdig else OPLOPEND
-        kleuren = [kleuren[round(i * (len(kleuren) - 1) / max(1, len(klassen) - 2))] for i in range(len(klassen) - 1)]
-        schaal = ListedColormap(kleuren)
-        norm = BoundaryNorm(klassen, schaal.N, clip=True)
+        basis = getallen.dropna() if schaal is None else _soorten(schaal)[0].dropna()
+        grenzen = klassen(basis.to_numpy(), procenten, tweezijdig, 6 if tweezijdig else 5)
+        kleuren = _kleuren(len(grenzen) + 1, tweezijdig)
+        klasse = np.searchsorted(grenzen, getallen.dropna().to_numpy(), side="right")
         met = getallen.dropna()
-        _teken(ax, list(met.index), facecolor=schaal(norm(met.to_numpy())), **GRENS)
-        for i, kleur in enumerate(kleuren):
-            van, tot = klassen[i], klassen[i + 1]
-            handvatten.append(Patch(facecolor=kleur, **GRENS,
-                                    label=f"{_tekst(van, procenten)} tot {_tekst(tot, procenten)}"))
+        _teken(ax, list(met.index), facecolor=[kleuren[k] for k in klasse], **GRENS)
+        for kleur, tekst in zip(kleuren, legendateksten(grenzen, procenten), strict=True):
+            handvatten.append(Patch(facecolor=kleur, **GRENS, label=tekst))
+        if not tweezijdig:
+            handvatten = handvatten[::-1]  # the highest class on top
     if verborgen.any():
         _teken(ax, list(verborgen[verborgen].index), **AFGESCHERMD)
         handvatten.append(Patch(**AFGESCHERMD, label="afgeschermd (kleine aantallen)"))
@@ -150,9 +210,18 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
                                                                           f"{', '.join(zonder)}"))
     _kaartvlak(ax)
     ax.set_title(titel)
-    ax.legend(handles=handvatten[::-1] if not tweezijdig else handvatten, title=legenda, loc="upper left",
-              bbox_to_anchor=(1.0, 1.0), fontsize="small", title_fontsize="small", frameon=False)
+    ax.legend(handles=handvatten, title=legenda, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9,
+              title_fontsize=9, frameon=False, handlelength=2.2, handleheight=1.4)
+    _namen(ax, op_kaart)
     return fig
+
+
+def _soorten(waarden: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The numbers of ``waarden`` (NaN elsewhere), and which are hidden ('.') and which unknown."""
+    verborgen = waarden.astype(str) == VERBORGEN
+    onbekend = waarden.astype(str) == ONBEKEND
+    getallen = pd.to_numeric(waarden.where(~verborgen & ~onbekend), errors="coerce").astype("float64")
+    return getallen, verborgen, onbekend | (getallen.isna() & ~verborgen)
 
 
 def ligging(codes: list[str], gemeentecode: str, titel: str) -> Figure:
@@ -172,8 +241,17 @@ def png_base64(fig: Figure) -> str:
     return base64.b64encode(png(fig)).decode("ascii")
 
 
-def naast_elkaar(kaart_png: bytes, alt: str, tabel_html: str) -> str:
-    """A map (PNG) and the table of its figures side by side (stacked on a narrow screen), one offline HTML block."""
-    beeld = base64.b64encode(kaart_png).decode("ascii")
-    return (f'<div class="wz-naast"><figure class="wz-kaart"><img src="data:image/png;base64,{beeld}" '
+def svg_base64(fig: Figure) -> str:
+    """The figure as SVG (vector: sharp in print at any size) in base64, for an inline image; the figure is closed."""
+    return base64.b64encode(svg(fig)).decode("ascii")
+
+
+def naast_elkaar(kaart_svg: bytes | None, alt: str, tabel_html: str) -> str:
+    """A map (SVG) and the table of its figures side by side (stacked on a narrow screen), one offline HTML
+    block; without a map (an area of one gemeente) the table alone, with a sentence that says why."""
+    if kaart_svg is None:
+        return (f'<div class="wz-naast"><p class="wz-zonder-kaart">{html.escape(ZONDER_KAART)}</p>'
+                f'<div class="wz-kaarttabel">{tabel_html}</div></div>')
+    beeld = base64.b64encode(kaart_svg).decode("ascii")
+    return (f'<div class="wz-naast"><figure class="wz-kaart"><img src="data:image/svg+xml;base64,{beeld}" '
             f'alt="{html.escape(alt)}"></figure><div class="wz-kaarttabel">{tabel_html}</div></div>')

@@ -132,6 +132,9 @@ def _cel(waarde: object, als_procent: bool) -> str:
     return html.escape(str(waarde))
 
 
+HEEL_TOT = 15  # rows: a table this short is never split over two pages
+
+
 def html_tabel(
     tabel: pd.DataFrame,
     procenten: Sequence[str] = (),
@@ -143,6 +146,7 @@ def html_tabel(
     kop = ([html.escape(str(tabel.index.name or ""))] if index else []) + [html.escape(str(k)) for k in tabel.columns]
     # A scrollable region a keyboard can reach on a narrow screen; in print a wide table gets a landscape page.
     breed = " wz-breed" if len(kop) > BREED_VANAF else ""
+    breed += " wz-heel" if len(tabel) <= HEEL_TOT else ""  # in print a short table stays whole, with its caption
     naam = f' aria-label="{html.escape(bijschrift)}"' if bijschrift else ' aria-label="tabel"'
     regels = [f'<div class="wz-tabelvak{breed}" role="region" tabindex="0"{naam}>', '<table class="wz-tabel">']
     if bijschrift:

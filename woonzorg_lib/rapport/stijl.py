@@ -8,7 +8,9 @@ neighbouring parts are each set against white.
 
 from __future__ import annotations
 
+import base64
 import io
+import struct
 
 import matplotlib.pyplot as plt
 import seaborn as sns
@@ -24,6 +26,7 @@ ARCERINGEN = ["", "///", "...", "xxx", "\\\\\\", "+++", "ooo", "---"]
 RAND = {"edgecolor": "white", "linewidth": 0.8}  # bars: white edges, and white hatching inside the colour
 LIJNEN = {"laag": (":", "v"), "midden": ("-", "o"), "hoog": ("--", "^")}  # line style and marker per scenario
 BREEDTE, HOOGTE, DPI = 8.0, 4.2, 100
+AFDRUK_DPI = 220  # a PNG's pixels per inch of the figure: printed at its size or smaller, at least 200 ppi
 TEKENS = {"register": "●●●", "schatting": "●●○", "aanname": "●○○"}
 UITLEG_TEKENS = (
     "Herkomst: ●●● geregistreerd cijfer · ●●○ schatting uit een gepubliceerd kengetal · "
@@ -100,11 +103,43 @@ def as_procenten(ax: Axes, as_: str = "x") -> None:
 
 
 def png(fig: plt.Figure) -> bytes:
-    """The figure as PNG bytes at the house resolution; the figure is closed (a batch makes hundreds)."""
+    """The figure as PNG bytes at print resolution (220 pixels per inch of the figure, so sharp on paper; the
+    report shows it at the figure's size, see ``breedte_png``); the figure is closed (a batch makes hundreds)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    fig.savefig(buffer, format="png", dpi=AFDRUK_DPI)
     plt.close(fig)
     return buffer.getvalue()
+
+
+def svg(fig: plt.Figure) -> bytes:
+    """The figure as SVG bytes (vector; text as paths, so it looks the same without the font); the figure is closed."""
+    buffer = io.BytesIO()
+    with plt.rc_context({"svg.fonttype": "path", "svg.hashsalt": "woonzorg"}):  # the same figure gives the same bytes
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def breedte_png(data: bytes | str) -> int | None:
+    """The width in CSS pixels (100 per inch of the figure, as charts were always shown) of a PNG, from its size and
+    the resolution it records (pHYs); None without one. ``data`` may be base64 text (a notebook output).
+
+    >>> import matplotlib.pyplot as plt
+    >>> breedte_png(png(plt.figure(figsize=(8, 4))))
+    800
+    """
+    if isinstance(data, str):
+        data = base64.b64decode(data)
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    pixels = struct.unpack(">I", data[16:20])[0]
+    plek = data.find(b"pHYs")
+    if plek < 0:
+        return None
+    per_meter, _, eenheid = struct.unpack(">IIB", data[plek + 4:plek + 13])
+    if eenheid != 1 or per_meter == 0:
+        return None
+    return round(pixels / (per_meter * 0.0254) * 100)
 
 
 def figuur(hoogte: float = HOOGTE, breedte: float = BREEDTE) -> tuple[plt.Figure, Axes]:

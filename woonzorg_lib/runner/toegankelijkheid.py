@@ -33,8 +33,10 @@ digitale toegankelijkheid overheid die voor overheidsorganisaties voorschrijft.<
 browser zonder scherm, op alle regels voor WCAG 2.0 en 2.1 niveau A en AA. Er mogen geen overtredingen zijn.</li>
 <li>Elke pagina heeft de taal Nederlands en een eigen titel; koppen en tabelkoppen zijn als zodanig gemarkeerd
 (kolom- en rijkoppen).</li>
-<li>De kleuren van de grafieken hebben minstens 3:1 contrast met de witte achtergrond (criterium 1.4.11); reeksen
-verschillen ook in arcering of lijnstijl, zodat kleur nooit de enige drager is.</li>
+<li>De kleuren van de grafieken en de klassekleuren van de kaarten hebben minstens 3:1 contrast met de witte
+achtergrond (criterium 1.4.11); reeksen verschillen ook in arcering of lijnstijl, en op een kaart heeft elke gemeente
+een donkere rand en staat haar naam erin, zodat kleur nooit de enige drager is. Afgeschermde gemeenten en gemeenten
+zonder gegevens hebben geen klassekleur maar een eigen arcering.</li>
 <li>Elke grafiek heeft een kort tekstalternatief (haar titel) en staat naast een tabel met dezelfde cijfers, zodat
 een grafiek nooit de enige drager van een cijfer is.</li>
 <li>De pagina's laden niets van internet: geen scripts, lettertypen of stylesheets van buiten.</li>
@@ -50,8 +52,8 @@ afgeschermde gemeenten zijn gearceerd, niet gekleurd.</li>
 <li>Een automatische controle vindt niet alle problemen. Een volledig onderzoek door een deskundige
 (handmatige toetsing aan alle succescriteria) is niet gedaan. Daarom is de status hieronder
 ‘eerste maatregelen genomen’.</li>
-<li>Grafieken zijn afbeeldingen: de tekst erin schaalt niet mee bij vergroten. De tabel naast elke grafiek
-bevat dezelfde cijfers als tekst.</li>
+<li>Grafieken zijn afbeeldingen (kaarten als vectorafbeelding): de tekst erin is niet als tekst te selecteren.
+De tabel naast elke grafiek en kaart bevat dezelfde cijfers als tekst.</li>
 <li>Brede tabellen zijn op een klein scherm horizontaal te verschuiven (met het toetsenbord bereikbaar); in de PDF
 staat een brede tabel op een liggende pagina.</li>
 <li>De PDF's zijn niet met een PDF/UA-validator (zoals PAC) gecontroleerd.</li>

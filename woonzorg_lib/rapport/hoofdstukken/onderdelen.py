@@ -54,9 +54,10 @@ class Figuur:
 
 @dataclass(frozen=True)
 class Kaart:
-    """A map per gemeente beside the table of its figures."""
+    """A map per gemeente (SVG; none for an area of one gemeente) beside the table of its figures."""
 
-    figuur: Figuur
+    svg: bytes | None
+    alt: str
     tabel: Tabel
 
 

@@ -17,9 +17,9 @@ from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import TOTAAL
 from woonzorg_lib.model.vraag import per_doelgroep
 from woonzorg_lib.rapport import kaartcijfers, kaarten, publicatie, tekst
-from woonzorg_lib.rapport.hoofdstukken.onderdelen import Figuur, Kaart, Tabel
+from woonzorg_lib.rapport.hoofdstukken.onderdelen import Kaart, Tabel
 from woonzorg_lib.rapport.kerncijfers import kerncijfers
-from woonzorg_lib.rapport.stijl import TEKENS
+from woonzorg_lib.rapport.stijl import TEKENS, svg
 
 NIET_VARIANT = ("eigen_vraag", "huidige_belasting")  # columns of a distribution table that are no key mix
 
@@ -157,13 +157,18 @@ class Selectie:
         return cijfers.rename(columns={"waarde": kolom}).reindex(self.codes)
 
     def kaart(self, cijfers: pd.DataFrame, kolom: str, titel: str, legenda: str, procenten: bool = False,
-              tweezijdig: bool = False) -> Kaart:
-        """A map per gemeente of one column of ``cijfers`` (rows of kerncijfers), with the same figures in a table."""
+              tweezijdig: bool = False, variant: str | None = None) -> Kaart:
+        """A map per gemeente of one column of ``cijfers`` (rows of kerncijfers), with the same figures in a table.
+
+        ``kolom`` is the kerncijfers indicator (or 'verschil' with its ``variant``): the classes come from its
+        figures for the whole region, so every report of one region shares one scale.
+        """
         tabel = cijfers.set_index("gemeente")[[c for c in cijfers.columns if c not in ("gemeente", "herkomst", "bron")]]
         tabel = tabel.assign(herkomst=cijfers["herkomst"].map(lambda h: f"{TEKENS.get(h, '')} {h}".strip()).to_numpy())
-        fig = kaarten.choropleet(cijfers[kolom], titel, legenda, procenten, tweezijdig)
+        schaal = kaartcijfers.regiowaarden(self.analyse, kolom, variant)
+        fig = kaarten.choropleet(cijfers[kolom], titel, legenda, procenten, tweezijdig, schaal=schaal)
         return Kaart(
-            Figuur(Figuur.van(fig).png, f"Kaart: {titel}. De cijfers staan in de tabel ernaast."),
+            None if fig is None else svg(fig), f"Kaart: {titel}. De cijfers staan in de tabel ernaast.",
             Tabel(tabel, procenten=[kolom] if procenten else [],
                   bijschrift=f"{titel} (scenario {self.p.scenario}, {self.p.peiljaar})",
                   opmerking="Dezelfde cijfers als de kaart en kerncijfers.csv; '.' = afgeschermd, 'n.b.' = geen gegevens."),

@@ -118,6 +118,6 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
               "gemeente: positief betekent dat de gemeente meer woningen voor aandachtsgroepen levert dan haar "
               "eigen inwoners vragen, negatief minder. Waar de eigen vraag is afgeschermd, is het verschil dat ook."),
         selectie.kaart(verschil.reindex(selectie.codes), "verschil", f"Fair share ({mix}) min eigen vraag per gemeente",
-                       "woningen per jaar", tweezijdig=True),
+                       "woningen per jaar", tweezijdig=True, variant=mix),
     ]
     return onderdelen

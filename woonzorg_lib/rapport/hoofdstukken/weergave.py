@@ -23,7 +23,7 @@ def weergave(deel: Onderdeel) -> Markdown | HTML | Image:
     if isinstance(deel, Figuur):
         return Image(data=deel.png, format="png", metadata={"alt": deel.alt})
     if isinstance(deel, Kaart):
-        return HTML(kaarten.naast_elkaar(deel.figuur.png, deel.figuur.alt, tabel_html(deel.tabel)))
+        return HTML(kaarten.naast_elkaar(deel.svg, deel.alt, tabel_html(deel.tabel)))
     raise TypeError(f"geen onderdeel van een hoofdstuk: {deel!r}")
 
 
