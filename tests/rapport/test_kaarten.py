@@ -13,6 +13,7 @@ from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.kaart import gemeentegrenzen
 from woonzorg_lib.rapport import kaarten
 from woonzorg_lib.rapport.hoofdstukken import Rapport
+from woonzorg_lib.rapport.stijl import svg
 
 
 def test_the_bundled_boundaries_cover_every_gemeente_in_rd_new():
@@ -164,6 +165,6 @@ def test_one_gemeente_gets_a_table_and_a_sentence_not_a_map():
 
 def test_a_map_is_embedded_as_vector_graphics():
     codes = list(laad_regio("mra").gemeentecodes)[:5]
-    blok = kaarten.naast_elkaar(kaarten.choropleet(pd.Series([1.0, 2, 3, 4, 5], index=codes) * 10, "T", "w"), "Kaart",
+    blok = kaarten.naast_elkaar(svg(kaarten.choropleet(pd.Series([1.0, 2, 3, 4, 5], index=codes) * 10, "T", "w")), "Kaart",
                                 "<table></table>")
     assert 'src="data:image/svg+xml;base64,' in blok and "image/png" not in blok

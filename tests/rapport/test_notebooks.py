@@ -50,7 +50,7 @@ def test_every_notebook_runs_on_the_bundled_default(uitgevoerd):
 def test_exported_report_has_no_code_no_parameters_no_network_and_stays_small(uitgevoerd, notebook):
     nb, parameters = uitgevoerd[notebook]
     html = exporteer_html(nb, parameters)
-    assert len(html.encode()) <= 1.5 * 1024 * 1024
+    assert len(html.encode()) <= 3 * 1024 * 1024  # the maps are vector graphics (SVG): sharp in print
     assert "injected-parameters" not in html and "hl-ipython3" not in html  # no code cell input
     for code in ("Rapport.uit_notebook", "rapport.samenvatting()", "rapport.bewaar", "uitvoermap", "peiljaar: int ="):
         assert code not in html
