@@ -79,7 +79,7 @@ def test_without_current_load_the_factsheet_says_it_is_unknown():
         assert "Huidige belasting: onbekend" in blad.html and "Huidige belasting (invoerformat)" not in blad.html
         assert re.fullmatch(r"factsheet-gm\d{4}-[a-z0-9-]+\.html", blad.bestand)
         assert '<html lang="nl">' in blad.html and f"<title>Factsheet woonzorganalyse — {blad.gemeente}</title>" in blad.html
-        assert "Kaart: ligging van" in blad.html and "data:image/png;base64," in blad.html  # the locator map, inline
+        assert "Kaart: ligging van" in blad.html and "data:image/svg+xml;base64," in blad.html  # the locator map, inline
 
 
 def test_names_on_a_factsheet_are_text(tmp_path):
