@@ -241,3 +241,9 @@ def test_factsheets_read_at_9_pt_with_a_short_source_list_and_no_code_names(uitv
             assert not re.search(patroon, zichtbaar), (pdf.name, patroon, re.search(patroon, zichtbaar))
         bronnen = re.search(r'<ol class="bronnen">(.*?)</ol>', html, flags=re.S).group(1)
         assert 1 <= bronnen.count("<li>") <= 12 and len(re.sub(r"<[^>]+>", "", bronnen)) < 1200, pdf.name
+
+
+def test_the_index_and_statement_keep_their_font_unescaped(uitvoer):
+    for naam in ("index.html", "toegankelijkheid.html"):
+        stijl = re.search(r"<style>(.*?)</style>", (uitvoer / naam).read_text(encoding="utf-8"), flags=re.S).group(1)
+        assert '"DejaVu Sans"' in stijl and "&#34;" not in stijl, naam
