@@ -42,8 +42,8 @@ def _html(rapport: Rapport) -> str:
 def test_names_in_the_report_stay_text(rapport):
     import re
 
-    # The maps are the report's own inline images (base64 PNG, escaped alt text); nothing else may be an image.
-    html, kaarten = re.subn(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="Kaart: [^"<>]*">', "", _html(rapport))
+    # The maps are the report's own inline images (base64 SVG, escaped alt text); nothing else may be an image.
+    html, kaarten = re.subn(r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Kaart: [^"<>]*">', "", _html(rapport))
     assert kaarten == 3
     assert "<img" not in html and "<script" not in html
     assert "href=" not in html  # no link at all: a report links to nothing
