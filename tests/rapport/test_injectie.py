@@ -34,7 +34,7 @@ def rapport(tmp_path_factory):
 
 
 def _html(rapport: Rapport) -> str:
-    delen = [d for h in ("samenvatting", "afbakening", "verdeling", "aanbod", "confrontatie") for d in rapport.hoofdstuk(h).weergaven()]
+    delen = [d for h in ("samenvatting", "afbakening", "verdeling", "aanbod", "confrontatie") for d in getattr(rapport, h)()]
     return "\n".join(markdown2html_mistune(d.data) if isinstance(d, Markdown) else d.data for d in delen
                      if isinstance(d, Markdown | HTML))
 
@@ -42,7 +42,7 @@ def _html(rapport: Rapport) -> str:
 def test_names_in_the_report_stay_text(rapport):
     import re
 
-    # The maps are the report's own inline images (base64 PNG, escaped alt text); nothing else may be an image.
+    # The maps are the report's own inline images (base64 SVG, escaped alt text); nothing else may be an image.
     html, kaarten = re.subn(r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Kaart: [^"<>]*">', "", _html(rapport))
     assert kaarten == 3
     assert "<img" not in html and "<script" not in html

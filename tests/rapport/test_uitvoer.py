@@ -179,3 +179,16 @@ def test_the_current_load_in_excel_is_protected_as_in_the_report(tmp_path):
     assert excel.loc["Heemskerk", "huidige belasting (invoer)"] == "." == rijen["Heemskerk"]
     assert excel.loc["IJmond (deelregio)", "huidige belasting (invoer)"] == 65 == int(rijen[""])
     assert csv.loc[csv["indicator"] == "huidige_belasting", "herkomst"].eq("register").all()
+
+
+def test_a_positive_count_that_rounds_to_0_does_not_read_as_0(mra, kern):
+    from woonzorg_lib.model.onthulling import KLEIN
+
+    vraag = kern[kern["indicator"].str.startswith("vraag_") & (kern["gemeentecode"] != "")]
+    assert (vraag["waarde"] == KLEIN).sum() > 0
+    nul = vraag[vraag["waarde"].astype(str) == "0"]
+    echt = mra.vraag.groupby([mra.vraag["gemeentecode"].astype(str), mra.vraag["doelgroep"].astype(str),
+                              mra.vraag["scenario"].astype(str), "jaar"])[["personen", "woningen"]].sum()
+    for rij in nul.itertuples():  # a 0 that stays is a true 0
+        if rij.doelgroep != "totaal aandachtsgroepen":
+            assert echt.loc[(rij.gemeentecode, rij.doelgroep, rij.scenario, rij.jaar), rij.indicator[6:]] == 0

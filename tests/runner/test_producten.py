@@ -206,3 +206,44 @@ def test_charts_print_at_200_ppi_or_more_and_maps_as_vectors(uitvoer):
         tekst = html.read_text(encoding="utf-8")
         kaarten = re.findall(r'<figure class="wz-kaart"><img src="data:([^;]+);', tekst)
         assert set(kaarten) <= {"image/svg+xml"}, html
+
+
+def _lettergroottes(pdf: Path) -> dict[float, int]:
+    """Characters per font size (pt, as printed) of a PDF, read with pypdf's text visitor."""
+    from collections import Counter
+
+    from pypdf import PdfReader
+
+    teller: Counter[float] = Counter()
+
+    def bezoek(tekst, cm, tm, _font, grootte):
+        if tekst.strip():
+            teller[round(grootte * abs(tm[3] * cm[3] or tm[0] * cm[0]), 1)] += len(tekst.strip())
+
+    for pagina in PdfReader(pdf).pages:
+        pagina.extract_text(visitor_text=bezoek)
+    return dict(teller)
+
+
+VERBODEN = [r"\b[a-z]+(?:_[a-z]+)+\b", r"woonzorg data vernieuwen", r"editie '", r"\w+/\w+\.(?:ya?ml|py|csv|ipynb)\b",
+            r"\b\d+\.\d+\.\d+\b", r"woonzorg \d", r"[×÷]", r"\w\s*=\s*\w", r"https?://"]
+
+
+def test_factsheets_read_at_9_pt_with_a_short_source_list_and_no_code_names(uitvoer):
+    for pdf in sorted(uitvoer.rglob("factsheet-*.pdf")):
+        maten = _lettergroottes(pdf)
+        tekst = sum(maten.values())
+        klein = sum(n for m, n in maten.items() if m < 9)
+        assert klein <= 0.02 * tekst, (pdf.name, maten)  # only the footnote marks are smaller
+        html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        zichtbaar = re.sub(r"<[^>]+>", " ", re.sub(r"<(style|head)\b.*?</\1>", " ", html, flags=re.S))
+        for patroon in VERBODEN:
+            assert not re.search(patroon, zichtbaar), (pdf.name, patroon, re.search(patroon, zichtbaar))
+        bronnen = re.search(r'<ol class="bronnen">(.*?)</ol>', html, flags=re.S).group(1)
+        assert 1 <= bronnen.count("<li>") <= 12 and len(re.sub(r"<[^>]+>", "", bronnen)) < 1200, pdf.name
+
+
+def test_the_index_and_statement_keep_their_font_unescaped(uitvoer):
+    for naam in ("index.html", "toegankelijkheid.html"):
+        stijl = re.search(r"<style>(.*?)</style>", (uitvoer / naam).read_text(encoding="utf-8"), flags=re.S).group(1)
+        assert '"DejaVu Sans"' in stijl and "&#34;" not in stijl, naam

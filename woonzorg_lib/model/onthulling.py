@@ -14,9 +14,11 @@ import pandas as pd
 VERBORGEN = "."
 ONBEKEND = "n.b."  # no figure for this cell: not a count, never a 0
 TOTAAL = "Totaal"
+KLEIN = "< 2,5"  # a positive count that rounds to 0: shown as such, never as a 0 that reads as "no need"
 OPMERKING = (
     "Aantallen afgerond op veelvouden van {veelvoud}; '.' = minder dan {drempel} of afgeschermd om herleiding "
-    "te voorkomen. Totalen zijn berekend vóór afronding en kunnen afwijken van de som van de afgeronde cellen."
+    "te voorkomen; '< 2,5' = meer dan 0 maar minder dan 2,5 (geen 0). Totalen zijn berekend vóór afronding en "
+    "kunnen afwijken van de som van de afgeronde cellen."
 )
 
 
@@ -27,6 +29,16 @@ def afronden(waarden: pd.DataFrame | pd.Series, veelvoud: int = 5) -> pd.DataFra
     [0, 5, 10, 15, 15]
     """
     return (np.floor(waarden / veelvoud + 0.5) * veelvoud).astype("int64")
+
+
+def klein(veelvoud: int = 5) -> str:
+    """How a positive count shows that rounds to 0 at ``veelvoud``: "< 2,5" for fives.
+
+    >>> klein(), klein(10)
+    ('< 2,5', '< 5')
+    """
+    helft = veelvoud / 2
+    return f"< {int(helft) if helft.is_integer() else str(helft).replace('.', ',')}"
 
 
 def afgerond(waarde: float, veelvoud: int = 5) -> int:
@@ -89,8 +101,9 @@ def _volledig(tabel: pd.DataFrame, rijtotaal: bool, kolomtotaal: bool) -> tuple[
 
 def _publiceer(volledig: pd.DataFrame, verborgen: pd.DataFrame, onbekend: pd.DataFrame, veelvoud: int,
                drempel: int) -> pd.DataFrame:
-    uit = afronden(volledig, veelvoud).astype(object).mask(verborgen, VERBORGEN)
-    uit = uit.mask(onbekend & ~verborgen, ONBEKEND)
+    afgerond = afronden(volledig, veelvoud)
+    uit = afgerond.astype(object).mask((volledig > 0) & (afgerond == 0), klein(veelvoud))
+    uit = uit.mask(verborgen, VERBORGEN).mask(onbekend & ~verborgen, ONBEKEND)
     uit.attrs["opmerking"] = OPMERKING.format(veelvoud=veelvoud, drempel=drempel) + (
         f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is geen 0)." if onbekend.any().any() else "")
     return uit

@@ -69,16 +69,46 @@ def _getal(waarde: object, procenten: bool = False) -> str:
     return procent(float(waarde)) if procenten else getal(float(waarde))
 
 
+# A factsheet names its sources in a few words (who published or how it was made); the full source of every
+# figure is the row's 'bron' in kerncijfers.csv and the Verantwoording of the deelregio's report.
+KORTE_BRONNEN = (
+    ("art. 29", "Rijksoverheid: taakstelling vergunninghouders (artikel 29 Huisvestingswet), naar inwoners (CBS)"),
+    ("Trimbos", "Trimbos-instituut: bewoners beschermd wonen in Nederland, naar inwoners"),
+    ("Zembla", "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners"),
+    ("detentie", "Dienst Justitiële Inrichtingen: uitstroom uit detentie, naar inwoners"),
+    ("dakloze", "CBS: schatting dakloze personen in Nederland, naar inwoners (noodoplossing)"),
+    ("AFWC", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),
+    ("mutatiegraad", "CBS: woningvoorraad en corporatiebezit, met een landelijke mutatiegraad"),
+    ("verdeelsleutel", "Verdeling van de regionale opgave (fair share)"),
+    ("invoerformat", "Invoerformat van de regio"),
+    ("beleidskeuze", "Afspraak in de regio over het aandeel van de verhuringen"),
+    ("referentiescenario", "Landelijke doelen wonen en zorg voor ouderen, naar het aandeel 75-plussers"),
+    ("CBS", "CBS (StatLine)"),
+)
+BEREKEND = "Berekend uit de cijfers hierboven"
+
+
+def korte_bron(bron: str) -> str:
+    """A source in a few plain words for a factsheet's numbered list: no web address, formula or code name.
+
+    >>> korte_bron("art. 29 Huisvestingswet: 2025-H1 landelijk 15.000 (https://www.gemeente.nu/x) × inwoners")
+    'Rijksoverheid: taakstelling vergunninghouders (artikel 29 Huisvestingswet), naar inwoners (CBS)'
+    >>> korte_bron("vraag aandachtsgroepen ÷ verhuringen")
+    'Berekend uit de cijfers hierboven'
+    """
+    return next((kort for sleutel, kort in KORTE_BRONNEN if sleutel.lower() in bron.lower()), BEREKEND)
+
+
 class _Bronnen:
-    """Numbered footnotes: every distinct source once, in order of first use."""
+    """Numbered sources: every distinct (short) source once, in order of first use."""
 
     def __init__(self) -> None:
         self.lijst: list[str] = []
 
     def nummer(self, bron: str) -> str:
-        """The footnote number(s) of a source; a combined source ('a | b') cites each part once."""
+        """The number(s) of a source; a combined source ('a | b') cites each part once."""
         nummers = []
-        for deel in dict.fromkeys(d.strip() for d in str(bron).split(" | ")):
+        for deel in dict.fromkeys(korte_bron(d.strip()) for d in str(bron).split(" | ")):
             if deel not in self.lijst:
                 self.lijst.append(deel)
             nummers.append(str(self.lijst.index(deel) + 1))

@@ -13,7 +13,7 @@ from woonzorg_lib.algemeen.opmaak import getal, kengetal, procent
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.herkomst import RANG, zwakste
-from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden
+from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, TOTAAL, VERBORGEN, afronden
 from woonzorg_lib.rapport import publicatie
 
 KERNCIJFERS = [
@@ -66,7 +66,9 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
             volledig = np.hstack([volledig, volledig.sum(axis=1)[:, None]])
             onbekend = np.pad(np.isnan(cellen), ((0, 1), (0, 1)))
             verborgen = maskers[groepen]
-            waarden = np.where(verborgen, VERBORGEN, np.where(onbekend, ONBEKEND, afronden(volledig).astype(object)))
+            afgerond = afronden(volledig)
+            getoond = np.where((volledig > 0) & (afgerond == 0), KLEIN, afgerond.astype(object))  # positive, not "0"
+            waarden = np.where(verborgen, VERBORGEN, np.where(onbekend, ONBEKEND, getoond))
             delen.append(pd.DataFrame({
                 "gemeentecode": np.tile(rijen, len(groepen) + 1),
                 "doelgroep": np.repeat([*groepen, "totaal"], len(rijen)),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from woonzorg_lib.algemeen.opmaak import getal, procent
-from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig
+from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, TOTAAL, VERBORGEN, afronden, beveilig
 
 OPMERKING_PATROON = (
     "Aantallen afgerond op vijftallen. Cijfers die berusten op lokale aantallen personen onder 10 staan als '.', "
@@ -156,7 +156,7 @@ def html_tabel(
         klasse = ' class="wz-totaal"' if str(label) == "Totaal" else ""
         cellen = [f'<th scope="row">{html.escape(str(label))}</th>'] if index else []
         for kolom, waarde in rij.items():
-            rechts = isinstance(waarde, int | float) or waarde in (VERBORGEN, ONBEKEND)
+            rechts = isinstance(waarde, int | float) or waarde in (VERBORGEN, ONBEKEND, KLEIN)
             uitlijning = ' class="wz-getal"' if rechts else ""
             cellen.append(f"<td{uitlijning}>{_cel(waarde, kolom in procenten)}</td>")
         regels.append(f"<tr{klasse}>" + "".join(cellen) + "</tr>")

@@ -33,7 +33,7 @@ h2 { color: #1F4E79; margin-top: 2rem; } h3 { margin-bottom: .3rem; }
 SJABLOON = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Woonzorganalyses — overzicht</title>
-<style>{{ stijl }}</style></head><body>
+<style>{{ stijl | safe }}</style></head><body>
 <header><h1>Woonzorganalyses</h1>
 <p>{{ aantal(runs|length, "rapport", "rapporten") }} · {{ aantallen.geslaagd }} geslaagd ·
 {{ aantallen.overgeslagen }} ongewijzigd overgeslagen · {{ aantallen.mislukt }} mislukt · bijgewerkt {{ bijgewerkt }}</p>

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
-from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
+from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, VERBORGEN
 
 AFRONDING = 2.5  # a count rounded to a multiple of 5 lies within ±2,5 of the published value
 HERLEIDBAAR = 10.0  # an interval this narrow (and above 0) gives a hidden cell away
@@ -65,7 +65,7 @@ def _lees_kerncijfers(pad: Path) -> tuple[pd.DataFrame | None, list[Melding]]:
     meldingen = [Melding(str(pad), f"rij {i + 2}", f"jaar '{j}' is geen jaartal")
                  for i, j in enumerate(tabel["jaar"]) if not j.isdigit()]
     for i, w in enumerate(tabel["waarde"]):
-        if w not in (VERBORGEN, ONBEKEND, ""):
+        if w not in (VERBORGEN, ONBEKEND, KLEIN, ""):
             try:
                 float(w)
             except ValueError:
@@ -98,6 +98,8 @@ def _interval(waarde: str, indicator: str) -> tuple[float, float] | None:
         return None
     if waarde == ONBEKEND:
         return 0.0, 0.0  # no figure: counts for nothing in a sum
+    if waarde == KLEIN:
+        return 0.0, AFRONDING  # positive, below half the rounding step
     getal = float(waarde)
     if indicator in ("claim",) or indicator.startswith(("taakstelling_", "fair_share")):
         return getal, getal

@@ -19,7 +19,7 @@ VERKLARING = "toegankelijkheid.html"
 SJABLOON = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Toegankelijkheidsverklaring — woonzorganalyses</title>
-<style>{{ stijl }} main { max-width: 48rem; } li { margin-bottom: .3rem; }</style></head><body>
+<style>{{ stijl | safe }} main { max-width: 48rem; } li { margin-bottom: .3rem; }</style></head><body>
 <header><h1>Toegankelijkheidsverklaring</h1>
 <p><a href="./index.html">Terug naar het overzicht van de rapporten</a></p></header>
 <main>
