@@ -17,16 +17,15 @@ from rich.text import Text
 
 from woonzorg_lib import __version__
 from woonzorg_lib.algemeen.errors import WoonzorgFout
-from woonzorg_lib.algemeen.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal, procent
+from woonzorg_lib.algemeen.opmaak import aantal_deelregios, aantal_gemeenten, getal, kengetal
 from woonzorg_lib.analyse.parameters import lees_parameterbestand
 
 if TYPE_CHECKING:  # the heavy modules are imported by the command that needs them
-    import pandas as pd
 
-    from woonzorg_lib.analyse.resultaat import Analyse
     from woonzorg_lib.data.catalogus import Regio
 
 CONTROLE_KOLOMMEN = ("inwoners", "woningvoorraad", "corporatiewoningen")
+from woonzorg_lib.runner.terminal import tabel_in_terminal, toon_analyse
 
 
 def _console() -> Console:
@@ -173,23 +172,6 @@ def datacontrole(regio: Regio, console: Console) -> None:
     )
 
 
-def _tabel(console: Console, titel: str, data: pd.DataFrame, procenten: Sequence[str] = ()) -> None:
-    import pandas as pd
-
-    tabel = Table(title=titel)
-    for kolom in data.columns:
-        tabel.add_column(str(kolom), justify="right" if pd.api.types.is_numeric_dtype(data[kolom]) else "left")
-    for rij in data.itertuples(index=False):
-        cellen = []
-        for kolom, waarde in zip(data.columns, rij, strict=True):
-            if isinstance(waarde, float | int) and not isinstance(waarde, bool):
-                cellen.append(procent(waarde) if kolom in procenten else getal(waarde))
-            else:
-                cellen.append(str(waarde))
-        tabel.add_row(*cellen)
-    console.print(tabel)
-
-
 def controleer_onthulling(map_: Path, console: Console) -> int:
     """Attack a batch's published figures; 0 when no hidden cell can be recovered, 1 when one can."""
     from woonzorg_lib.runner.onthullingscontrole import HERLEIDBAAR, controleer_batch
@@ -207,35 +189,11 @@ def controleer_onthulling(map_: Path, console: Console) -> int:
               "tussen": f"{getal(h.ondergrens, 1)} en {getal(h.bovengrens, 1)}"} for h in herleid]
     import pandas as pd
 
-    _tabel(console, f"{len(herleid)} verborgen cellen zijn terug te rekenen (binnen {getal(HERLEIDBAAR)})",
+    tabel_in_terminal(console, f"{len(herleid)} verborgen cellen zijn terug te rekenen (binnen {getal(HERLEIDBAAR)})",
            pd.DataFrame(rijen[:50]))
     if len(rijen) > 50:
         console.print(f"… en nog {len(rijen) - 50}.")
     return 1
-
-
-def toon_analyse(analyse: Analyse, console: Console) -> None:
-    """The key results of an analysis, for the analyst (whole numbers, not yet disclosure-controlled)."""
-    from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-    from woonzorg_lib.model.vraag import per_doelgroep
-    from woonzorg_lib.rapport.tekst import dekking_tekst
-
-    p = analyse.parameters
-    per_groep = per_doelgroep(analyse.vraag[analyse.vraag["jaar"] == p.peiljaar])
-    per_groep.index = per_groep.index.map(lambda k: DOELGROEPEN[k].naam)
-    per_groep = per_groep.rename(columns={"herkomst": "zwakste herkomst"}).rename_axis("doelgroep").reset_index()
-    _tabel(console, f"Vraag per jaar in woningen — {analyse.regio.naam} ({p.peiljaar})", per_groep)
-    console.print(dekking_tekst(analyse.aandachtsgroepen_gedekt()).replace("**", ""), markup=False, soft_wrap=True)
-    conf = analyse.confrontatie
-    conf = conf[(conf["niveau"] != "gemeente") & (conf["scenario"] == p.scenario) & (conf["jaar"] == p.peiljaar)]
-    kolommen = ["naam", "vraag_aandachtsgroepen", "verhuringen", "beschikbaar", "nieuw_aanbod", "tekort", "claim"]
-    _tabel(console, f"Confrontatie aandachtsgroepen per jaar (scenario {p.scenario}, afgesproken aandeel "
-           f"{procent(p.aandeel_verhuringen_aandachtsgroepen)})", conf[kolommen], procenten=["claim"])
-    _tabel(console, f"Fair share: de jaarlijkse opgave aandachtsgroepen verdeeld (scenario {p.scenario})",
-           analyse.verdeling.drop(columns=["gemeentecode"]).rename(columns={"gemeentenaam": "gemeente"}))
-    gevoelig = analyse.gevoeligheid[["omschrijving", "waarde_laag", "waarde_hoog", "uitkomst_laag", "uitkomst_hoog"]]
-    gevoelig = gevoelig.assign(waarde_laag=gevoelig["waarde_laag"].map(kengetal), waarde_hoog=gevoelig["waarde_hoog"].map(kengetal))
-    _tabel(console, f"Gevoeligheid: regionaal tekort in {p.doeljaar} (scenario midden) per aanname", gevoelig)
 
 
 def _standaardset() -> list[Path]:

@@ -34,7 +34,7 @@ def rapport(tmp_path_factory):
 
 
 def _html(rapport: Rapport) -> str:
-    delen = [d for h in ("samenvatting", "afbakening", "verdeling", "aanbod", "confrontatie") for d in getattr(rapport, h)()]
+    delen = [d for h in ("samenvatting", "afbakening", "verdeling", "aanbod", "confrontatie") for d in rapport.hoofdstuk(h).weergaven()]
     return "\n".join(markdown2html_mistune(d.data) if isinstance(d, Markdown) else d.data for d in delen
                      if isinstance(d, Markdown | HTML))
 
