@@ -91,14 +91,21 @@ def saldo(tekort: float) -> str:
     return f"{tekst.rond(-tekort)} over" if tekort < 0 else f"{tekst.rond(tekort)} te weinig"
 
 
-def opening(selectie: Selectie, grootste_onzekerheid: str | None) -> str:
+def claim_midden(regio: pd.DataFrame) -> float:
+    """The area's demand as a share of its lettings in the middle scenario; NaN without lettings."""
+    verhuringen = regio.loc["midden", "verhuringen"]
+    return regio.loc["midden", "vraag_aandachtsgroepen"] / verhuringen if verhuringen else float("nan")
+
+
+def opening(selectie: Selectie, regio: pd.DataFrame, claim: float) -> str:
     """The opening paragraphs: the task, what it counts, the claim, the gap, older people, how sure (Markdown, B1)."""
     analyse, p = selectie.analyse, selectie.p
-    regio = analyse.regio_per_scenario()
     vraag, tekort = regio["vraag_aandachtsgroepen"], regio["tekort"]
     verhuringen = regio.loc["midden", "verhuringen"]
     exact = publicatie.verhuringen_gepubliceerd(analyse.aanbod)
-    claim = vraag["midden"] / verhuringen if verhuringen else float("nan")
+    gevoelig = analyse.gevoeligheid
+    invoer = gevoelig[gevoelig["soort"] == "invoer"]
+    grootste_onzekerheid = invoer["omschrijving"].iloc[0] if len(invoer) else None
     aandeel = p.aandeel_verhuringen_aandachtsgroepen
     gebied = tekst.veilig(analyse.regio.naam)
     regels = [
@@ -165,13 +172,11 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     """The one-page summary: task per group, claim on lettings, current load against fair share, decisions asked."""
     analyse, p = selectie.analyse, selectie.p
     regio = analyse.regio_per_scenario()
-    gevoelig = analyse.gevoeligheid
-    invoer = gevoelig[gevoelig["soort"] == "invoer"]
+    claim = claim_midden(regio)
     verdeling = selectie.verdeling()
     mixen = varianten(verdeling)
-    claim = regio.loc["midden", "vraag_aandachtsgroepen"] / regio.loc["midden", "verhuringen"]
     onderdelen = Hoofdstuk([
-        Tekst(opening(selectie, invoer["omschrijving"].iloc[0] if len(invoer) else None)),
+        Tekst(opening(selectie, regio, claim)),
         Tabel(taak_per_groep(selectie),
               bijschrift=f"Woningen per jaar voor de aandachtsgroepen in {p.peiljaar} (laag – midden – hoog)",
               opmerking=f"{publicatie.OPMERKING_PATROON} '{ONBEKEND}' betekent: geen gegevens; de groep telt niet mee "
