@@ -59,9 +59,11 @@ def statushouders(selectie: Selectie) -> str:
         onbekend = ["beide halfjaren"]
     zin = ("**Statushouders.** Het Rijk bepaalt per halfjaar hoeveel statushouders elke gemeente moet huisvesten "
            "(de taakstelling). ")
+    herkomst = zwakste(jaar.loc[jaar["herkomst"] != "aanname", "herkomst"]) if delen else "aanname"
     if not onbekend:
         return zin + (f"Voor {tekst.veilig(selectie.analyse.regio.naam)} is dat in {p.peiljaar} samen "
-                      f"**{getal(per['midden'].sum())} personen**: {tekst.opsomming(delen)}.")
+                      f"**{getal(per['midden'].sum())} personen** ({TEKENS[herkomst]} {herkomst}): "
+                      f"{tekst.opsomming(delen)}.")
     laag, hoog = per.loc[aanname[aanname].index, "laag"].sum(), per.loc[aanname[aanname].index, "hoog"].sum()
     bekend = f" Vastgesteld: {tekst.opsomming(delen)}." if delen else ""
     return zin + (f"Voor {tekst.opsomming(onbekend)} van {p.peiljaar} staat nog geen landelijk aantal in de gegevens; "
