@@ -193,6 +193,23 @@ def test_not_an_invoer_file(tmp_path):
     assert _meldingen(ods) == [": verwacht een Excel-werkmap (.xlsx) of een CSV-bestand (.csv)"]
 
 
+BESTANDEN = Path(__file__).parent / "bestanden"
+
+
+@pytest.mark.parametrize("naam", ["versleuteld-office.xlsx", "versleuteld-zip.xlsx"])
+def test_a_workbook_protected_with_a_password_is_told_as_such(naam, tmp_path):
+    """Excel's 'Beveiligen met wachtwoord' and a zip with a password: both made with real tools (bestanden/README.md)."""
+    pad = tmp_path / "mijn invoer.xlsx"
+    pad.write_bytes((BESTANDEN / naam).read_bytes())
+    with pytest.raises(WoonzorgFout) as fout:
+        _lees(pad)
+    (melding,) = fout.value.meldingen
+    assert melding.bestand == str(pad)
+    assert melding.tekst == ("de werkmap is versleuteld (beveiligd met een wachtwoord) en kan niet worden gelezen; "
+                             "open hem in Excel en sla hem op zonder wachtwoord (Bestand > Info > Werkmap beveiligen > "
+                             "Versleutelen met wachtwoord: maak het wachtwoord leeg)")
+
+
 @pytest.mark.parametrize(
     ("tekst", "getal"),
     [("1.234,5", 1234.5), ("1.234", 1234.0), ("12", 12.0), ("0,10", 0.1), ("0.10", 0.1), ("5,8%", 0.058),
