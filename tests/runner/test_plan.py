@@ -28,3 +28,19 @@ def test_a_key_without_figures_stops_the_plan_not_a_notebook(schrijf, tmp_path):
         plan([pad], tmp_path)
     assert [m.plek for m in fout.value.meldingen] == ["verdeelsleutels.Draagkracht.draagkracht"]
     assert fout.value.meldingen[0].bestand == str(pad)
+
+
+@pytest.mark.parametrize("inhoud", ['{"cells": [', "<<<<<<< HEAD\n{}\n", "", '{"metadata": {}}', "\udcff"])
+def test_a_damaged_notebook_is_a_dutch_error_naming_it(inhoud, tmp_path, monkeypatch, capsys):
+    """A merge conflict or a half-saved file in notebooks/: 'woonzorg run' names the notebook, no traceback."""
+    from woonzorg_lib.cli import main
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    notebook = notebooks / "woonzorganalyse.ipynb"
+    notebook.write_bytes(inhoud.encode("utf-8", "surrogateescape"))
+    monkeypatch.setattr("woonzorg_lib.runner.batch.NOTEBOOK_MAP", notebooks)
+    assert main(["run", str(PARAMETERS / "ijmond.yaml"), "--uitvoer", str(tmp_path / "uit")]) == 2
+    fout = capsys.readouterr().err
+    assert f"{notebook}: het notebook is beschadigd" in fout and "zet het terug uit git" in fout
+    assert not (tmp_path / "uit").exists()  # nothing started
