@@ -44,3 +44,16 @@ def test_a_damaged_notebook_is_a_dutch_error_naming_it(inhoud, tmp_path, monkeyp
     fout = capsys.readouterr().err
     assert f"{notebook}: het notebook is beschadigd" in fout and "zet het terug uit git" in fout
     assert not (tmp_path / "uit").exists()  # nothing started
+
+
+def test_an_unknown_data_edition_names_the_parameter_file(schrijf, tmp_path):
+    """Among several parameter files, the one with the unknown edition is named (and its key)."""
+    goed = PARAMETERS / "ijmond.yaml"
+    fout_pad = schrijf("zaanstreek.yaml", (PARAMETERS / "zaanstreek-waterland.yaml").read_text(encoding="utf-8")
+                       + "\ndata_editie: 2019-01-01T000000\n")
+    with pytest.raises(WoonzorgFout) as fout:
+        plan([goed, fout_pad], tmp_path)
+    (melding,) = fout.value.meldingen
+    assert (melding.bestand, melding.plek) == (str(fout_pad), "data_editie")
+    assert "data-editie '2019-01-01T000000' bestaat niet" in melding.tekst
+    assert str(fout_pad) in str(fout.value)

@@ -33,7 +33,10 @@ def _editie(parameters: Basisparameters) -> str:
     """The name of the data edition a run uses ('bundel' for the bundled data)."""
     from woonzorg_lib.data.edities import BUNDEL, kies
 
-    editie = kies(parameters.data_editie, analysegebied(parameters).gemeentecodes)
+    try:
+        editie = kies(parameters.data_editie, analysegebied(parameters).gemeentecodes)
+    except WoonzorgFout as fout:  # the edition is the key's problem: say which key
+        raise WoonzorgFout([Melding(m.bestand, m.plek or "data_editie", m.tekst) for m in fout.meldingen]) from None
     return editie.naam if editie else BUNDEL
 
 
@@ -88,8 +91,8 @@ def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] =
             from woonzorg_lib.analyse.controle import controleer_invoer  # checked now, not halfway through the batch
 
             controleer_invoer(bestand)
-        except WoonzorgFout as fout:
-            meldingen += fout.meldingen
+        except WoonzorgFout as fout:  # a message of no file of its own belongs to this parameter file
+            meldingen += [m if m.bestand else Melding(str(pad), m.plek, m.tekst) for m in fout.meldingen]
             continue
         fout_in_naam = uitvoernaam_fout(pad.stem)
         if fout_in_naam:
