@@ -57,3 +57,30 @@ def test_an_unknown_data_edition_names_the_parameter_file(schrijf, tmp_path):
     assert (melding.bestand, melding.plek) == (str(fout_pad), "data_editie")
     assert "data-editie '2019-01-01T000000' bestaat niet" in melding.tekst
     assert str(fout_pad) in str(fout.value)
+
+
+@pytest.mark.parametrize(("naam", "map_"), [
+    ("mijn regio", "mijn-regio"), ("Súdwest-Fryslân", "sudwest-fryslan"), ("zuid-kennemerland", "zuid-kennemerland"),
+    ("Gooi & Vechtstreek (2026)", "gooi-vechtstreek-2026"), ("a#b", "a-b"), ("rapport.", "rapport"),
+    (".logboek", "logboek"), ("Ærø ß", "aero-ss"), ("v1.2_concept", "v1.2_concept"), ("L" * 130, "l" * 120),
+])
+def test_a_parameter_file_name_users_write_gets_a_safe_output_folder(naam, map_, tmp_path):
+    """Spaces, accents and signs in the file name: the output folder is a plain name derived from it."""
+    pad = tmp_path / f"{naam}.yaml"
+    pad.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    notities: list[str] = []
+    [taak] = plan([pad], tmp_path / "uit", notities.append)
+    assert taak.naam == map_
+    assert notities == ([] if naam == map_ else [f"{pad}: uitvoermap {tmp_path / 'uit' / map_}"])
+
+
+def test_two_files_that_get_the_same_output_folder_are_refused_naming_both(tmp_path):
+    paden = [tmp_path / "Mijn Regio.yaml", tmp_path / "mijn-regio.yaml"]
+    for pad in paden:
+        pad.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(WoonzorgFout) as fout:
+        plan(paden, tmp_path / "uit")
+    (melding,) = fout.value.meldingen
+    assert melding.bestand == str(paden[1])
+    assert melding.tekst == (f"krijgt dezelfde uitvoermap 'mijn-regio' als {paden[0]}: de uitvoer zou elkaar "
+                             "overschrijven; geef een van beide een andere naam")

@@ -10,6 +10,7 @@ import json
 import multiprocessing
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -40,28 +41,43 @@ def _editie(parameters: Basisparameters) -> str:
     return editie.naam if editie else BUNDEL
 
 
-_UITVOERNAAM = re.compile(r"\w[\w.\-]*")
 GERESERVEERD = ("index.html", "toegankelijkheid.html", ".logboek")
 MAX_NAAM = 120  # bytes: a file system allows 255 per name, and the run's temporary folder adds a prefix and suffix
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "ł": "l",
+                          "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"})
+
+
+def uitvoernaam(naam: str) -> str:
+    """The output folder of a parameter file: its name in plain lower-case letters, digits, '-', '_' and '.'.
+
+    Accents are dropped and every other run of signs or spaces becomes one '-': the folder opens on every
+    system, in a zip and as a link. An empty result means the name has no letter or digit to keep.
+
+    >>> uitvoernaam("Súdwest-Fryslân"), uitvoernaam("mijn regio"), uitvoernaam("zuid-kennemerland")
+    ('sudwest-fryslan', 'mijn-regio', 'zuid-kennemerland')
+    """
+    ontleed = unicodedata.normalize("NFKD", naam.translate(_LETTERS))
+    ascii_ = ontleed.encode("ascii", "ignore").decode().lower()
+    veilig = re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9._-]+", "-", ascii_))
+    veilig = re.sub(r"^[^a-z0-9]+", "", veilig)[:MAX_NAAM]
+    return veilig.rstrip("-.")
 
 
 def uitvoernaam_fout(naam: str) -> str | None:
-    """Why a parameter file's name cannot be its output folder, or None when it can.
+    """Why a parameter file's name gives no output folder, or None when it does.
 
-    The folder is ``<uitvoer>/<naam>``: it must stay inside the output folder, be listed in
-    the index, and not take the place of the index or the log.
+    The folder is ``<uitvoer>/<uitvoernaam>``: it must hold a letter or digit and not take the
+    place of the index or the log.
 
-    >>> uitvoernaam_fout("zuid-kennemerland") is None, uitvoernaam_fout("..") is not None
+    >>> uitvoernaam_fout("Súdwest-Fryslân") is None, uitvoernaam_fout("..") is not None
     (True, True)
     """
-    if naam.casefold() in GERESERVEERD:
+    map_ = uitvoernaam(naam)
+    if not map_:
+        return (f"de bestandsnaam '{naam}' wordt de naam van de uitvoermap, maar heeft geen letter of cijfer (a–z, 0–9) "
+                "om te gebruiken; kies een bestandsnaam met letters of cijfers")
+    if map_ in GERESERVEERD:
         return f"de naam '{naam}' is gereserveerd voor het overzicht van de batch; kies een andere bestandsnaam"
-    if not _UITVOERNAAM.fullmatch(naam) or naam.endswith("."):
-        return (f"de bestandsnaam wordt de naam van de uitvoermap ('{naam}'): die moet beginnen met een letter of "
-                "cijfer, mag alleen letters, cijfers, '-', '_' en '.' bevatten en niet op '.' eindigen")
-    if len(naam.encode("utf-8")) > MAX_NAAM:
-        return (f"de bestandsnaam wordt de naam van de uitvoermap en is te lang ({len(naam.encode('utf-8'))} bytes, "
-                f"hoogstens {MAX_NAAM}); kies een kortere naam")
     return None
 
 
@@ -98,15 +114,19 @@ def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] =
         if fout_in_naam:
             meldingen.append(Melding(str(pad), "", fout_in_naam))
             continue
-        if pad.stem in namen:
-            meldingen.append(Melding(str(pad), "", f"dezelfde naam als {namen[pad.stem]}: de uitvoer zou elkaar overschrijven"))
+        naam = uitvoernaam(pad.stem)
+        if naam in namen:
+            meldingen.append(Melding(str(pad), "", f"krijgt dezelfde uitvoermap '{naam}' als {namen[naam]}: de uitvoer "
+                                                   "zou elkaar overschrijven; geef een van beide een andere naam"))
             continue
-        namen[pad.stem] = str(pad)
+        namen[naam] = str(pad)
+        if naam != pad.stem:
+            meld(f"{pad}: uitvoermap {uitvoer / naam}")
         notebook = NOTEBOOK_MAP / f"{bestand.notebook}.ipynb"
         # The edition is fixed now, by name: the fingerprint changes when a newer edition arrives,
         # and the report says which edition it used.
         parameters = {**bestand.parameters.model_dump(), "data_editie": editie}
-        taken.append(Taak(pad.stem, str(pad), str(notebook), bestand.notebook, parameters,
+        taken.append(Taak(naam, str(pad), str(notebook), bestand.notebook, parameters,
                           vingerafdruk(notebook, parameters), str(uitvoer)))
     if meldingen:
         raise WoonzorgFout(meldingen)
