@@ -167,6 +167,13 @@ def _invoerrijen(
             meldingen.append(Melding(bestand, plek("herkomst"), f"bij een lokaal cijfer hoort een herkomst: {', '.join(HERKOMSTEN)}"))
         if heeft_lokaal and not bron:
             meldingen.append(Melding(bestand, plek("bron"), "bij een lokaal cijfer hoort een bron (registratie, telling of document)"))
+        if not heeft_lokaal and (herkomst or bron):  # a local figure was meant: the default must not count silently
+            ingevuld = [k for k, w in (("herkomst", herkomst), ("bron", bron)) if w]
+            naam = celtekst(rij.get("gemeente"))
+            meldingen.append(Melding(bestand, plek("lokaal"), (
+                f"{f'{naam} ({code})' if naam else code}, {onderwerp}: {' en '.join(ingevuld)} "
+                f"{'zijn' if len(ingevuld) == 2 else 'is'} ingevuld maar het lokale cijfer ontbreekt; vul het cijfer in, "
+                "of maak herkomst en bron leeg om de standaard te gebruiken")))
         if len(meldingen) > fouten_voor:
             continue
         if lokaal is not None:
