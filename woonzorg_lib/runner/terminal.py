@@ -98,3 +98,32 @@ def toon_analyse(analyse: Analyse, console: Console) -> None:
             tabel = publicatie.gevoeligheid(deel).drop(columns="bron van het bereik").reset_index()
             tabel_in_terminal(console, f"Gevoeligheid: regionaal tekort in {p.doeljaar} (scenario midden), {titel}",
                               pd.DataFrame(tabel))
+
+
+def _zonder_accenten(tekst: str) -> str:
+    import unicodedata
+
+    return "".join(t for t in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(t)).casefold()
+
+
+def toon_gemeenten(zoek: str | None, console: Console) -> None:
+    """The CBS codes of the gemeenten of the current division, for a region file; ``zoek`` filters on part of a
+    code, name or provincie (without regard to case or accents)."""
+    from woonzorg_lib.data.basis import gemeenten
+
+    alle = gemeenten().sort_values("gemeentecode")
+    if zoek:
+        sleutel = _zonder_accenten(zoek)
+        tekst = (alle["gemeentecode"] + " " + alle["gemeentenaam"] + " " + alle["provincie"]).map(_zonder_accenten)
+        keuze = alle[tekst.str.contains(sleutel, regex=False)]
+    else:
+        keuze = alle
+    tabel = Table(title="Gemeenten en hun CBS-code (voor een regiobestand: gemeenten: [GM0344, ...])")
+    for kolom in ("code", "gemeente", "provincie"):
+        tabel.add_column(kolom)
+    tabel.add_column("inwoners", justify="right")
+    for rij in keuze.itertuples():
+        tabel.add_row(rij.gemeentecode, rij.gemeentenaam, rij.provincie, getal(rij.inwoners))
+    console.print(tabel)
+    waarop = f" met '{zoek}'" if zoek else ""
+    console.print(f"{len(keuze)} van de {len(alle)} gemeenten in de huidige indeling{waarop}.", markup=False)
