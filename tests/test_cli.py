@@ -204,3 +204,9 @@ def test_the_codes_the_example_region_file_points_to_are_listed_where_it_says(ca
     assert main(["data", "gemeenten", "fryslân"]) == 0  # a search: part of a name, code or provincie
     uit = capsys.readouterr().out
     assert "GM1900" in uit and "Súdwest-Fryslân" in uit and "GM0363" not in uit
+
+
+def test_valideer_takes_a_folder_as_batch_does(capsys):
+    assert main(["valideer", str(PARAMETERS / "voorbeelden")]) == 0
+    uit = capsys.readouterr().out
+    assert "utrecht.yaml (woonzorganalyse)" in uit and "Overgeslagen:" in uit and "Alle 1 parameterbestanden" in uit

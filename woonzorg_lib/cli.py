@@ -36,12 +36,12 @@ def _console() -> Console:
 def valideer(bestanden: Sequence[Path], console: Console) -> int:
     """Check parameter files without running anything; report every problem of every file."""
     from woonzorg_lib.analyse.controle import controleer_invoer
-    from woonzorg_lib.runner.batch import zonder_regiobestanden
+    from woonzorg_lib.runner.batch import met_mappen, zonder_regiobestanden
 
     def meld(tekst: str) -> None:
         console.print(f"– {tekst}", markup=False, soft_wrap=True)
 
-    bestanden = zonder_regiobestanden(bestanden, meld)
+    bestanden = zonder_regiobestanden(met_mappen(bestanden), meld)
     fouten = 0
     for pad in bestanden:
         try:

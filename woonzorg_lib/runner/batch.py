@@ -25,6 +25,7 @@ from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.algemeen.opmaak import aantal, getal
 from woonzorg_lib.algemeen.paden import NOTEBOOK_MAP
 from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied, lees_parameterbestand
+from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.runner.index import schrijf_index
 from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, schrijffout, voer_uit, werker_start
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
@@ -96,10 +97,11 @@ def zonder_regiobestanden(bestanden: Sequence[Path], meld: Callable[[str], None]
 
 def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] = lambda _: None) -> list[Taak]:
     """Validate all parameter files before any kernel starts; every problem of every file at once."""
-    bestanden = zonder_regiobestanden(bestanden, meld)
+    bestanden = zonder_regiobestanden(met_mappen(bestanden), meld)
     if not bestanden:
         raise WoonzorgFout("geen parameterbestanden opgegeven")
     taken, meldingen, namen = [], [], {}
+    regios: dict[str, str] = {}  # parameter file → the name of its whole region
     for pad in bestanden:
         try:
             bestand = lees_parameterbestand(pad)
@@ -107,6 +109,7 @@ def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] =
             from woonzorg_lib.analyse.controle import controleer_invoer  # checked now, not halfway through the batch
 
             controleer_invoer(bestand)
+            regios[str(pad)] = laad_regio(bestand.parameters.regio).naam
         except WoonzorgFout as fout:  # a message of no file of its own belongs to this parameter file
             meldingen += [m if m.bestand else Melding(str(pad), m.plek, m.tekst) for m in fout.meldingen]
             continue
@@ -127,10 +130,49 @@ def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] =
         # and the report says which edition it used.
         parameters = {**bestand.parameters.model_dump(), "data_editie": editie}
         taken.append(Taak(naam, str(pad), str(notebook), bestand.notebook, parameters,
-                          vingerafdruk(notebook, parameters), str(uitvoer)))
+                          vingerafdruk(notebook, parameters), str(uitvoer), regios[str(pad)]))
+    meldingen += _een_regio(regios, uitvoer, set(namen))
     if meldingen:
         raise WoonzorgFout(meldingen)
     return taken
+
+
+def met_mappen(bestanden: Sequence[Path]) -> list[Path]:
+    """The files given, a folder (an own region's: ``woonzorg batch parameters/mijn-regio``) as its YAML files."""
+    return [p for b in bestanden for p in (sorted([*b.glob("*.yaml"), *b.glob("*.yml")]) if b.is_dir() else [b])]
+
+
+def _een_regio(regios: dict[str, str], uitvoer: Path, namen: set[str]) -> list[Melding]:
+    """One output folder, and so one index, holds the reports of one region: the fair share is one distribution per
+    region, and an own region's report would otherwise be counted among the MRA's ("9 rapporten")."""
+    if not regios:
+        return []
+    eerste, regio = next(iter(regios.items()))
+    def tip(pad: str, andere: str) -> str:
+        naam = uitvoernaam(andere)
+        if Path(pad).parent != Path(eerste).parent:
+            return f"bijvoorbeeld: woonzorg batch {Path(pad).parent} --uitvoer outputs/{naam}"
+        map_ = Path(pad).parent / naam  # beside the other region's files: it needs a folder of its own
+        return f"bijvoorbeeld: verplaats het naar {map_}/ en draai woonzorg batch {map_} --uitvoer outputs/{naam}"
+
+    meldingen = [Melding(pad, "", (
+        f"rekent voor de regio {andere}, {eerste} voor {regio}: één uitvoermap (en één overzicht) hoort bij één regio. "
+        "Zet een eigen regio in een eigen map en draai die apart, " + tip(pad, andere)))
+        for pad, andere in regios.items() if andere != regio]
+    if meldingen or not uitvoer.is_dir():
+        return meldingen
+    eerder: dict[str, list[str]] = {}
+    for manifest in sorted(uitvoer.glob(f"*/{MANIFEST}")):
+        try:
+            vorige = json.loads(manifest.read_text(encoding="utf-8")).get("regio")
+        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            continue  # a damaged record: the index says so
+        if isinstance(vorige, str) and vorige != regio and manifest.parent.name not in namen:
+            eerder.setdefault(vorige, []).append(manifest.parent.name)
+    return [Melding(eerste, "", (
+        f"rekent voor de regio {regio}, maar {uitvoer} bevat rapporten van {andere} ({', '.join(mappen[:5])}): één "
+        "uitvoermap (en één overzicht) hoort bij één regio; kies een eigen map, bijvoorbeeld --uitvoer "
+        f"outputs/{uitvoernaam(regio)}")) for andere, mappen in eerder.items()]
 
 
 def actueel(taak: Taak) -> bool:
