@@ -186,3 +186,27 @@ def test_parallel_below_one_is_refused_before_anything_waits(capsys):
         assert uit.value.code == 2
         fout = capsys.readouterr().err
         assert "--parallel" in fout and ("moet minstens 1 zijn" in fout or "verwacht een geheel getal" in fout)
+
+
+def test_the_codes_the_example_region_file_points_to_are_listed_where_it_says(capsys):
+    """The example region file tells where codes are: that command lists them (GM0344 Utrecht among 342)."""
+    import re
+
+    tekst = (PARAMETERS / "voorbeelden" / "gemeente-utrecht.yaml").read_text(encoding="utf-8")
+    opdrachten = re.findall(r"`woonzorg ([^`]+)`", tekst)
+    assert opdrachten and "docs/bronnen.md" not in tekst
+    for opdracht in opdrachten:
+        assert main(opdracht.split()) == 0
+        uit = capsys.readouterr().out
+        assert re.search(r"GM0344 +│ Utrecht +│ Utrecht", uit), uit[:2000]
+        if opdracht == "data gemeenten":
+            assert "342 van de 342 gemeenten" in uit and "GM0363" in uit
+    assert main(["data", "gemeenten", "fryslân"]) == 0  # a search: part of a name, code or provincie
+    uit = capsys.readouterr().out
+    assert "GM1900" in uit and "Súdwest-Fryslân" in uit and "GM0363" not in uit
+
+
+def test_valideer_takes_a_folder_as_batch_does(capsys):
+    assert main(["valideer", str(PARAMETERS / "voorbeelden")]) == 0
+    uit = capsys.readouterr().out
+    assert "utrecht.yaml (woonzorganalyse)" in uit and "Overgeslagen:" in uit and "Alle 1 parameterbestanden" in uit

@@ -48,3 +48,21 @@ def test_environment_yml_pins_the_python_that_pyproject_requires_and_installs_th
 
 def test_nbconvert_is_pinned_to_the_security_release():
     assert ("nbconvert", ">=7.17.1") in [_normaal(e) for e in _pyproject()["dependencies"]]
+
+
+def test_the_readme_starts_with_the_two_commands_and_says_what_make_test_needs():
+    """The first lines are 'make run' and 'make test'; before the first section the README names every tool that
+    .ci/run installs for the tests (so 'only Python and make' is never claimed) and how long make test takes."""
+    import re
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert readme.splitlines()[2:6] == ["```sh", readme.splitlines()[3], readme.splitlines()[4], "```"]
+    assert readme.splitlines()[3].startswith("make run ") and readme.splitlines()[4].startswith("make test ")
+    inleiding = readme.split("\n## ", 1)[0]
+    ci = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    nodig = re.findall(r"command -v (\S+) .*\|\| ontbreekt", ci) + re.findall(r"grep -q lib(pango)", ci)
+    assert nodig == ["chromium", "pdftotext", "pango"]
+    for naam in nodig:
+        assert naam.lower() in inleiding.lower(), naam
+    assert re.search(r"make test.*duurt ongeveer \d+ tot \d+\s+minuten", inleiding, flags=re.S)
+    assert "alleen Python 3.11 en `make`" not in inleiding

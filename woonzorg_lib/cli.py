@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the heavy modules are imported by the command that needs th
     from woonzorg_lib.data.catalogus import Regio
 
 CONTROLE_KOLOMMEN = ("inwoners", "woningvoorraad", "corporatiewoningen")
-from woonzorg_lib.runner.terminal import tabel_in_terminal, toon_analyse
+from woonzorg_lib.runner.terminal import tabel_in_terminal, toon_analyse, toon_gemeenten
 
 
 def _console() -> Console:
@@ -36,12 +36,12 @@ def _console() -> Console:
 def valideer(bestanden: Sequence[Path], console: Console) -> int:
     """Check parameter files without running anything; report every problem of every file."""
     from woonzorg_lib.analyse.controle import controleer_invoer
-    from woonzorg_lib.runner.batch import zonder_regiobestanden
+    from woonzorg_lib.runner.batch import met_mappen, zonder_regiobestanden
 
     def meld(tekst: str) -> None:
         console.print(f"– {tekst}", markup=False, soft_wrap=True)
 
-    bestanden = zonder_regiobestanden(bestanden, meld)
+    bestanden = zonder_regiobestanden(met_mappen(bestanden), meld)
     fouten = 0
     for pad in bestanden:
         try:
@@ -247,11 +247,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("bestanden", nargs="+", type=Path, metavar="BESTAND")
     p = sub.add_parser("data", help="toon de gegevens, hun bronnen, de data-edities en de regiocatalogus")
     p.add_argument("--regio", help="toon de datacontrole voor deze regio (sleutel of pad naar regiobestand)")
-    data = p.add_subparsers(dest="data_opdracht", metavar="vernieuwen")
+    data = p.add_subparsers(dest="data_opdracht", metavar="vernieuwen | gemeenten")
     p = data.add_parser("vernieuwen", help="haal de nieuwste cijfers op bij CBS StatLine als nieuwe data-editie")
     p.add_argument("--regio", help="alleen de gemeenten van deze regio (standaard: alle gemeenten)")
     p.add_argument("--tabellen", nargs="+", metavar="TABEL",
                    help="alleen deze tabellen: bevolking, woningvoorraad, kwb, aandachtsgroepen, prognose")
+    p = data.add_parser("gemeenten", help="toon de gemeenten met hun CBS-code (voor een eigen regiobestand)")
+    p.add_argument("zoek", nargs="?", metavar="ZOEK", help="alleen gemeenten met dit in code, naam of provincie")
     p = sub.add_parser("invoer-sjabloon", help="schrijf het invoerformat voor de regio van een parameterbestand")
     p.add_argument("parameters", type=Path, metavar="PARAMETERS.yaml")
     p.add_argument("uit", type=Path, metavar="UIT.xlsx", help="doelbestand, .xlsx of .csv")
@@ -350,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.opdracht == "data":
             if args.data_opdracht == "vernieuwen":
                 vernieuw_data(args.regio, args.tabellen, console)
+            elif args.data_opdracht == "gemeenten":
+                toon_gemeenten(args.zoek, console)
             elif args.regio:
                 from woonzorg_lib.data.catalogus import laad_regio
 

@@ -82,6 +82,28 @@ def test_a_local_figure_replaces_the_default_with_its_own_provenance(sjabloon, t
     assert rij["waarde"] == 1234 and rij["herkomst"] == "register" and "Velsen" in rij["bron"]
 
 
+@pytest.mark.parametrize("ingevuld", [{"herkomst": "register", "bron": "Cliëntregistratie Velsen, 2024"},
+                                      {"bron": "Cliëntregistratie Velsen, 2024"}, {"herkomst": "register"}])
+def test_herkomst_or_bron_without_the_local_figure_is_refused_not_read_as_the_default(ingevuld, sjabloon, tmp_path):
+    """The analyst meant to enter a local figure and forgot the number: the default must not count silently."""
+    def wijzig(werkmap):
+        blad = werkmap["invoer"]
+        rij = _rij(blad, "GM0453", "bw_clienten")
+        for kolom, waarde in ingevuld.items():
+            blad[f"{_kolom(blad, kolom)}{rij}"] = waarde
+
+    pad = _bewerk(sjabloon, tmp_path, wijzig)
+    rij = _rij(load_workbook(pad)["invoer"], "GM0453", "bw_clienten")
+    with pytest.raises(WoonzorgFout) as fout:
+        _lees(pad)
+    (melding,) = fout.value.meldingen
+    assert melding.bestand == str(pad) and melding.plek == f"blad 'invoer', rij {rij}, kolom 'lokaal'"
+    ingevuld_tekst = " en ".join(k for k in ("herkomst", "bron") if k in ingevuld)
+    assert melding.tekst == (
+        f"Velsen (GM0453), bw_clienten: {ingevuld_tekst} {'zijn' if len(ingevuld) == 2 else 'is'} ingevuld maar het "
+        "lokale cijfer ontbreekt; vul het cijfer in, of maak herkomst en bron leeg om de standaard te gebruiken")
+
+
 def test_every_problem_with_sheet_row_and_column_at_once(sjabloon, tmp_path):
     def wijzig(werkmap):
         blad = werkmap["invoer"]
@@ -191,6 +213,23 @@ def test_not_an_invoer_file(tmp_path):
     ods = tmp_path / "invoer.ods"
     ods.write_text("x", encoding="utf-8")
     assert _meldingen(ods) == [": verwacht een Excel-werkmap (.xlsx) of een CSV-bestand (.csv)"]
+
+
+BESTANDEN = Path(__file__).parent / "bestanden"
+
+
+@pytest.mark.parametrize("naam", ["versleuteld-office.xlsx", "versleuteld-zip.xlsx"])
+def test_a_workbook_protected_with_a_password_is_told_as_such(naam, tmp_path):
+    """Excel's 'Beveiligen met wachtwoord' and a zip with a password: both made with real tools (bestanden/README.md)."""
+    pad = tmp_path / "mijn invoer.xlsx"
+    pad.write_bytes((BESTANDEN / naam).read_bytes())
+    with pytest.raises(WoonzorgFout) as fout:
+        _lees(pad)
+    (melding,) = fout.value.meldingen
+    assert melding.bestand == str(pad)
+    assert melding.tekst == ("de werkmap is versleuteld (beveiligd met een wachtwoord) en kan niet worden gelezen; "
+                             "open hem in Excel en sla hem op zonder wachtwoord (Bestand > Info > Werkmap beveiligen > "
+                             "Versleutelen met wachtwoord: maak het wachtwoord leeg)")
 
 
 @pytest.mark.parametrize(

@@ -64,3 +64,21 @@ def test_hostile_yaml_gets_a_dutch_message(schrijf, tekst, melding):
 def test_text_typed_in_two_unicode_forms_is_one_name(schrijf):
     inhoud = lees_yaml(schrijf("r.yaml", 'a: "Caf\\u00e9"\nb: "Cafe\\u0301"\n'))
     assert inhoud["a"] == inhoud["b"] == "Café"
+
+
+@pytest.mark.parametrize("tekst", [
+    "regio: 'mra\n", 'regio: "mra\n', "a: 1\n  b: 2\n", "a:\n  - 1\n b: 2\n", "a: [1, 2\n", "a: {b: 1\n",
+    "a: @x\n", "a: `x`\n", "a: &\n", "a: *\n", "- 1\na: 2\n", 'a: "\\q"\n', "a: b: c\n", "a: 1 # x\n b\n",
+    "a: &x 1\nb: &x 2\nc: *y\n", "[a\n", "%YAML 9.9\n---\na: 1\n", "a: !x 1\n",
+    "a: 'b' c\n", "? a\n? a\n",
+])
+def test_broken_yaml_is_told_in_dutch_only(schrijf, tekst):
+    """Whatever PyYAML says, the analyst reads Dutch: no fragment of its English message."""
+    with pytest.raises(WoonzorgFout) as fout:
+        lees_yaml(schrijf("p.yaml", tekst))
+    melding = str(fout.value)
+    engels = [w for w in ("found", "expected", "while", "scanning", "parsing", "character", "but ", "could not",
+                          "stream", "token", "block", "mapping", "alias", "anchor", "escape", "allowed", "<")
+              if w in melding.split(": ", 1)[1]]
+    assert not engels, melding
+    assert "geen geldige YAML" in melding or "sleutel" in melding, melding

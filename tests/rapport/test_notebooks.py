@@ -19,9 +19,21 @@ SJABLOON = {"woonzorganalyse": "woonzorganalyse", "regio-overzicht": "regio-over
 @pytest.mark.parametrize("notebook", sorted(SJABLOON))
 def test_parameter_cell_names_equal_the_model_fields(notebook):
     gevonden = papermill.inspect_notebook(str(NOTEBOOKS / f"{notebook}.ipynb"))
-    run = [UITVOERMAP] if notebook != "verkenner" else []  # where the batch has a report's files written
+    # where the batch has a report's files written, and the template a parameter file names (papermill -f passes it)
+    run = [UITVOERMAP, "notebook"] if notebook != "verkenner" else []
     assert sorted(gevonden) == sorted([*SJABLONEN[SJABLOON[notebook]].model_fields, *run])
     assert all(p["help"] for p in gevonden.values()), "every parameter explains itself"
+
+
+@pytest.mark.parametrize("notebook", ["woonzorganalyse", "regio-overzicht"])
+def test_the_parameter_cell_defaults_are_the_models(notebook):
+    """A key a parameter file leaves out means the same with 'woonzorg run' and with 'papermill -f': the default."""
+    import ast
+
+    gevonden = papermill.inspect_notebook(str(NOTEBOOKS / f"{notebook}.ipynb"))
+    for naam, veld in SJABLONEN[notebook].model_fields.items():
+        if not veld.is_required():
+            assert ast.literal_eval(gevonden[naam]["default"]) == veld.get_default(call_default_factory=True), naam
 
 
 @pytest.mark.parametrize("notebook", sorted(SJABLOON))
@@ -68,6 +80,15 @@ def test_a_wrong_parameter_stops_the_notebook_with_a_dutch_message(tmp_path):
         voer_uit("woonzorganalyse", {"regio": "mra", "deelregio": "Ijmond"}, tmp_path)
     assert fout.value.ename == "WoonzorgFout"
     assert "'Ijmond' is geen deelregio van Metropoolregio Amsterdam (MRA); bedoelde u 'IJmond'?" in fout.value.evalue
+
+
+def test_a_parameter_file_of_the_other_template_is_a_dutch_error(tmp_path):
+    """papermill notebooks/woonzorganalyse.ipynb uit.ipynb -f parameters/mra.yaml: the wrong notebook for that file."""
+    with pytest.raises(PapermillExecutionError) as fout:
+        voer_uit("woonzorganalyse", {"notebook": "regio-overzicht", "regio": "mra"}, tmp_path)
+    assert fout.value.ename == "WoonzorgFout"
+    assert ("notebook: het parameterbestand is voor het sjabloon 'regio-overzicht', dit is notebooks/woonzorganalyse.ipynb; "
+            "draai notebooks/regio-overzicht.ipynb (of woonzorg run)") in fout.value.evalue
 
 
 def test_text_from_input_files_is_escaped(tmp_path):
@@ -141,3 +162,37 @@ def test_the_output_filter_gives_back_the_committed_notebook_from_what_jupyterla
     schoon = subprocess.run([sys.executable, str(PROJECT / "tools" / "nbschoon.py")], input=json.dumps(nb, indent=2),
                             text=True, capture_output=True, check=True, timeout=60).stdout
     assert schoon == vastgelegd_nb
+
+
+@pytest.fixture(scope="module")
+def eigen_regio_met_papermill(tmp_path_factory):
+    """The README's plain papermill route for an own region, from a project folder: the parameter file names its
+    region file relative to its own folder (parameters/voorbeelden/utrecht.yaml -> gemeente-utrecht.yaml)."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import PARAMETERS, PROJECT
+
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(PARAMETERS / "voorbeelden", project / "parameters" / "voorbeelden")
+    klaar = subprocess.run(
+        [str(Path(sys.executable).parent / "papermill"), str(PROJECT / "notebooks" / "woonzorganalyse.ipynb"),
+         "uit.ipynb", "-f", "parameters/voorbeelden/utrecht.yaml", "--no-progress-bar"],
+        check=False, cwd=project, capture_output=True, text=True, timeout=600,
+    )
+    return klaar, project / "uit.ipynb"
+
+
+def test_the_plain_papermill_route_reads_a_relative_region_from_the_parameter_files_folder(eigen_regio_met_papermill):
+    klaar, uit = eigen_regio_met_papermill
+    assert klaar.returncode == 0, klaar.stderr[-2000:]
+    tekst = uit.read_text(encoding="utf-8")
+    assert "Gemeente Utrecht" in tekst and '"output_type": "error"' not in tekst
+
+
+def test_the_plain_papermill_route_speaks_no_english_about_the_notebook_key(eigen_regio_met_papermill):
+    """The parameter file's key 'notebook' (which template) is no notebook parameter: papermill must not warn."""
+    klaar, _ = eigen_regio_met_papermill
+    assert "Passed unknown parameter" not in klaar.stderr, klaar.stderr[-2000:]

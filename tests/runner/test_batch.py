@@ -156,7 +156,7 @@ def test_the_fingerprint_follows_notebook_parameters_and_inputs(eerste, tmp_path
 def test_two_parameter_files_with_the_same_name_are_refused(tmp_path):
     kopie = tmp_path / "ijmond.yaml"
     shutil.copy(PARAMETERS / "ijmond.yaml", kopie)
-    with pytest.raises(WoonzorgFout, match="dezelfde naam"):
+    with pytest.raises(WoonzorgFout, match="dezelfde uitvoermap"):
         plan([PARAMETERS / "ijmond.yaml", kopie], tmp_path)
 
 
@@ -172,7 +172,7 @@ def test_the_attack_checker_recovers_nothing_from_a_batch(eerste, capsys):
     assert "Geen enkele verborgen cel is terug te rekenen" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("naam", ["...", "..", ".logboek", "index.html", "a#b", "rapport.", "L" * 121])
+@pytest.mark.parametrize("naam", ["...", "..", "index.html", "Toegankelijkheid.html", "日本", "---"])
 def test_an_output_folder_name_that_would_escape_hide_or_collide_is_refused(tmp_path, naam):
     pad = tmp_path / f"{naam}.yaml"
     pad.write_text((PARAMETERS / "ijmond.yaml").read_text(encoding="utf-8"), encoding="utf-8")

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout, keuze
+from woonzorg_lib.algemeen.paden import papermill_parametermap
 from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.getallen import OngeldigGetal, lees_getal
 from woonzorg_lib.data.pydantic_nl import vertaal_fouten
@@ -262,12 +263,13 @@ def valideer_parameters(
     """Validate parameter values for a template; raise WoonzorgFout with every problem at once.
 
     Relative paths (an own region file, the invoer workbook) are taken relative to
-    ``basismap`` and returned absolute. A number may have a Dutch decimal comma (``0,15``).
+    ``basismap`` (by default the folder of the parameter file the plain papermill CLI was given with
+    ``-f``, else the working folder) and returned absolute. A number may have a Dutch decimal comma (``0,15``).
 
     >>> valideer_parameters("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"}).doeljaar
     2030
     """
-    basismap = basismap or Path.cwd()
+    basismap = basismap or papermill_parametermap() or Path.cwd()
     waarden = nederlandse_getallen(waarden)
     meldingen: list[Melding] = []
     bekend_sjabloon = isinstance(notebook, str) and notebook in SJABLONEN

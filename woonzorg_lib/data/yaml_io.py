@@ -23,13 +23,42 @@ class _StrengeLader(yaml.SafeLoader):
 
 _SAMENVOEGEN = "tag:yaml.org,2002:merge"
 _ONZICHTBAAR = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_VERTALING = {
-    "found character '\\t' that cannot start any token": "een tab is in YAML niet toegestaan; spring in met spaties",
-    "but found another document": "het bestand bevat meer dan één YAML-document (een tweede '---')",
-    "could not determine a constructor for the tag": "deze YAML-tag is niet toegestaan",
-    "mapping values are not allowed here": "hier mag geen ':' staan (tekst met ':' tussen aanhalingstekens zetten)",
-    "found undefined alias": "een verwijzing (*naam) naar een anker dat niet bestaat",
-}
+_AANHALING = "zet de tekst tussen aanhalingstekens"
+_VERTALING: tuple[tuple[str, str], ...] = (  # PyYAML's problem (and context) → Dutch; {0} is the sign it names
+    (r"found character '\\t' that cannot start any token", "een tab is in YAML niet toegestaan; spring in met spaties"),
+    (r"but found another document", "het bestand bevat meer dan één YAML-document (een tweede '---')"),
+    (r"could not determine a constructor for the tag", "deze YAML-tag is niet toegestaan"),
+    (r"mapping values are not allowed here", "hier mag geen ':' staan (tekst met ':' tussen aanhalingstekens zetten)"),
+    (r"found undefined alias", "een verwijzing (*naam) naar een anker dat niet bestaat"),
+    (r"found unexpected end of stream", ("het bestand houdt op midden in een tekst: staat er een aanhalingsteken (' of "
+                                         "\") dat niet is gesloten?")),
+    (r"expected ',' or '\]'", "een lijst tussen [ en ] is niet gesloten of mist een komma"),
+    (r"expected ',' or '\}'", "een opsomming tussen {{ en }} is niet gesloten of mist een komma"),
+    (r"found character '(.)' that cannot start any token", f"een waarde mag niet met '{{0}}' beginnen; {_AANHALING}"),
+    (r"expected alphabetic or numeric character", f"na '&' of '*' hoort de naam van een anker; {_AANHALING}"),
+    (r"found unknown escape character '(.)'", ("tussen dubbele aanhalingstekens betekent '\\{0}' niets; gebruik "
+                                               "enkele aanhalingstekens")),
+    (r"found duplicate anchor", "hetzelfde anker (&naam) staat er twee keer in"),
+    (r"found incompatible YAML document", "een YAML-versie die niet wordt ondersteund (laat de regel %YAML weg)"),
+    (r"expected a comment or a line break", f"na de waarde staat nog iets op de regel; {_AANHALING}"),
+    (r"could not find expected ':'", "na een sleutel hoort een ':'"),
+    (r"expected <block end>|did not find expected|expected the node content|while parsing a block",
+     "de inspringing klopt niet: zet sleutels van hetzelfde niveau precies onder elkaar, met spaties"),
+)
+_ONBEKEND = "de opbouw klopt niet (inspringing met spaties, een ':' na elke sleutel, aanhalingstekens rond tekst)"
+
+
+def _vertaal(probleem: str, context: str) -> str:
+    """PyYAML's English problem in Dutch: a known one in its own words, any other as a general hint, never English.
+
+    >>> _vertaal("found character '@' that cannot start any token", "while scanning for the next token")
+    "een waarde mag niet met '@' beginnen; zet de tekst tussen aanhalingstekens"
+    """
+    for patroon, nl in _VERTALING:
+        gevonden = re.search(patroon, f"{probleem} | {context}")
+        if gevonden:
+            return nl.format(*gevonden.groups())
+    return _ONBEKEND
 
 
 def _mapping_zonder_dubbele(lader: _StrengeLader, knoop: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -80,11 +109,12 @@ def lees_yaml(pad: Path) -> dict[str, Any]:
     except RecursionError:
         raise WoonzorgFout([Melding(naam, "", "te diep genest: dit is geen parameter- of regiobestand")]) from None
     except yaml.MarkedYAMLError as fout:
-        regel = f"regel {fout.problem_mark.line + 1}" if fout.problem_mark else ""
-        probleem = fout.problem or "onleesbare YAML"
-        if not probleem.startswith(("sleutel", "een sleutel")):
-            vertaald = next((nl for en, nl in _VERTALING.items() if probleem.startswith(en)), None)
-            probleem = f"geen geldige YAML: {vertaald}" if vertaald else f"geen geldige YAML ({probleem})"
+        # An unclosed quote is found at the end of the file; the line where it opens is the one to look at.
+        merk = fout.context_mark if "end of stream" in (fout.problem or "") and fout.context_mark else fout.problem_mark
+        regel = f"regel {merk.line + 1}" if merk else ""
+        probleem = fout.problem or ""
+        if not probleem.startswith(("sleutel", "een sleutel")):  # our own Dutch messages pass unchanged
+            probleem = f"geen geldige YAML: {_vertaal(probleem, fout.context or '')}"
         raise WoonzorgFout([Melding(naam, regel, probleem)]) from None
     except yaml.YAMLError as fout:  # reader errors (a character YAML does not allow) carry no problem text
         raise WoonzorgFout([Melding(naam, "", f"geen geldige YAML ({fout.__class__.__name__})")]) from None

@@ -10,6 +10,7 @@ import json
 import multiprocessing
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +25,7 @@ from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.algemeen.opmaak import aantal, getal
 from woonzorg_lib.algemeen.paden import NOTEBOOK_MAP
 from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied, lees_parameterbestand
+from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.runner.index import schrijf_index
 from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, schrijffout, voer_uit, werker_start
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
@@ -33,32 +35,50 @@ def _editie(parameters: Basisparameters) -> str:
     """The name of the data edition a run uses ('bundel' for the bundled data)."""
     from woonzorg_lib.data.edities import BUNDEL, kies
 
-    editie = kies(parameters.data_editie, analysegebied(parameters).gemeentecodes)
+    try:
+        editie = kies(parameters.data_editie, analysegebied(parameters).gemeentecodes)
+    except WoonzorgFout as fout:  # the edition is the key's problem: say which key
+        raise WoonzorgFout([Melding(m.bestand, m.plek or "data_editie", m.tekst) for m in fout.meldingen]) from None
     return editie.naam if editie else BUNDEL
 
 
-_UITVOERNAAM = re.compile(r"\w[\w.\-]*")
 GERESERVEERD = ("index.html", "toegankelijkheid.html", ".logboek")
 MAX_NAAM = 120  # bytes: a file system allows 255 per name, and the run's temporary folder adds a prefix and suffix
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "ł": "l",
+                          "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"})
+
+
+def uitvoernaam(naam: str) -> str:
+    """The output folder of a parameter file: its name in plain lower-case letters, digits, '-', '_' and '.'.
+
+    Accents are dropped and every other run of signs or spaces becomes one '-': the folder opens on every
+    system, in a zip and as a link. An empty result means the name has no letter or digit to keep.
+
+    >>> uitvoernaam("Súdwest-Fryslân"), uitvoernaam("mijn regio"), uitvoernaam("zuid-kennemerland")
+    ('sudwest-fryslan', 'mijn-regio', 'zuid-kennemerland')
+    """
+    ontleed = unicodedata.normalize("NFKD", naam.translate(_LETTERS))
+    ascii_ = ontleed.encode("ascii", "ignore").decode().lower()
+    veilig = re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9._-]+", "-", ascii_))
+    veilig = re.sub(r"^[^a-z0-9]+", "", veilig)[:MAX_NAAM]
+    return veilig.rstrip("-.")
 
 
 def uitvoernaam_fout(naam: str) -> str | None:
-    """Why a parameter file's name cannot be its output folder, or None when it can.
+    """Why a parameter file's name gives no output folder, or None when it does.
 
-    The folder is ``<uitvoer>/<naam>``: it must stay inside the output folder, be listed in
-    the index, and not take the place of the index or the log.
+    The folder is ``<uitvoer>/<uitvoernaam>``: it must hold a letter or digit and not take the
+    place of the index or the log.
 
-    >>> uitvoernaam_fout("zuid-kennemerland") is None, uitvoernaam_fout("..") is not None
+    >>> uitvoernaam_fout("Súdwest-Fryslân") is None, uitvoernaam_fout("..") is not None
     (True, True)
     """
-    if naam.casefold() in GERESERVEERD:
+    map_ = uitvoernaam(naam)
+    if not map_:
+        return (f"de bestandsnaam '{naam}' wordt de naam van de uitvoermap, maar heeft geen letter of cijfer (a–z, 0–9) "
+                "om te gebruiken; kies een bestandsnaam met letters of cijfers")
+    if map_ in GERESERVEERD:
         return f"de naam '{naam}' is gereserveerd voor het overzicht van de batch; kies een andere bestandsnaam"
-    if not _UITVOERNAAM.fullmatch(naam) or naam.endswith("."):
-        return (f"de bestandsnaam wordt de naam van de uitvoermap ('{naam}'): die moet beginnen met een letter of "
-                "cijfer, mag alleen letters, cijfers, '-', '_' en '.' bevatten en niet op '.' eindigen")
-    if len(naam.encode("utf-8")) > MAX_NAAM:
-        return (f"de bestandsnaam wordt de naam van de uitvoermap en is te lang ({len(naam.encode('utf-8'))} bytes, "
-                f"hoogstens {MAX_NAAM}); kies een kortere naam")
     return None
 
 
@@ -77,10 +97,11 @@ def zonder_regiobestanden(bestanden: Sequence[Path], meld: Callable[[str], None]
 
 def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] = lambda _: None) -> list[Taak]:
     """Validate all parameter files before any kernel starts; every problem of every file at once."""
-    bestanden = zonder_regiobestanden(bestanden, meld)
+    bestanden = zonder_regiobestanden(met_mappen(bestanden), meld)
     if not bestanden:
         raise WoonzorgFout("geen parameterbestanden opgegeven")
     taken, meldingen, namen = [], [], {}
+    regios: dict[str, str] = {}  # parameter file → the name of its whole region
     for pad in bestanden:
         try:
             bestand = lees_parameterbestand(pad)
@@ -88,26 +109,70 @@ def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] =
             from woonzorg_lib.analyse.controle import controleer_invoer  # checked now, not halfway through the batch
 
             controleer_invoer(bestand)
-        except WoonzorgFout as fout:
-            meldingen += fout.meldingen
+            regios[str(pad)] = laad_regio(bestand.parameters.regio).naam
+        except WoonzorgFout as fout:  # a message of no file of its own belongs to this parameter file
+            meldingen += [m if m.bestand else Melding(str(pad), m.plek, m.tekst) for m in fout.meldingen]
             continue
         fout_in_naam = uitvoernaam_fout(pad.stem)
         if fout_in_naam:
             meldingen.append(Melding(str(pad), "", fout_in_naam))
             continue
-        if pad.stem in namen:
-            meldingen.append(Melding(str(pad), "", f"dezelfde naam als {namen[pad.stem]}: de uitvoer zou elkaar overschrijven"))
+        naam = uitvoernaam(pad.stem)
+        if naam in namen:
+            meldingen.append(Melding(str(pad), "", f"krijgt dezelfde uitvoermap '{naam}' als {namen[naam]}: de uitvoer "
+                                                   "zou elkaar overschrijven; geef een van beide een andere naam"))
             continue
-        namen[pad.stem] = str(pad)
+        namen[naam] = str(pad)
+        if naam != pad.stem:
+            meld(f"{pad}: uitvoermap {uitvoer / naam}")
         notebook = NOTEBOOK_MAP / f"{bestand.notebook}.ipynb"
         # The edition is fixed now, by name: the fingerprint changes when a newer edition arrives,
         # and the report says which edition it used.
         parameters = {**bestand.parameters.model_dump(), "data_editie": editie}
-        taken.append(Taak(pad.stem, str(pad), str(notebook), bestand.notebook, parameters,
-                          vingerafdruk(notebook, parameters), str(uitvoer)))
+        taken.append(Taak(naam, str(pad), str(notebook), bestand.notebook, parameters,
+                          vingerafdruk(notebook, parameters), str(uitvoer), regios[str(pad)]))
+    meldingen += _een_regio(regios, uitvoer, set(namen))
     if meldingen:
         raise WoonzorgFout(meldingen)
     return taken
+
+
+def met_mappen(bestanden: Sequence[Path]) -> list[Path]:
+    """The files given, a folder (an own region's: ``woonzorg batch parameters/mijn-regio``) as its YAML files."""
+    return [p for b in bestanden for p in (sorted([*b.glob("*.yaml"), *b.glob("*.yml")]) if b.is_dir() else [b])]
+
+
+def _een_regio(regios: dict[str, str], uitvoer: Path, namen: set[str]) -> list[Melding]:
+    """One output folder, and so one index, holds the reports of one region: the fair share is one distribution per
+    region, and an own region's report would otherwise be counted among the MRA's ("9 rapporten")."""
+    if not regios:
+        return []
+    eerste, regio = next(iter(regios.items()))
+    def tip(pad: str, andere: str) -> str:
+        naam = uitvoernaam(andere)
+        if Path(pad).parent != Path(eerste).parent:
+            return f"bijvoorbeeld: woonzorg batch {Path(pad).parent} --uitvoer outputs/{naam}"
+        map_ = Path(pad).parent / naam  # beside the other region's files: it needs a folder of its own
+        return f"bijvoorbeeld: verplaats het naar {map_}/ en draai woonzorg batch {map_} --uitvoer outputs/{naam}"
+
+    meldingen = [Melding(pad, "", (
+        f"rekent voor de regio {andere}, {eerste} voor {regio}: één uitvoermap (en één overzicht) hoort bij één regio. "
+        "Zet een eigen regio in een eigen map en draai die apart, " + tip(pad, andere)))
+        for pad, andere in regios.items() if andere != regio]
+    if meldingen or not uitvoer.is_dir():
+        return meldingen
+    eerder: dict[str, list[str]] = {}
+    for manifest in sorted(uitvoer.glob(f"*/{MANIFEST}")):
+        try:
+            vorige = json.loads(manifest.read_text(encoding="utf-8")).get("regio")
+        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            continue  # a damaged record: the index says so
+        if isinstance(vorige, str) and vorige != regio and manifest.parent.name not in namen:
+            eerder.setdefault(vorige, []).append(manifest.parent.name)
+    return [Melding(eerste, "", (
+        f"rekent voor de regio {regio}, maar {uitvoer} bevat rapporten van {andere} ({', '.join(mappen[:5])}): één "
+        "uitvoermap (en één overzicht) hoort bij één regio; kies een eigen map, bijvoorbeeld --uitvoer "
+        f"outputs/{uitvoernaam(regio)}")) for andere, mappen in eerder.items()]
 
 
 def actueel(taak: Taak) -> bool:

@@ -50,6 +50,7 @@ class Taak:
     parameters: dict[str, Any]
     vingerafdruk: str
     uitvoer: str
+    regio: str = ""  # the name of the whole region: one output folder holds one region's reports
 
 
 @dataclass
@@ -305,6 +306,7 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
         resultaat = Resultaat(taak.naam, taak.sjabloon, "geslaagd", time.perf_counter() - begin,
                               samenvatting=samenvatting, tijdstip=tijdstip)
         _schrijf_json(doel / MANIFEST, {"vingerafdruk": taak.vingerafdruk, "parameterbestand": taak.parameterbestand,
+                                        "regio": taak.regio,
                                         "data_editie": taak.parameters.get("data_editie"), **asdict(resultaat)})
         for oud in (MISLUKT, "mislukt.ipynb"):
             (doel / oud).unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from woonzorg_lib import __version__
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.algemeen.paden import BUNDEL_MAP, PAKKET_MAP
 
 
@@ -30,9 +31,23 @@ def bibliotheek() -> str:
 
 
 def notebook(pad: Path) -> str:
-    """The cells of a notebook (sources and tags, not outputs or execution counts)."""
-    nb = json.loads(pad.read_text(encoding="utf-8"))
-    cellen = [(c["cell_type"], "".join(c["source"]), c.get("metadata", {}).get("tags", [])) for c in nb["cells"]]
+    """The cells of a notebook (sources and tags, not outputs or execution counts).
+
+    A notebook that is missing or cannot be read (a merge conflict, a half-saved file) is a
+    Dutch error naming it, before any run starts.
+    """
+    try:
+        nb = json.loads(pad.read_text(encoding="utf-8"))
+        cellen = [(c["cell_type"], "".join(c["source"]), c.get("metadata", {}).get("tags", [])) for c in nb["cells"]]
+    except FileNotFoundError:
+        raise WoonzorgFout([Melding(str(pad), "", "het notebook ontbreekt; zet het terug uit git "
+                                                  f"(git checkout -- {pad.name})")]) from None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as fout:
+        waar = f", regel {fout.lineno}" if isinstance(fout, json.JSONDecodeError) else ""
+        raise WoonzorgFout([Melding(str(pad), "", (
+            f"het notebook is beschadigd en niet te lezen (geen geldig notebook{waar}; staat er een conflict van git "
+            f"in?): zet het terug uit git (git checkout -- {pad.name}) of open het in JupyterLab en sla het opnieuw op")
+        )]) from None
     return hashlib.sha256(json.dumps(cellen, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.analyse.doorrekenen import analyseer
 from woonzorg_lib.analyse.parameters import SJABLONEN, valideer_parameters
 from woonzorg_lib.analyse.resultaat import Analyse
@@ -49,6 +50,12 @@ class Rapport:
     @classmethod
     def uit_notebook(cls, sjabloon: str, naamruimte: Mapping[str, Any]) -> Rapport:
         """Validate the parameters a notebook holds (defaults or injected by papermill) and run the model."""
+        gevraagd = naamruimte.get("notebook", sjabloon)  # the template the parameter file names (papermill -f)
+        if gevraagd != sjabloon:
+            raise WoonzorgFout([Melding("parameters", "notebook", (
+                f"het parameterbestand is voor het sjabloon '{gevraagd}', dit is notebooks/{sjabloon}.ipynb; draai "
+                f"notebooks/{gevraagd}.ipynb (of woonzorg run)") if gevraagd in SJABLONEN else (
+                f"onbekend sjabloon {gevraagd!r}; {keuze(str(gevraagd), SJABLONEN)}"))])
         velden = SJABLONEN[sjabloon].model_fields
         parameters = valideer_parameters(sjabloon, {k: naamruimte[k] for k in velden if k in naamruimte})
         return cls.voor(sjabloon, analyseer(parameters))
