@@ -192,3 +192,27 @@ def test_a_positive_count_that_rounds_to_0_does_not_read_as_0(mra, kern):
     for rij in nul.itertuples():  # a 0 that stays is a true 0
         if rij.doelgroep != "totaal aandachtsgroepen":
             assert echt.loc[(rij.gemeentecode, rij.doelgroep, rij.scenario, rij.jaar), rij.indicator[6:]] == 0
+
+
+def test_the_excel_csv_opens_right_in_dutch_excel_and_holds_the_same_cells(mra, tmp_path):
+    """kerncijfers-excel.csv (';', decimal comma, BOM) beside the machine-readable kerncijfers.csv: the same cells."""
+    paden = schrijf_uitvoer(mra, tmp_path)
+    excel_pad = tmp_path / "kerncijfers-excel.csv"
+    assert excel_pad in paden
+    assert excel_pad.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM makes Excel read UTF-8
+    assert not (tmp_path / "kerncijfers.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    machine = pd.read_csv(tmp_path / "kerncijfers.csv", dtype=str, keep_default_na=False)
+    excel = pd.read_csv(excel_pad, sep=";", decimal=",", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(excel.columns) == list(machine.columns) and excel.shape == machine.shape
+    for kolom in machine.columns:
+        links, rechts = machine[kolom], excel[kolom]
+        getal = pd.to_numeric(links, errors="coerce")
+        tekst = getal.isna()
+        assert (links[tekst] == rechts[tekst]).all(), kolom  # text cell by cell, as written
+        rechts_getal = pd.to_numeric(rechts[~tekst].str.replace(",", ".", regex=False), errors="coerce")
+        assert (rechts_getal == getal[~tekst]).all(), kolom  # every number the same number
+        assert not rechts[~tekst].str.contains(".", regex=False).any(), kolom  # no dot: Dutch Excel reads it right
+    claim = excel[excel["indicator"] == "claim"]["waarde"]
+    assert claim.str.match(r"^0,\d+$").any()  # decimal comma
+    gelezen = pd.read_csv(excel_pad, sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False)
+    assert pd.api.types.is_float_dtype(gelezen["jaar"]) or pd.api.types.is_integer_dtype(gelezen["jaar"])

@@ -6,6 +6,8 @@ and the workbook, factsheets and maps are cut from them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -275,6 +277,33 @@ def als_tekst(kern: pd.DataFrame) -> pd.DataFrame:
             tekst = uit[kolom].astype(str)
             uit[kolom] = tekst.where(~tekst.str.startswith(FORMULETEKENS), "'" + tekst)
     return uit
+
+
+KERNCIJFERS_CSV = "kerncijfers.csv"  # machine-readable: comma separator, decimal point, UTF-8
+KERNCIJFERS_EXCEL = "kerncijfers-excel.csv"  # for a Dutch Excel: ';' separator, decimal comma, UTF-8 with BOM
+
+
+def _komma(waarde: object) -> object:
+    """A number with a decimal comma (a whole number without decimals); text stays text.
+
+    >>> [_komma(w) for w in (0.182, 5.0, -15, "< 2,5")]
+    ['0,182', '5', -15, '< 2,5']
+    """
+    if isinstance(waarde, bool) or not isinstance(waarde, float | np.floating):
+        return waarde
+    if not np.isfinite(waarde):
+        return ""
+    return str(int(waarde)) if float(waarde).is_integer() else repr(float(waarde)).replace(".", ",")
+
+
+def schrijf_kerncijfers(kern: pd.DataFrame, map_: Path) -> list[Path]:
+    """Write ``kern`` twice from the same rows: kerncijfers.csv for programs and kerncijfers-excel.csv that a
+    Dutch Excel opens right on a double click. Return both paths."""
+    tekst = als_tekst(kern)
+    machine, excel = map_ / KERNCIJFERS_CSV, map_ / KERNCIJFERS_EXCEL
+    tekst.to_csv(machine, index=False, encoding="utf-8")
+    tekst.assign(waarde=tekst["waarde"].map(_komma)).to_csv(excel, index=False, sep=";", encoding="utf-8-sig")
+    return [machine, excel]
 
 
 def bron_verhuringen(analyse: Analyse) -> pd.Series:

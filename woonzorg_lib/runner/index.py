@@ -74,6 +74,9 @@ niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepe
 STATUS = {"geslaagd": "geslaagd", "overgeslagen": "ongewijzigd", "mislukt": "mislukt"}
 
 
+# What a stakeholder opens: the Excel CSV opens right in a Dutch Excel, the plain CSV is for programs.
+LINKS = (("rapport", "rapport.html"), ("PDF", "rapport.pdf"), ("tabellen", "tabellen.xlsx"),
+         ("kerncijfers voor Excel", "kerncijfers-excel.csv"), ("kerncijfers (machineleesbaar)", "kerncijfers.csv"))
 SAMENVATTING = ("vraag_laag", "vraag_midden", "vraag_hoog", "tekort_midden", "claim_midden")
 
 
@@ -124,8 +127,7 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
     kern = manifest.get("samenvatting")
     kern = kern if isinstance(kern, dict) and all(k in kern for k in SAMENVATTING) else {}
     status = status or ("mislukt" if mislukt or beschadigd else "geslaagd")
-    links = [(t, _link(map_.name, b)) for t, b in (("rapport", "rapport.html"), ("PDF", "rapport.pdf"), ("tabellen", "tabellen.xlsx"),
-                                                  ("kerncijfers", "kerncijfers.csv")) if (map_ / b).is_file()]
+    links = [(t, _link(map_.name, b)) for t, b in LINKS if (map_ / b).is_file()]
     if (map_ / "mislukt.ipynb").is_file():
         links.append(("mislukt notebook", _link(map_.name, "mislukt.ipynb")))
     melding = str(mislukt.get("melding", "")) if status == "mislukt" else ""
