@@ -216,3 +216,63 @@ def test_the_excel_csv_opens_right_in_dutch_excel_and_holds_the_same_cells(mra, 
     assert claim.str.match(r"^0,\d+$").any()  # decimal comma
     gelezen = pd.read_csv(excel_pad, sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False)
     assert pd.api.types.is_float_dtype(gelezen["jaar"]) or pd.api.types.is_integer_dtype(gelezen["jaar"])
+
+
+def test_the_workbook_stores_numbers_as_numbers_and_has_every_table_of_the_report(mra, tmp_path):
+    from openpyxl import load_workbook
+
+    schrijf_uitvoer(mra, tmp_path)
+    werkmap = load_workbook(tmp_path / "tabellen.xlsx")
+    assert {"bevolking", "ouderen", "tekort opgeteld (cumulatief)"} <= set(werkmap.sheetnames)
+
+    def kolom(blad, kop):
+        koppen = [c.value for c in blad[1]]
+        return [r[koppen.index(kop)] for r in blad.iter_rows(min_row=2)]
+
+    gevoeligheid = werkmap["gevoeligheid"]
+    for kop in ("lage waarde", "hoge waarde"):
+        cellen = kolom(gevoeligheid, kop)
+        getallen = [c for c in cellen if c.data_type == "n"]
+        assert len(getallen) >= len(cellen) - 1, [c.value for c in cellen]  # only a named choice stays text
+        assert all(c.number_format != "General" for c in getallen)
+    aandeel = {r[0].value: r for r in gevoeligheid.iter_rows(min_row=2)}["Afgesproken aandeel verhuringen voor aandachtsgroepen"]
+    assert aandeel[1].value == 0.05 and aandeel[1].number_format == "0.0%"
+    invoer = werkmap["invoercijfers"]
+    waarden = kolom(invoer, "waarde")
+    assert waarden and all(c.data_type == "n" and c.number_format != "General" for c in waarden), [c.value for c in waarden]
+    rijen = {r[0].value: r for r in invoer.iter_rows(min_row=2)}
+    assert rijen["Landelijke taakstelling vergunninghouders 2025-H1"][1].value == 15_000
+    assert rijen["Aandeel dakloze personen ingeschreven in de G4"][1].number_format.endswith("%")
+    # Ouderen and bevolking: numbers, each row with its tier; the cumulative gap says so and adds up.
+    for naam in ("ouderen", "bevolking"):
+        blad = werkmap[naam]
+        assert "herkomst" in [c.value for c in blad[1]]
+        assert any(c.data_type == "n" for r in blad.iter_rows(min_row=2) for c in r), naam
+    cumulatief = werkmap["tekort opgeteld (cumulatief)"]
+    koppen = [c.value for c in cumulatief[1]]
+    assert all("opgeteld" in k for k in koppen if k and k.startswith("tekort"))
+    regio = mra.confrontatie[mra.confrontatie["niveau"] == "regio"].pivot_table(index="jaar", columns="scenario",
+                                                                                 values="tekort").cumsum()
+    laatste = next(cumulatief.iter_rows(min_row=cumulatief.max_row))
+    assert laatste[0].value == regio.index.max() and laatste[0].number_format == "0"  # a year: 2030, not 2.030
+    assert laatste[koppen.index("tekort opgeteld, scenario midden")].value == round(regio["midden"].iloc[-1] / 5) * 5
+
+
+def test_the_taakstelling_sheet_gives_each_half_year_its_tier_and_says_which_are_published(mra, tmp_path):
+    from openpyxl import load_workbook
+
+    schrijf_uitvoer(mra, tmp_path)
+    werkmap = load_workbook(tmp_path / "tabellen.xlsx")
+    blad = werkmap["taakstelling statushouders"]
+    koppen = [c.value for c in blad[1]]
+    assert koppen[0] == "halfjaar" and "herkomst" in koppen and "landelijk aantal" in koppen
+    rijen = {r[0].value: {k: c.value for k, c in zip(koppen, r, strict=True)} for r in blad.iter_rows(min_row=2)}
+    taak = mra.taakstelling[mra.taakstelling["scenario"] == mra.parameters.scenario]
+    for halfjaar, deel in taak.groupby("halfjaar"):
+        assert rijen[halfjaar]["herkomst"] == deel["herkomst"].iloc[0]
+        assert rijen[halfjaar]["Totaal"] == deel["personen"].sum()
+    assert rijen["2025-H1"]["landelijk aantal"] == 15_000
+    assert rijen["2026-H1"]["herkomst"] != "register"
+    toelichting = " ".join(str(c.value) for c in werkmap["toelichting"]["A"])
+    assert "openbare cijfers en de wettelijke rekenregel" not in toelichting
+    assert "2026-H1 t/m 2030-H2" in toelichting and "aangenomen landelijk aantal" in toelichting

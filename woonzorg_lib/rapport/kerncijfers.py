@@ -150,6 +150,16 @@ def herkomst_totaal(analyse: Analyse) -> dict[str, str]:
     return {naam: list(RANG)[int(rang[kolommen].to_numpy().max())] for naam, kolommen in delen.items()}
 
 
+def herkomst_opgeteld_tekort(analyse: Analyse) -> pd.Series:
+    """Per year the tier of the area's gap added up from the peiljaar to that year: the weakest of its years and
+    scenarios, as kerncijfers.csv tiers each year's gap."""
+    conf = analyse.confrontatie
+    regio = conf[conf["niveau"] == "regio"]
+    rang = _herkomst_confrontatie(analyse, regio)[TEKORT_DELEN].max(axis=1)
+    per_jaar = rang.groupby(regio["jaar"].to_numpy()).max().sort_index().cummax()
+    return per_jaar.map(lambda r: list(RANG)[int(r)]).rename_axis("jaar")
+
+
 def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     """The result in long form: one row per gemeente (or total: empty gemeentecode) × doelgroep × scenario × jaar × indicator.
 
