@@ -276,3 +276,38 @@ def test_the_taakstelling_sheet_gives_each_half_year_its_tier_and_says_which_are
     toelichting = " ".join(str(c.value) for c in werkmap["toelichting"]["A"])
     assert "openbare cijfers en de wettelijke rekenregel" not in toelichting
     assert "2026-H1 t/m 2030-H2" in toelichting and "aangenomen landelijk aantal" in toelichting
+
+
+def test_every_aandachtsgroep_has_rows_and_one_without_figures_is_nb_never_0_nor_in_a_total(mra, kern):
+    from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
+    from woonzorg_lib.model.onthulling import ONBEKEND
+
+    vraag = kern[kern["indicator"].isin(["vraag_personen", "vraag_woningen"])]
+    zonder = set(AANDACHTSGROEPEN) - set(mra.vraag["doelgroep"].astype(str))
+    assert len(zonder) == 6 and {"uitstroom_mo", "arbeidsmigranten"} <= zonder
+    per_groep = vraag.groupby("doelgroep").size()
+    assert (per_groep.reindex(AANDACHTSGROEPEN) == per_groep["statushouders"]).all(), per_groep  # every group, every cell
+    leeg = vraag[vraag["doelgroep"].isin(zonder)]
+    assert set(leeg["waarde"]) == {ONBEKEND}  # totals of the area too: n.b., never 0
+    assert set(leeg["herkomst"]) == {"geen gegevens"} and leeg["bron"].str.contains("geen cijfers").all()
+    # The totals are those of the groups with figures: nothing is added for a group without them.
+    totaal = vraag[(vraag["doelgroep"] == "totaal aandachtsgroepen") & (vraag["gemeentecode"] == "")
+                   & (vraag["deelregio"] == "") & (vraag["indicator"] == "vraag_woningen")]
+    p = mra.parameters
+    regio = totaal[(totaal["scenario"] == p.scenario) & (totaal["jaar"] == p.peiljaar)]["waarde"].iloc[0]
+    assert regio == samenvatting(mra)["vraag_midden"]
+
+
+def test_no_positive_count_reads_as_0_in_kerncijfers(mra, kern):
+    from woonzorg_lib.model.onthulling import KLEIN
+
+    conf = mra.confrontatie
+    for indicator in ("tekort", "beschikbaar", "nieuw_aanbod", "vraag_ouderen", "tekort_ouderen"):
+        rijen = kern[(kern["indicator"] == indicator) & (kern["gemeentecode"] != "")].merge(
+            conf.loc[conf["niveau"] == "gemeente", ["gemeentecode", "scenario", "jaar", indicator]]
+            .astype({"scenario": str}).rename(columns={indicator: "echt"}), on=["gemeentecode", "scenario", "jaar"])
+        nul = rijen[rijen["waarde"].astype(str).isin(["0", "0.0"])]
+        assert not (nul["echt"] > 0).any(), (indicator, nul[nul["echt"] > 0].head())
+        klein = rijen[rijen["waarde"].astype(str) == KLEIN]
+        assert ((klein["echt"] > 0) & (klein["echt"] < 2.5)).all(), indicator
+    assert (kern.loc[kern["indicator"] == "tekort", "waarde"].astype(str) == KLEIN).any()  # MRA has such small gaps

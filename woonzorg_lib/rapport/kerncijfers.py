@@ -22,6 +22,9 @@ KERNCIJFERS = [
     "gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde", "herkomst", "bron",
 ]
 GEEN_GEGEVENS = ("geen gegevens", "geen cijfer voor deze gemeente: vul het in het invoerformat in")
+# A group without any figure in the area: its rows are there, as n.b., never a 0 and never in a total.
+GEEN_DOELGROEP = ("geen cijfers voor deze doelgroep in dit gebied: telt niet mee in de totalen (is geen 0); "
+                  "vul ze in het invoerformat in")
 
 
 def _herkomst_vraag(vraag: pd.DataFrame) -> pd.DataFrame:
@@ -58,6 +61,7 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
         for waarde in ("personen", "woningen"):
             blok = (scenario, jaar, waarde)
             tabel = breed.loc[:, blok] if blok in blokken else pd.DataFrame(index=codes)
+            tabel = tabel.reindex(columns=[*tabel.columns, *(g for g in AANDACHTSGROEPEN if g not in tabel.columns)])
             groepen = tuple(map(str, tabel.columns))
             if groepen not in maskers:
                 maskers[groepen] = analyse.beveiliging.reindex(index=[*codes, analyse.totaalrij()], columns=[*groepen, TOTAAL],
@@ -67,6 +71,7 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
             volledig = np.vstack([volledig, volledig.sum(axis=0)])  # totals before rounding, as volgens_patroon
             volledig = np.hstack([volledig, volledig.sum(axis=1)[:, None]])
             onbekend = np.pad(np.isnan(cellen), ((0, 1), (0, 1)))
+            onbekend[-1, :-1] = np.isnan(cellen).all(axis=0)  # a group without any figure has no total either
             verborgen = maskers[groepen]
             afgerond = afronden(volledig)
             getoond = np.where((volledig > 0) & (afgerond == 0), KLEIN, afgerond.astype(object))  # positive, not "0"
@@ -94,6 +99,8 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
                     how="left")
     uit["herkomst"] = uit["rang"].map(dict(enumerate(RANG))).fillna(GEEN_GEGEVENS[0])
     uit["bron"] = uit["bron"].fillna(GEEN_GEGEVENS[1])
+    zonder = ~uit["doelgroep"].isin(list(herkomst["doelgroep"].unique()) + ["totaal"])
+    uit.loc[zonder, "bron"] = GEEN_DOELGROEP
     uit = uit.drop(columns="rang")
     totaal = uit["gemeentecode"] == TOTAAL
     uit["gemeente"] = uit["gemeentecode"].map(indeling["gemeentenaam"]).where(~totaal, "")
@@ -196,9 +203,11 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
         herkomst = pd.Series([list(RANG)[int(r)] for r in rangen], index=waarde.index)
         if indicator == "claim":
             waarde = waarde.round(3)
-        else:  # counts rounded to fives as in every table; published lettings as published
+        else:  # counts rounded to fives as in every table; published lettings as published; positive, not "0"
             exact = publicatie.gepubliceerd(herkomst) & (indicator == "verhuringen")
-            waarde = waarde.round().where(exact, afronden(waarde.fillna(0.0)).where(waarde.notna()))
+            afgerond = afronden(waarde.fillna(0.0)).where(waarde.notna())
+            klein = ~exact & (waarde > 0) & (afgerond == 0)
+            waarde = waarde.round().where(exact, afgerond).astype(object).mask(klein, KLEIN)
         waarde = waarde.astype(object)
         if indicator in ("tekort", "claim"):
             waarde = waarde.mask(verborgen, VERBORGEN)
