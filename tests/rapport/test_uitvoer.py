@@ -100,6 +100,7 @@ def test_the_summary_names_what_it_covers_and_no_current_load_without_data(mra):
     assert "Uitstroom maatschappelijke opvang" in kern["dekking"]["geen_gegevens"]
     assert kern["taakstelling_statushouders"]["2025-H2"]["landelijk"] == 13_000
     assert kern["huidige_belasting_bekend"] is False
+    assert kern["herkomst"] == {"vraag": "aanname", "verhuringen": "schatting", "tekort": "aanname", "claim": "aanname"}
     assert "huidige_belasting" not in mra.verdeling
 
 

@@ -13,9 +13,10 @@ import pandas as pd
 from woonzorg_lib import __version__
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
+from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import afgerond
 from woonzorg_lib.rapport.factsheet import factsheets
-from woonzorg_lib.rapport.kerncijfers import kerncijfers, schrijf_kerncijfers
+from woonzorg_lib.rapport.kerncijfers import herkomst_totaal, kerncijfers, schrijf_kerncijfers
 from woonzorg_lib.rapport.tabellen import schrijf_tabellen
 
 # The notebook parameter through which the batch names the folder a run writes its files to (see Rapport.bewaar).
@@ -29,6 +30,7 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
     gedekt = analyse.aandachtsgroepen_gedekt()
     taak = analyse.taakstelling
     taak = taak[(taak["jaar"] == p.peiljaar) & (taak["scenario"] == p.scenario)]
+    herkomst = herkomst_totaal(analyse)  # as kerncijfers.csv tiers the area's total
     return {
         "gebied": analyse.regio.naam,
         "gemeenten": len(analyse.regio.gemeentecodes),
@@ -50,6 +52,7 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
         "vraag_hoog": afgerond(regio.loc["hoog", "vraag_aandachtsgroepen"]),
         "tekort_midden": afgerond(regio.loc["midden", "tekort"]),
         "claim_midden": round(float(regio.loc["midden", "claim"]), 3),
+        "herkomst": herkomst | {"claim": zwakste([herkomst["vraag"], herkomst["verhuringen"]])},
         "aandeel_afgesproken": p.aandeel_verhuringen_aandachtsgroepen,
         "woonzorg": __version__,
     }
