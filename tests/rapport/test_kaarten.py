@@ -168,3 +168,15 @@ def test_a_map_is_embedded_as_vector_graphics():
     blok = kaarten.naast_elkaar(svg(kaarten.choropleet(pd.Series([1.0, 2, 3, 4, 5], index=codes) * 10, "T", "w")), "Kaart",
                                 "<table></table>")
     assert 'src="data:image/svg+xml;base64,' in blok and "image/png" not in blok
+
+
+def test_a_small_positive_count_is_coloured_as_a_number_not_as_no_data():
+    from woonzorg_lib.model.onthulling import KLEIN
+
+    codes = list(laad_regio("mra").gemeentecodes)[:5]
+    fig = kaarten.choropleet(pd.Series([KLEIN, 40, 120, 75, 10], index=codes, dtype=object), "Tekort", "tekort")
+    legenda = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "geen gegevens" not in legenda, legenda
+    kleuren = [to_hex(c) for coll in fig.axes[0].collections for c in coll.get_facecolor()]
+    assert "#ffffff" not in kleuren
+    plt.close(fig)

@@ -100,6 +100,7 @@ def test_the_summary_names_what_it_covers_and_no_current_load_without_data(mra):
     assert "Uitstroom maatschappelijke opvang" in kern["dekking"]["geen_gegevens"]
     assert kern["taakstelling_statushouders"]["2025-H2"]["landelijk"] == 13_000
     assert kern["huidige_belasting_bekend"] is False
+    assert kern["herkomst"] == {"vraag": "aanname", "verhuringen": "schatting", "tekort": "aanname", "claim": "aanname"}
     assert "huidige_belasting" not in mra.verdeling
 
 
@@ -192,3 +193,122 @@ def test_a_positive_count_that_rounds_to_0_does_not_read_as_0(mra, kern):
     for rij in nul.itertuples():  # a 0 that stays is a true 0
         if rij.doelgroep != "totaal aandachtsgroepen":
             assert echt.loc[(rij.gemeentecode, rij.doelgroep, rij.scenario, rij.jaar), rij.indicator[6:]] == 0
+
+
+def test_the_excel_csv_opens_right_in_dutch_excel_and_holds_the_same_cells(mra, tmp_path):
+    """kerncijfers-excel.csv (';', decimal comma, BOM) beside the machine-readable kerncijfers.csv: the same cells."""
+    paden = schrijf_uitvoer(mra, tmp_path)
+    excel_pad = tmp_path / "kerncijfers-excel.csv"
+    assert excel_pad in paden
+    assert excel_pad.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM makes Excel read UTF-8
+    assert not (tmp_path / "kerncijfers.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    machine = pd.read_csv(tmp_path / "kerncijfers.csv", dtype=str, keep_default_na=False)
+    excel = pd.read_csv(excel_pad, sep=";", decimal=",", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(excel.columns) == list(machine.columns) and excel.shape == machine.shape
+    for kolom in machine.columns:
+        links, rechts = machine[kolom], excel[kolom]
+        getal = pd.to_numeric(links, errors="coerce")
+        tekst = getal.isna()
+        assert (links[tekst] == rechts[tekst]).all(), kolom  # text cell by cell, as written
+        rechts_getal = pd.to_numeric(rechts[~tekst].str.replace(",", ".", regex=False), errors="coerce")
+        assert (rechts_getal == getal[~tekst]).all(), kolom  # every number the same number
+        assert not rechts[~tekst].str.contains(".", regex=False).any(), kolom  # no dot: Dutch Excel reads it right
+    claim = excel[excel["indicator"] == "claim"]["waarde"]
+    assert claim.str.match(r"^0,\d+$").any()  # decimal comma
+    gelezen = pd.read_csv(excel_pad, sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False)
+    assert pd.api.types.is_float_dtype(gelezen["jaar"]) or pd.api.types.is_integer_dtype(gelezen["jaar"])
+
+
+def test_the_workbook_stores_numbers_as_numbers_and_has_every_table_of_the_report(mra, tmp_path):
+    from openpyxl import load_workbook
+
+    schrijf_uitvoer(mra, tmp_path)
+    werkmap = load_workbook(tmp_path / "tabellen.xlsx")
+    assert {"bevolking", "ouderen", "tekort opgeteld (cumulatief)"} <= set(werkmap.sheetnames)
+
+    def kolom(blad, kop):
+        koppen = [c.value for c in blad[1]]
+        return [r[koppen.index(kop)] for r in blad.iter_rows(min_row=2)]
+
+    gevoeligheid = werkmap["gevoeligheid"]
+    for kop in ("lage waarde", "hoge waarde"):
+        cellen = kolom(gevoeligheid, kop)
+        getallen = [c for c in cellen if c.data_type == "n"]
+        assert len(getallen) >= len(cellen) - 1, [c.value for c in cellen]  # only a named choice stays text
+        assert all(c.number_format != "General" for c in getallen)
+    aandeel = {r[0].value: r for r in gevoeligheid.iter_rows(min_row=2)}["Afgesproken aandeel verhuringen voor aandachtsgroepen"]
+    assert aandeel[1].value == 0.05 and aandeel[1].number_format == "0.0%"
+    invoer = werkmap["invoercijfers"]
+    waarden = kolom(invoer, "waarde")
+    assert waarden and all(c.data_type == "n" and c.number_format != "General" for c in waarden), [c.value for c in waarden]
+    rijen = {r[0].value: r for r in invoer.iter_rows(min_row=2)}
+    assert rijen["Landelijke taakstelling vergunninghouders 2025-H1"][1].value == 15_000
+    assert rijen["Aandeel dakloze personen ingeschreven in de G4"][1].number_format.endswith("%")
+    # Ouderen and bevolking: numbers, each row with its tier; the cumulative gap says so and adds up.
+    for naam in ("ouderen", "bevolking"):
+        blad = werkmap[naam]
+        assert "herkomst" in [c.value for c in blad[1]]
+        assert any(c.data_type == "n" for r in blad.iter_rows(min_row=2) for c in r), naam
+    cumulatief = werkmap["tekort opgeteld (cumulatief)"]
+    koppen = [c.value for c in cumulatief[1]]
+    assert all("opgeteld" in k for k in koppen if k and k.startswith("tekort"))
+    regio = mra.confrontatie[mra.confrontatie["niveau"] == "regio"].pivot_table(index="jaar", columns="scenario",
+                                                                                 values="tekort").cumsum()
+    laatste = next(cumulatief.iter_rows(min_row=cumulatief.max_row))
+    assert laatste[0].value == regio.index.max() and laatste[0].number_format == "0"  # a year: 2030, not 2.030
+    assert laatste[koppen.index("tekort opgeteld, scenario midden")].value == round(regio["midden"].iloc[-1] / 5) * 5
+
+
+def test_the_taakstelling_sheet_gives_each_half_year_its_tier_and_says_which_are_published(mra, tmp_path):
+    from openpyxl import load_workbook
+
+    schrijf_uitvoer(mra, tmp_path)
+    werkmap = load_workbook(tmp_path / "tabellen.xlsx")
+    blad = werkmap["taakstelling statushouders"]
+    koppen = [c.value for c in blad[1]]
+    assert koppen[0] == "halfjaar" and "herkomst" in koppen and "landelijk aantal" in koppen
+    rijen = {r[0].value: {k: c.value for k, c in zip(koppen, r, strict=True)} for r in blad.iter_rows(min_row=2)}
+    taak = mra.taakstelling[mra.taakstelling["scenario"] == mra.parameters.scenario]
+    for halfjaar, deel in taak.groupby("halfjaar"):
+        assert rijen[halfjaar]["herkomst"] == deel["herkomst"].iloc[0]
+        assert rijen[halfjaar]["Totaal"] == deel["personen"].sum()
+    assert rijen["2025-H1"]["landelijk aantal"] == 15_000
+    assert rijen["2026-H1"]["herkomst"] != "register"
+    toelichting = " ".join(str(c.value) for c in werkmap["toelichting"]["A"])
+    assert "openbare cijfers en de wettelijke rekenregel" not in toelichting
+    assert "2026-H1 t/m 2030-H2" in toelichting and "aangenomen landelijk aantal" in toelichting
+
+
+def test_every_aandachtsgroep_has_rows_and_one_without_figures_is_nb_never_0_nor_in_a_total(mra, kern):
+    from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
+    from woonzorg_lib.model.onthulling import ONBEKEND
+
+    vraag = kern[kern["indicator"].isin(["vraag_personen", "vraag_woningen"])]
+    zonder = set(AANDACHTSGROEPEN) - set(mra.vraag["doelgroep"].astype(str))
+    assert len(zonder) == 6 and {"uitstroom_mo", "arbeidsmigranten"} <= zonder
+    per_groep = vraag.groupby("doelgroep").size()
+    assert (per_groep.reindex(AANDACHTSGROEPEN) == per_groep["statushouders"]).all(), per_groep  # every group, every cell
+    leeg = vraag[vraag["doelgroep"].isin(zonder)]
+    assert set(leeg["waarde"]) == {ONBEKEND}  # totals of the area too: n.b., never 0
+    assert set(leeg["herkomst"]) == {"geen gegevens"} and leeg["bron"].str.contains("geen cijfers").all()
+    # The totals are those of the groups with figures: nothing is added for a group without them.
+    totaal = vraag[(vraag["doelgroep"] == "totaal aandachtsgroepen") & (vraag["gemeentecode"] == "")
+                   & (vraag["deelregio"] == "") & (vraag["indicator"] == "vraag_woningen")]
+    p = mra.parameters
+    regio = totaal[(totaal["scenario"] == p.scenario) & (totaal["jaar"] == p.peiljaar)]["waarde"].iloc[0]
+    assert regio == samenvatting(mra)["vraag_midden"]
+
+
+def test_no_positive_count_reads_as_0_in_kerncijfers(mra, kern):
+    from woonzorg_lib.model.onthulling import KLEIN
+
+    conf = mra.confrontatie
+    for indicator in ("tekort", "beschikbaar", "nieuw_aanbod", "vraag_ouderen", "tekort_ouderen"):
+        rijen = kern[(kern["indicator"] == indicator) & (kern["gemeentecode"] != "")].merge(
+            conf.loc[conf["niveau"] == "gemeente", ["gemeentecode", "scenario", "jaar", indicator]]
+            .astype({"scenario": str}).rename(columns={indicator: "echt"}), on=["gemeentecode", "scenario", "jaar"])
+        nul = rijen[rijen["waarde"].astype(str).isin(["0", "0.0"])]
+        assert not (nul["echt"] > 0).any(), (indicator, nul[nul["echt"] > 0].head())
+        klein = rijen[rijen["waarde"].astype(str) == KLEIN]
+        assert ((klein["echt"] > 0) & (klein["echt"] < 2.5)).all(), indicator
+    assert (kern.loc[kern["indicator"] == "tekort", "waarde"].astype(str) == KLEIN).any()  # MRA has such small gaps

@@ -57,6 +57,7 @@ def test_index_lists_every_run_with_key_figures_and_links(eerste):
     index = (uitvoer / "index.html").read_text(encoding="utf-8")
     for naam in ("ijmond", "zuid-kennemerland"):
         assert f'href="./{naam}/rapport.html"' in index and f'href="./{naam}/tabellen.xlsx"' in index
+        assert f'href="./{naam}/kerncijfers-excel.csv"' in index and f'href="./{naam}/kerncijfers.csv"' in index
     samenvatting = json.loads((uitvoer / "ijmond" / "samenvatting.json").read_text(encoding="utf-8"))
     assert f"{samenvatting['vraag_midden']}" in index.replace(".", "")
     assert "<script" not in index.lower() and "http" not in index

@@ -26,12 +26,14 @@ KOPVULLING = PatternFill("solid", fgColor="1F4E79")
 
 @dataclass(frozen=True)
 class Blad:
-    """One sheet: a table (its index becomes the first column) and which columns are shares or ratios."""
+    """One sheet: a table (its index becomes the first column), which columns are shares or ratios, and the number
+    format of single cells (row position, column) where a column mixes units."""
 
     tabel: pd.DataFrame
     procenten: Sequence[str] = ()
     kengetallen: Sequence[str] = ()
     breedte: Mapping[str, int] = field(default_factory=dict)
+    celopmaak: Mapping[tuple[int, str], str] = field(default_factory=dict)
 
 
 def _opmaak(waarde: object, kolom: str, blad: Blad) -> str | None:
@@ -73,11 +75,13 @@ def schrijf_werkmap(bladen: Mapping[str, Blad], pad: Path) -> None:
                 cel.data_type = "s"
             cel.font, cel.fill = KOP, KOPVULLING
             cel.alignment = Alignment(wrap_text=True, vertical="top")
-        for rij in vel.iter_rows(min_row=2):
+        for positie, rij in enumerate(vel.iter_rows(min_row=2)):
             for cel, kolom in zip(rij, kolommen, strict=True):
                 if cel.data_type == "f":  # text that looks like a formula stays text: no cell computes anything
                     cel.data_type = "s"
                 opmaak = _opmaak(cel.value, kolom, blad)
+                if opmaak:  # a number: its column's format, or its own where the column mixes units
+                    opmaak = blad.celopmaak.get((positie, kolom), opmaak)
                 if opmaak:
                     cel.number_format = opmaak
                 elif isinstance(cel.value, str):

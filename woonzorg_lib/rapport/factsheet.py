@@ -123,7 +123,10 @@ def _opgave(kern: pd.DataFrame, code: str, p: Any, bronnen: _Bronnen) -> dict[st
     """Demand in homes per doelgroep and year (the analysis' scenario) and the low–high range of the peiljaar."""
     rijen = kern[(kern["gemeentecode"] == code) & (kern["indicator"] == "vraag_woningen")]
     jaren = list(range(p.peiljaar, p.doeljaar + 1))
-    groepen = sorted((g for g in rijen["doelgroep"].unique() if g != TOTAAL), key=lambda g: DOELGROEPEN[g].naam)
+    vraag = kern[kern["indicator"] == "vraag_woningen"]
+    met_cijfers = set(vraag.loc[vraag["waarde"].astype(str) != ONBEKEND, "doelgroep"])  # the rest: named in the text
+    groepen = sorted((g for g in rijen["doelgroep"].unique() if g != TOTAAL and g in met_cijfers),
+                     key=lambda g: DOELGROEPEN[g].naam)
     uit = []
     for groep in [*groepen, TOTAAL]:
         deel = rijen[rijen["doelgroep"] == groep].set_index(["scenario", "jaar"])

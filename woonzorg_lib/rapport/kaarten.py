@@ -26,7 +26,7 @@ from shapely.geometry.polygon import orient
 
 from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.data.kaart import gemeentegrenzen
-from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
+from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, VERBORGEN
 from woonzorg_lib.rapport.stijl import figuur, png, svg
 
 # Sequential blues and a diverging orange-purple (both readable for colour-blind readers). Every class colour has
@@ -217,10 +217,13 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
 
 
 def _soorten(waarden: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """The numbers of ``waarden`` (NaN elsewhere), and which are hidden ('.') and which unknown."""
+    """The numbers of ``waarden`` (NaN elsewhere), and which are hidden ('.') and which unknown. A positive count
+    under 2,5 ('< 2,5') is a number: it gets the colour of 0 to 2,5, never that of 'geen gegevens'."""
     verborgen = waarden.astype(str) == VERBORGEN
     onbekend = waarden.astype(str) == ONBEKEND
-    getallen = pd.to_numeric(waarden.where(~verborgen & ~onbekend), errors="coerce").astype("float64")
+    klein = waarden.astype(str) == KLEIN
+    getallen = pd.to_numeric(waarden.where(~verborgen & ~onbekend & ~klein), errors="coerce").astype("float64")
+    getallen = getallen.mask(klein, 0.0)  # the rounded value, which the table beside the map shows as '< 2,5'
     return getallen, verborgen, onbekend | (getallen.isna() & ~verborgen)
 
 

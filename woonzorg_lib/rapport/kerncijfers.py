@@ -6,6 +6,8 @@ and the workbook, factsheets and maps are cut from them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -20,6 +22,9 @@ KERNCIJFERS = [
     "gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde", "herkomst", "bron",
 ]
 GEEN_GEGEVENS = ("geen gegevens", "geen cijfer voor deze gemeente: vul het in het invoerformat in")
+# A group without any figure in the area: its rows are there, as n.b., never a 0 and never in a total.
+GEEN_DOELGROEP = ("geen cijfers voor deze doelgroep in dit gebied: telt niet mee in de totalen (is geen 0); "
+                  "vul ze in het invoerformat in")
 
 
 def _herkomst_vraag(vraag: pd.DataFrame) -> pd.DataFrame:
@@ -56,6 +61,7 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
         for waarde in ("personen", "woningen"):
             blok = (scenario, jaar, waarde)
             tabel = breed.loc[:, blok] if blok in blokken else pd.DataFrame(index=codes)
+            tabel = tabel.reindex(columns=[*tabel.columns, *(g for g in AANDACHTSGROEPEN if g not in tabel.columns)])
             groepen = tuple(map(str, tabel.columns))
             if groepen not in maskers:
                 maskers[groepen] = analyse.beveiliging.reindex(index=[*codes, analyse.totaalrij()], columns=[*groepen, TOTAAL],
@@ -65,6 +71,7 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
             volledig = np.vstack([volledig, volledig.sum(axis=0)])  # totals before rounding, as volgens_patroon
             volledig = np.hstack([volledig, volledig.sum(axis=1)[:, None]])
             onbekend = np.pad(np.isnan(cellen), ((0, 1), (0, 1)))
+            onbekend[-1, :-1] = np.isnan(cellen).all(axis=0)  # a group without any figure has no total either
             verborgen = maskers[groepen]
             afgerond = afronden(volledig)
             getoond = np.where((volledig > 0) & (afgerond == 0), KLEIN, afgerond.astype(object))  # positive, not "0"
@@ -92,6 +99,8 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
                     how="left")
     uit["herkomst"] = uit["rang"].map(dict(enumerate(RANG))).fillna(GEEN_GEGEVENS[0])
     uit["bron"] = uit["bron"].fillna(GEEN_GEGEVENS[1])
+    zonder = ~uit["doelgroep"].isin(list(herkomst["doelgroep"].unique()) + ["totaal"])
+    uit.loc[zonder, "bron"] = GEEN_DOELGROEP
     uit = uit.drop(columns="rang")
     totaal = uit["gemeentecode"] == TOTAAL
     uit["gemeente"] = uit["gemeentecode"].map(indeling["gemeentenaam"]).where(~totaal, "")
@@ -148,6 +157,16 @@ def herkomst_totaal(analyse: Analyse) -> dict[str, str]:
     return {naam: list(RANG)[int(rang[kolommen].to_numpy().max())] for naam, kolommen in delen.items()}
 
 
+def herkomst_opgeteld_tekort(analyse: Analyse) -> pd.Series:
+    """Per year the tier of the area's gap added up from the peiljaar to that year: the weakest of its years and
+    scenarios, as kerncijfers.csv tiers each year's gap."""
+    conf = analyse.confrontatie
+    regio = conf[conf["niveau"] == "regio"]
+    rang = _herkomst_confrontatie(analyse, regio)[TEKORT_DELEN].max(axis=1)
+    per_jaar = rang.groupby(regio["jaar"].to_numpy()).max().sort_index().cummax()
+    return per_jaar.map(lambda r: list(RANG)[int(r)]).rename_axis("jaar")
+
+
 def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     """The result in long form: one row per gemeente (or total: empty gemeentecode) × doelgroep × scenario × jaar × indicator.
 
@@ -184,9 +203,11 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
         herkomst = pd.Series([list(RANG)[int(r)] for r in rangen], index=waarde.index)
         if indicator == "claim":
             waarde = waarde.round(3)
-        else:  # counts rounded to fives as in every table; published lettings as published
+        else:  # counts rounded to fives as in every table; published lettings as published; positive, not "0"
             exact = publicatie.gepubliceerd(herkomst) & (indicator == "verhuringen")
-            waarde = waarde.round().where(exact, afronden(waarde.fillna(0.0)).where(waarde.notna()))
+            afgerond = afronden(waarde.fillna(0.0)).where(waarde.notna())
+            klein = ~exact & (waarde > 0) & (afgerond == 0)
+            waarde = waarde.round().where(exact, afgerond).astype(object).mask(klein, KLEIN)
         waarde = waarde.astype(object)
         if indicator in ("tekort", "claim"):
             waarde = waarde.mask(verborgen, VERBORGEN)
@@ -275,6 +296,33 @@ def als_tekst(kern: pd.DataFrame) -> pd.DataFrame:
             tekst = uit[kolom].astype(str)
             uit[kolom] = tekst.where(~tekst.str.startswith(FORMULETEKENS), "'" + tekst)
     return uit
+
+
+KERNCIJFERS_CSV = "kerncijfers.csv"  # machine-readable: comma separator, decimal point, UTF-8
+KERNCIJFERS_EXCEL = "kerncijfers-excel.csv"  # for a Dutch Excel: ';' separator, decimal comma, UTF-8 with BOM
+
+
+def _komma(waarde: object) -> object:
+    """A number with a decimal comma (a whole number without decimals); text stays text.
+
+    >>> [_komma(w) for w in (0.182, 5.0, -15, "< 2,5")]
+    ['0,182', '5', -15, '< 2,5']
+    """
+    if isinstance(waarde, bool) or not isinstance(waarde, float | np.floating):
+        return waarde
+    if not np.isfinite(waarde):
+        return ""
+    return str(int(waarde)) if float(waarde).is_integer() else repr(float(waarde)).replace(".", ",")
+
+
+def schrijf_kerncijfers(kern: pd.DataFrame, map_: Path) -> list[Path]:
+    """Write ``kern`` twice from the same rows: kerncijfers.csv for programs and kerncijfers-excel.csv that a
+    Dutch Excel opens right on a double click. Return both paths."""
+    tekst = als_tekst(kern)
+    machine, excel = map_ / KERNCIJFERS_CSV, map_ / KERNCIJFERS_EXCEL
+    tekst.to_csv(machine, index=False, encoding="utf-8")
+    tekst.assign(waarde=tekst["waarde"].map(_komma)).to_csv(excel, index=False, sep=";", encoding="utf-8-sig")
+    return [machine, excel]
 
 
 def bron_verhuringen(analyse: Analyse) -> pd.Series:

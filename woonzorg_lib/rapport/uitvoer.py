@@ -1,5 +1,5 @@
-"""The machine-readable outputs of one analysis written together: tabellen.xlsx, kerncijfers.csv,
-samenvatting.json and, for a deelregio's run, a factsheet per gemeente.
+"""The machine-readable outputs of one analysis written together: tabellen.xlsx, kerncijfers.csv (and the same
+rows as kerncijfers-excel.csv for a Dutch Excel), samenvatting.json and, for a deelregio's run, a factsheet per gemeente.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import pandas as pd
 from woonzorg_lib import __version__
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
+from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import afgerond
 from woonzorg_lib.rapport.factsheet import factsheets
-from woonzorg_lib.rapport.kerncijfers import als_tekst, kerncijfers
+from woonzorg_lib.rapport.kerncijfers import herkomst_totaal, kerncijfers, schrijf_kerncijfers
 from woonzorg_lib.rapport.tabellen import schrijf_tabellen
 
 # The notebook parameter through which the batch names the folder a run writes its files to (see Rapport.bewaar).
@@ -29,6 +30,7 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
     gedekt = analyse.aandachtsgroepen_gedekt()
     taak = analyse.taakstelling
     taak = taak[(taak["jaar"] == p.peiljaar) & (taak["scenario"] == p.scenario)]
+    herkomst = herkomst_totaal(analyse)  # as kerncijfers.csv tiers the area's total
     return {
         "gebied": analyse.regio.naam,
         "gemeenten": len(analyse.regio.gemeentecodes),
@@ -50,6 +52,7 @@ def samenvatting(analyse: Analyse) -> dict[str, Any]:
         "vraag_hoog": afgerond(regio.loc["hoog", "vraag_aandachtsgroepen"]),
         "tekort_midden": afgerond(regio.loc["midden", "tekort"]),
         "claim_midden": round(float(regio.loc["midden", "claim"]), 3),
+        "herkomst": herkomst | {"claim": zwakste([herkomst["vraag"], herkomst["verhuringen"]])},
         "aandeel_afgesproken": p.aandeel_verhuringen_aandachtsgroepen,
         "woonzorg": __version__,
     }
@@ -60,10 +63,10 @@ def schrijf_uitvoer(analyse: Analyse, map_: Path, kern: pd.DataFrame | None = No
     """Write the machine-readable outputs into ``map_`` (from ``kern`` if already made) and, if asked, a factsheet
     per gemeente from the same rows; samenvatting.json lists the factsheets. Return the paths written."""
     map_.mkdir(parents=True, exist_ok=True)
-    tabellen, cijfers, json_pad = map_ / "tabellen.xlsx", map_ / "kerncijfers.csv", map_ / "samenvatting.json"
+    tabellen, json_pad = map_ / "tabellen.xlsx", map_ / "samenvatting.json"
     kern = kerncijfers(analyse) if kern is None else kern
     schrijf_tabellen(analyse, kern, tabellen)
-    als_tekst(kern).to_csv(cijfers, index=False, encoding="utf-8")
+    cijfers = schrijf_kerncijfers(kern, map_)
     bladen = factsheets(analyse, kern) if met_factsheets else []
     for blad in bladen:
         (map_ / blad.bestand).write_text(blad.html, encoding="utf-8")
@@ -72,4 +75,4 @@ def schrijf_uitvoer(analyse: Analyse, map_: Path, kern: pd.DataFrame | None = No
         {"gemeentecode": b.gemeentecode, "gemeente": b.gemeente, "deelregio": indeling[b.gemeentecode],
          "bestand": b.bestand} for b in bladen]}
     json_pad.write_text(json.dumps(kern_json, ensure_ascii=False, indent=2), encoding="utf-8")
-    return [tabellen, cijfers, json_pad, *(map_ / b.bestand for b in bladen)]
+    return [tabellen, *cijfers, json_pad, *(map_ / b.bestand for b in bladen)]

@@ -1,4 +1,5 @@
-"""outputs/index.html: every run with status, key figures, duration and links. Offline, escaped."""
+"""outputs/index.html: every run with its key figures (each with its tier) and files, for stakeholders; the batch's
+status, messages and durations in a collapsed technical section (a failed run also in the main table). Offline, escaped."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from jinja2 import Environment
 
 from woonzorg_lib import __version__
 from woonzorg_lib.algemeen.opmaak import aantal, getal, procent
+from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.runner.toegankelijkheid import VERKLARING, schrijf_verklaring
 from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT, schrijf_atomisch
 
@@ -27,6 +29,8 @@ p.voet { font-size: .8rem; color: #555; margin-top: 2rem; }
 a { color: #1F4E79; }
 ul.factsheets { columns: 3 14rem; padding-left: 1.2rem; }
 h2 { color: #1F4E79; margin-top: 2rem; } h3 { margin-bottom: .3rem; }
+.herkomst { display: block; font-size: .8rem; color: #555; }
+details.techniek { margin-top: 2rem; } details.techniek summary { cursor: pointer; color: #1F4E79; font-weight: bold; }
 .verborgen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 """
 
@@ -35,22 +39,22 @@ SJABLOON = """<!DOCTYPE html>
 <title>Woonzorganalyses — overzicht</title>
 <style>{{ stijl | safe }}</style></head><body>
 <header><h1>Woonzorganalyses</h1>
-<p>{{ aantal(runs|length, "rapport", "rapporten") }} · {{ aantallen.geslaagd }} geslaagd ·
-{{ aantallen.overgeslagen }} ongewijzigd overgeslagen · {{ aantallen.mislukt }} mislukt · bijgewerkt {{ bijgewerkt }}</p>
+<p>{{ aantal(runs|length, "rapport", "rapporten") }} · bijgewerkt {{ bijgewerkt }}</p>
+{% if aantallen.mislukt %}<p class="mislukt">Let op: {{ aantal(aantallen.mislukt, "rapport kon", "rapporten konden") }}
+niet worden bijgewerkt; de reden staat in de tabel en onder 'Technische gegevens van de batch'.</p>{% endif %}
 </header>
 <main>
 <table>
-<caption class="verborgen">Rapporten van deze batch met hun kerncijfers en bestanden</caption>
-<thead><tr><th scope="col">rapport</th><th scope="col">gebied</th><th scope="col">status</th>
+<caption class="verborgen">Rapporten met hun kerncijfers (met herkomst) en bestanden</caption>
+<thead><tr><th scope="col">rapport</th><th scope="col">gebied</th>
 <th scope="col">vraag aandachtsgroepen per jaar (laag – midden – hoog)</th><th scope="col">omvat</th>
-<th scope="col">tekort per jaar (midden)</th><th scope="col">claim (midden)</th><th scope="col">duur</th>
+<th scope="col">tekort per jaar (midden)</th><th scope="col">claim (midden)</th>
 <th scope="col">bestanden</th></tr></thead>
 <tbody>
 {% for run in runs %}<tr>
-<th scope="row">{{ run.naam }}</th><td>{{ run.gebied }}</td>
-<td><span class="{{ run.status }}">{{ run.status_tekst }}</span>{% if run.melding %}<div class="melding">{{ run.melding }}</div>{% endif %}</td>
-<td class="getal">{{ run.vraag }}</td><td>{{ run.dekking }}</td><td class="getal">{{ run.tekort }}</td><td class="getal">{{ run.claim }}</td>
-<td class="getal">{{ run.duur }}</td>
+<th scope="row">{{ run.naam }}{% if run.melding %}<div class="melding">{{ run.melding }}</div>{% endif %}</th><td>{{ run.gebied }}</td>
+{% for cijfer in (run.vraag, run.tekort, run.claim) %}<td class="getal">{{ cijfer.tekst }}{% if cijfer.herkomst %}
+<span class="herkomst">{{ cijfer.teken }} {{ cijfer.herkomst }}</span>{% endif %}</td>{% if loop.first %}<td>{{ run.dekking }}</td>{% endif %}{% endfor %}
 <td>{% for tekst, link in run.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}</td>
 </tr>{% endfor %}
 </tbody></table>
@@ -63,9 +67,22 @@ run als het rapport van haar deelregio.</p>
 <ul class="factsheets">{% for blad in bladen %}<li><a href="{{ blad.link }}">{{ blad.gemeente }}</a>{% for tekst, link in blad.extra %} (<a href="{{ link }}" aria-label="{{ blad.gemeente }}: {{ tekst }}">{{ tekst }}</a>){% endfor %}</li>{% endfor %}</ul>
 {% endfor %}
 {% endif %}
+<details class="techniek"><summary>Technische gegevens van de batch</summary>
+<p>{{ aantallen.geslaagd }} geslaagd · {{ aantallen.overgeslagen }} ongewijzigd overgeslagen · {{ aantallen.mislukt }}
+mislukt.</p>
+<table>
+<caption class="verborgen">Status en duur van elke run van de batch</caption>
+<thead><tr><th scope="col">rapport</th><th scope="col">status</th><th scope="col">melding</th><th scope="col">duur</th>
+<th scope="col">logboek</th></tr></thead>
+<tbody>
+{% for run in runs %}<tr><th scope="row">{{ run.naam }}</th><td><span class="{{ run.status }}">{{ run.status_tekst }}</span></td>
+<td>{{ run.melding }}</td><td class="getal">{{ run.duur }}</td>
+<td>{% for tekst, link in run.logboek %}<a href="{{ link }}">{{ tekst }}</a>{% endfor %}</td></tr>{% endfor %}
+</tbody></table>
+</details>
 <p class="voet">Aantallen afgerond op vijftallen, voor het peiljaar van elk rapport. Groepen zonder gegevens tellen
-niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepen de vraag dekt. Gemaakt met woonzorg
-{{ versie }}.</p>
+niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepen de vraag dekt. {{ uitleg }}
+Gemaakt met woonzorg {{ versie }}.</p>
 </main>
 <footer><p class="voet"><a href="./{{ verklaring }}">Toegankelijkheidsverklaring</a></p></footer>
 </body></html>
@@ -74,6 +91,9 @@ niet mee (niet als 0): de kolom 'omvat' zegt welk deel van de 11 aandachtsgroepe
 STATUS = {"geslaagd": "geslaagd", "overgeslagen": "ongewijzigd", "mislukt": "mislukt"}
 
 
+# What a stakeholder opens: the Excel CSV opens right in a Dutch Excel, the plain CSV is for programs.
+LINKS = (("rapport", "rapport.html"), ("PDF", "rapport.pdf"), ("tabellen", "tabellen.xlsx"),
+         ("kerncijfers voor Excel", "kerncijfers-excel.csv"), ("kerncijfers (machineleesbaar)", "kerncijfers.csv"))
 SAMENVATTING = ("vraag_laag", "vraag_midden", "vraag_hoog", "tekort_midden", "claim_midden")
 
 
@@ -110,6 +130,14 @@ def _dekking(dekking: dict | None) -> str:
     return tekst + (f" ({len(dekking['gedeeltelijk'])} gedeeltelijk)" if dekking["gedeeltelijk"] else "")
 
 
+def _cijfer(tekst: str, kern: dict, deel: str) -> dict[str, str]:
+    """A key figure with its tier as the run's samenvatting.json gives it; a record without one invents none."""
+    herkomst = kern.get("herkomst")
+    soort = herkomst.get(deel) if isinstance(herkomst, dict) else None
+    soort = soort if soort in TEKENS else ""
+    return {"tekst": tekst, "herkomst": soort, "teken": TEKENS.get(soort, "")}
+
+
 def _factsheet_geldig(blad: object, map_: Path) -> bool:
     """A factsheet entry of a run record that names a file of the run (a damaged record lists nothing)."""
     return (isinstance(blad, dict) and all(isinstance(blad.get(k), str) for k in ("gemeente", "deelregio", "bestand"))
@@ -124,10 +152,8 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
     kern = manifest.get("samenvatting")
     kern = kern if isinstance(kern, dict) and all(k in kern for k in SAMENVATTING) else {}
     status = status or ("mislukt" if mislukt or beschadigd else "geslaagd")
-    links = [(t, _link(map_.name, b)) for t, b in (("rapport", "rapport.html"), ("PDF", "rapport.pdf"), ("tabellen", "tabellen.xlsx"),
-                                                  ("kerncijfers", "kerncijfers.csv")) if (map_ / b).is_file()]
-    if (map_ / "mislukt.ipynb").is_file():
-        links.append(("mislukt notebook", _link(map_.name, "mislukt.ipynb")))
+    links = [(t, _link(map_.name, b)) for t, b in LINKS if (map_ / b).is_file()]
+    logboek = [("mislukt notebook", _link(map_.name, "mislukt.ipynb"))] if (map_ / "mislukt.ipynb").is_file() else []
     melding = str(mislukt.get("melding", "")) if status == "mislukt" else ""
     if beschadigd:
         melding = (f"{' en '.join(beschadigd)} in deze map is beschadigd; draai deze run opnieuw met --opnieuw. "
@@ -146,12 +172,14 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
         "status": status,
         "status_tekst": STATUS[status],
         "melding": melding,
-        "vraag": f"{getal(kern['vraag_laag'])} – {getal(kern['vraag_midden'])} – {getal(kern['vraag_hoog'])}" if kern else "",
+        "vraag": _cijfer(f"{getal(kern['vraag_laag'])} – {getal(kern['vraag_midden'])} – {getal(kern['vraag_hoog'])}"
+                         if kern else "", kern, "vraag"),
         "dekking": _dekking(kern.get("dekking")),
-        "tekort": getal(kern["tekort_midden"]) if kern else "",
-        "claim": procent(kern["claim_midden"]) if kern else "",
+        "tekort": _cijfer(getal(kern["tekort_midden"]) if kern else "", kern, "tekort"),
+        "claim": _cijfer(procent(kern["claim_midden"]) if kern else "", kern, "claim"),
         "duur": f"{getal(duur if duur is not None else _getal(manifest.get('duur')), 1)} s",
         "links": links,
+        "logboek": logboek,
     }
 
 
@@ -166,7 +194,7 @@ def schrijf_index(uitvoer: Path, statussen: dict[str, tuple[str, float]]) -> Pat
             factsheets.setdefault(blad["deelregio"], []).append(blad)
     html = Environment(autoescape=True).from_string(SJABLOON).render(
         runs=rijen, aantallen=aantallen, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), versie=__version__,
-        stijl=STIJL, aantal=aantal, verklaring=VERKLARING, factsheets=factsheets)
+        stijl=STIJL, aantal=aantal, verklaring=VERKLARING, factsheets=factsheets, uitleg=UITLEG_TEKENS)
     pad = uitvoer / "index.html"
     schrijf_atomisch(pad, html)
     schrijf_verklaring(uitvoer, STIJL)

@@ -216,7 +216,8 @@ def controleer(rijen: pd.DataFrame) -> list[Herleiding]:
                 kennis.verborgen.setdefault(k, str(bestand))
             else:
                 laag, hoog = grens
-                kennis.ken(k, laag if r.indicator != "tekort" else float(r.waarde) - AFRONDING, hoog)
+                negatief = r.indicator == "tekort" and r.waarde not in (KLEIN, ONBEKEND)  # a gap may be a surplus
+                kennis.ken(k, float(r.waarde) - AFRONDING if negatief else laag, hoog)
         sommen += _sommen(groep)
     # A cell hidden in one file but shown in another is known at once; the others are what the attacker works on.
     verborgen = {k for k in kennis.verborgen if k not in kennis.grenzen}

@@ -66,7 +66,8 @@ volledig onderzoek moet de publicerende organisatie nog laten doen.</p>
 <h2>Een probleem melden</h2>
 <p>Kunt u een onderdeel niet lezen of gebruiken? Neem dan contact op met de organisatie die deze rapporten
 publiceert (de regio of gemeente die ze u toestuurde). Zij kan u de cijfers in een andere vorm geven; de
-cijfers staan ook in <code>tabellen.xlsx</code> en <code>kerncijfers.csv</code> bij elk rapport.</p>
+cijfers staan ook in <code>tabellen.xlsx</code> en <code>kerncijfers-excel.csv</code> (opent goed in een Nederlandse
+Excel; <code>kerncijfers.csv</code> is dezelfde tabel voor programma's) bij elk rapport.</p>
 </main>
 </body></html>
 """

@@ -6,7 +6,7 @@ failed run never leaves a half-written file in place of a good previous one.
 
 How a run's result reaches the runner, the one path: the runner passes the temporary folder
 as the notebook parameter ``uitvoermap``; the notebook's last cell (``rapport.bewaar``) writes
-tabellen.xlsx, kerncijfers.csv, the factsheets and samenvatting.json there, samenvatting.json
+tabellen.xlsx, kerncijfers.csv, kerncijfers-excel.csv, the factsheets and samenvatting.json there, samenvatting.json
 listing the factsheets and the key figures; the runner exports the report beside them, reads
 samenvatting.json and moves every file into place.
 
@@ -33,7 +33,8 @@ from typing import Any
 from woonzorg_lib.algemeen.bestanden import normale_rechten
 from woonzorg_lib.algemeen.errors import WoonzorgFout
 
-BESTANDEN = ("rapport.html", "rapport.pdf", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "samenvatting.json")
+BESTANDEN = ("rapport.html", "rapport.pdf", "rapport.ipynb", "tabellen.xlsx", "kerncijfers.csv", "kerncijfers-excel.csv",
+             "samenvatting.json")
 FACTSHEET = "factsheet-"  # factsheet-<code>-<naam>.html, one per gemeente of a deelregio run
 MANIFEST = "manifest.json"
 MISLUKT = "mislukt.json"
