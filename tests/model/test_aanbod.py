@@ -44,3 +44,17 @@ def test_claim_is_recomputed_from_sums_not_summed():
     assert voeg_saldo_toe(som)["claim"].iloc[0] == pytest.approx(34 / 150)
     leeg = som.assign(verhuringen=0.0)
     assert voeg_saldo_toe(leeg)["claim"].isna().all()
+
+
+def test_a_computed_supply_figure_is_as_weak_as_its_weakest_input():
+    invoer = _invoer([("GM0001", "verhuringen", 90), ("GM0002", "verhuringen", 50), ("GM0001", "nieuw_aanbod", 5),
+                      ("GM0001", "ouderen_aanbod", 3)]).assign(herkomst="register")
+    aanbod = bereken_aanbod(invoer, CODES, 0.07, 0.1)
+    assert aanbod.loc["GM0001", "verhuringen_herkomst"] == "register"
+    # registered lettings × an agreed share (a policy choice, no registered figure) is no registered figure
+    assert (aanbod["beschikbaar_herkomst"] == "aanname").all()
+    assert bereken_aanbod(invoer, CODES, 0.07, 0.1, aandeel_herkomst="register").loc["GM0001", "beschikbaar_herkomst"] \
+        == "register"
+    # new supply nobody entered counts as 0: an assumption, not a register
+    assert aanbod["nieuw_aanbod_herkomst"].tolist() == ["register", "aanname"]
+    assert aanbod["ouderen_aanbod_herkomst"].tolist() == ["register", "aanname"]

@@ -192,3 +192,30 @@ def test_a_positive_count_that_rounds_to_0_does_not_read_as_0(mra, kern):
     for rij in nul.itertuples():  # a 0 that stays is a true 0
         if rij.doelgroep != "totaal aandachtsgroepen":
             assert echt.loc[(rij.gemeentecode, rij.doelgroep, rij.scenario, rij.jaar), rij.indicator[6:]] == 0
+
+
+def test_a_computed_figure_is_as_weak_as_its_weakest_input_in_every_file(tmp_path):
+    """Amsterdam's lettings are registered (AFWC), but the part for the groups is lettings × the agreed share, a
+    policy choice: 960 is no registered figure, nor is the gap built on it, in kerncijfers, workbook, factsheet or
+    report."""
+    from openpyxl import load_workbook
+
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+    from woonzorg_lib.rapport.stijl import TEKENS
+
+    amsterdam = analyseer(lees_parameterbestand(PARAMETERS / "amsterdam.yaml").parameters)
+    assert set(amsterdam.aanbod["verhuringen_herkomst"]) == {"register"}
+    schrijf_uitvoer(amsterdam, tmp_path, met_factsheets=True)
+    csv = pd.read_csv(tmp_path / "kerncijfers.csv", dtype={"gemeentecode": str}, keep_default_na=False)
+    herkomst = csv.groupby("indicator")["herkomst"].agg(set)
+    assert herkomst["verhuringen"] == {"register"}
+    assert herkomst["beschikbaar"] == herkomst["tekort"] == {"aanname"}
+    werkmap = load_workbook(tmp_path / "tabellen.xlsx")
+    kop = [c.value for c in werkmap["confrontatie"][1]]
+    assert {r[kop.index("herkomst")].value for r in werkmap["confrontatie"].iter_rows(min_row=2)} == {"aanname"}
+    factsheet = (tmp_path / "factsheet-gm0363-amsterdam.html").read_text(encoding="utf-8")
+    regel = factsheet[factsheet.index("Daarvan voor aandachtsgroepen"):][:400]
+    assert "aanname" in regel and "register" not in regel
+    tabel = Rapport(amsterdam).confrontatie().tabellen
+    rijen = next(t for naam, t in tabel.items() if naam.startswith("Woningen per jaar"))
+    assert set(rijen["herkomst"]) == {TEKENS["aanname"]}

@@ -8,6 +8,10 @@ import pandas as pd
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.herkomst import RANG
 
+# The agreed share of lettings is a policy choice, not a registered or estimated figure: what is computed with it is
+# no stronger than an assumption.
+AANDEEL_HERKOMST = "aanname"
+
 
 def bereken_aanbod(
     invoer: pd.DataFrame,
@@ -15,6 +19,7 @@ def bereken_aanbod(
     mutatiegraad: float | pd.Series,
     aandeel_aandachtsgroepen: float,
     mutatiegraad_herkomst: str | pd.Series = "schatting",
+    aandeel_herkomst: str = AANDEEL_HERKOMST,
 ) -> pd.DataFrame:
     """Supply per gemeente (index: gemeentecode).
 
@@ -22,8 +27,10 @@ def bereken_aanbod(
     (one value, or one per gemeente); beschikbaar = verhuringen × the agreed share for
     aandachtsgroepen. ``verhuringen_herkomst`` is the tier of the lettings figure: that of
     the actual lettings, else the weaker of the stock and the mutatiegraad;
+    ``beschikbaar_herkomst`` the weaker of the lettings and the agreed share;
     ``corporatiewoningen_herkomst`` that of the stock (NaN without a figure). New supply
-    that nobody entered counts as 0 and is flagged in ``nieuw_aanbod_ingevuld``.
+    that nobody entered counts as 0, is flagged in ``nieuw_aanbod_ingevuld`` and tiered
+    ``aanname`` (``nieuw_aanbod_herkomst``, ``ouderen_aanbod_herkomst``).
     """
     onderwerpen = ["corporatiewoningen", "verhuringen", "nieuw_aanbod", "ouderen_aanbod"]
     rijen = invoer[invoer["onderwerp"].isin(onderwerpen)]
@@ -41,19 +48,23 @@ def bereken_aanbod(
     graad_herkomst = pd.Series(mutatiegraad_herkomst, index=gemeenten) if isinstance(mutatiegraad_herkomst, str) \
         else mutatiegraad_herkomst.reindex(gemeenten)
     geschat = np.maximum(herkomst["corporatiewoningen"].map(RANG).fillna(2), graad_herkomst.map(RANG).fillna(2))
+    verhuringen_herkomst = herkomst["verhuringen"].where(werkelijk.notna(), geschat.map(dict(enumerate(RANG))))
+    zwakker = np.maximum(verhuringen_herkomst.map(RANG).fillna(2), RANG[aandeel_herkomst])
     return pd.DataFrame(
         {
             "corporatiewoningen": voorraad,
             "corporatiewoningen_herkomst": herkomst["corporatiewoningen"].where(voorraad.notna()),
             "verhuringen": verhuringen,
             "verhuringen_bron": np.where(werkelijk.notna(), "werkelijke verhuringen", "voorraad × mutatiegraad"),
-            "verhuringen_herkomst": herkomst["verhuringen"].where(werkelijk.notna(),
-                                                                 geschat.map(dict(enumerate(RANG)))),
+            "verhuringen_herkomst": verhuringen_herkomst,
             "mutatiegraad": graad.where(werkelijk.isna()),
             "beschikbaar": verhuringen * aandeel_aandachtsgroepen,
+            "beschikbaar_herkomst": zwakker.map(dict(enumerate(RANG))),
             "nieuw_aanbod": nieuw.fillna(0.0),
             "nieuw_aanbod_ingevuld": nieuw.notna(),
+            "nieuw_aanbod_herkomst": herkomst["nieuw_aanbod"].where(nieuw.notna(), "aanname"),
             "ouderen_aanbod": ouderen.fillna(0.0),
+            "ouderen_aanbod_herkomst": herkomst["ouderen_aanbod"].where(ouderen.notna(), "aanname"),
         },
         index=gemeenten,
     )

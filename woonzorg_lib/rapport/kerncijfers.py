@@ -116,12 +116,12 @@ def _herkomst_confrontatie(analyse: Analyse, conf: pd.DataFrame) -> pd.DataFrame
     per_gemeente = rang.pivot_table(index=["gemeentecode", "scenario", "jaar"], columns="deel", values="rang",
                                     aggfunc="max", observed=True).reset_index()
     aanbod = analyse.aanbod
-    nieuw = analyse.invoer[analyse.invoer["onderwerp"] == "nieuw_aanbod"].set_index("gemeentecode")["herkomst"]
-    per_gemeente["verhuringen"] = per_gemeente["gemeentecode"].map(aanbod["verhuringen_herkomst"].map(RANG))
-    per_gemeente["nieuw"] = per_gemeente["gemeentecode"].map(nieuw.map(RANG)).fillna(RANG["aanname"])
+    for deel, kolom in (("verhuringen", "verhuringen_herkomst"), ("beschikbaar", "beschikbaar_herkomst"),
+                        ("nieuw", "nieuw_aanbod_herkomst"), ("ouderen_aanbod", "ouderen_aanbod_herkomst")):
+        per_gemeente[deel] = per_gemeente["gemeentecode"].map(aanbod[kolom].map(RANG)).fillna(RANG["aanname"])
     indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
     per_gemeente["deelregio"] = per_gemeente["gemeentecode"].map(indeling)
-    delen = ["vraag", "ouderen", "verhuringen", "nieuw"]
+    delen = ["vraag", "ouderen", "verhuringen", "beschikbaar", "nieuw", "ouderen_aanbod"]
     for deel in delen:
         if deel not in per_gemeente:
             per_gemeente[deel] = RANG["aanname"]
@@ -136,7 +136,8 @@ def _herkomst_confrontatie(analyse: Analyse, conf: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(waarden, columns=delen, index=conf.index).fillna(RANG["aanname"])
 
 
-TEKORT_DELEN = ["vraag", "verhuringen", "nieuw"]  # a gap is as weak as the weakest of demand, lettings and new supply
+# A gap is as weak as the weakest of demand, the lettings for the groups (lettings × the agreed share) and new supply.
+TEKORT_DELEN = ["vraag", "verhuringen", "beschikbaar", "nieuw"]
 
 
 def herkomst_totaal(analyse: Analyse) -> dict[str, str]:
@@ -171,13 +172,13 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     lettings = bron_verhuringen(analyse).reindex(gemeenten["gemeentecode"]).to_numpy()
     indicatoren = {
         "verhuringen": (rang["verhuringen"], "werkelijke verhuringen of corporatiewoningen × mutatiegraad"),
-        "beschikbaar": (rang["verhuringen"], f"verhuringen × afgesproken aandeel {aandeel} (beleidskeuze)"),
+        "beschikbaar": (rang["beschikbaar"], f"verhuringen × afgesproken aandeel {aandeel} (beleidskeuze)"),
         "nieuw_aanbod": (rang["nieuw"], "nieuw aanbod uit het invoerformat; niet ingevuld telt als 0"),
         "tekort": (rang[TEKORT_DELEN].max(axis=1),
                    f"vraag aandachtsgroepen − verhuringen × {aandeel} − nieuw aanbod"),
         "claim": (rang[["vraag", "verhuringen"]].max(axis=1), "vraag aandachtsgroepen ÷ verhuringen"),
         "vraag_ouderen": (rang["ouderen"], "referentiescenario: landelijke beleidsdoelen 2022-2030 naar rato van 75+"),
-        "tekort_ouderen": (rang["ouderen"], "vraag ouderen − gepland aanbod voor ouderen"),
+        "tekort_ouderen": (rang[["ouderen", "ouderen_aanbod"]].max(axis=1), "vraag ouderen − gepland aanbod voor ouderen"),
     }
     for indicator, (rangen, bron) in indicatoren.items():
         waarde = gemeenten[indicator].astype("float64")

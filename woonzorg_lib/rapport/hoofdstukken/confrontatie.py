@@ -40,15 +40,18 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     cumulatief = regio.cumsum()
     vraag = selectie.vraag()
     vraag = vraag[(vraag["scenario"] == p.scenario) & vraag["doelgroep"].isin(AANDACHTSGROEPEN)]
-    aanbod = selectie.analyse.aanbod.reset_index().rename(columns={"verhuringen_herkomst": "herkomst"})
-    herkomst = selectie.herkomst_per_eenheid(pd.concat([vraag[["gemeentecode", "herkomst"]],
-                                                        aanbod[["gemeentecode", "herkomst"]]]))
+    aanbod = selectie.analyse.aanbod.reset_index()
+    # A row's tier is the weakest of everything in it: demand, lettings, the agreed part of them and new supply.
+    delen = [aanbod[["gemeentecode", k]].rename(columns={k: "herkomst"})
+             for k in ("verhuringen_herkomst", "beschikbaar_herkomst", "nieuw_aanbod_herkomst")]
+    herkomst = selectie.herkomst_per_eenheid(pd.concat([vraag[["gemeentecode", "herkomst"]], *delen]))
     return Hoofdstuk([
         Tekst(
             "Tekort = vraag − verhuringen × afgesproken aandeel − nieuw aanbod; een negatief tekort is een "
             "overschot. De claim is de vraag als deel van alle verhuringen: ligt die boven het afgesproken "
             "aandeel, dan past de opgave niet binnen de afspraak. De herkomst per rij is de zwakste van "
-            "vraag en verhuringen. " + tekst.dekking_tekst(selectie.analyse.aandachtsgroepen_gedekt())
+            "alles wat erin zit: vraag, verhuringen, het afgesproken aandeel (een keuze, dus een aanname) en nieuw "
+            "aanbod (niet ingevuld: een aanname). " + tekst.dekking_tekst(selectie.analyse.aandachtsgroepen_gedekt())
         ),
         Figuur.van(grafieken.groepen(claim.to_frame("claim"), f"Claim op de verhuringen per {selectie.eenheid}",
                                      "claim", lijn=p.aandeel_verhuringen_aandachtsgroepen, procenten=True)),
