@@ -105,3 +105,16 @@ def test_summary_table_total_is_the_task_the_text_states(rapport):
     totaal = re.search(r'<tr class="wz-totaal">.*?</tr>', tabel, flags=re.S).group(0)
     laag, midden, hoog = re.findall(r'<td class="wz-getal">([\d.]+)</td>', totaal)
     assert f"**{laag} tot {hoog} woningen per jaar** nodig" in tekst and f"middenschatting is **{midden}**" in tekst
+
+
+def test_the_registered_65plus_count_is_shown_exactly_beside_the_estimated_age_bands():
+    """CBS counts Amsterdam's 65+ (129.924 on 2025-01-01); the bands are estimated from it and rounded (they add up
+    to 129.930): the count itself is shown exactly, in the table and the text."""
+    from woonzorg_lib.rapport.hoofdstukken.bevolking import TOTAAL_65
+
+    amsterdam = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Amsterdam"})
+    hoofdstuk = amsterdam.bevolking()
+    tabel = hoofdstuk.tabel()
+    assert tabel.loc["Amsterdam", TOTAAL_65] == 129_924
+    assert tabel.loc["Amsterdam", ["65-74 jaar", "75-84 jaar", "85 jaar en ouder"]].sum() == 129_930
+    assert "**129.924**" in hoofdstuk[0].markdown

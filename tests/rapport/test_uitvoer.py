@@ -219,3 +219,21 @@ def test_a_computed_figure_is_as_weak_as_its_weakest_input_in_every_file(tmp_pat
     tabel = Rapport(amsterdam).confrontatie().tabellen
     rijen = next(t for naam, t in tabel.items() if naam.startswith("Woningen per jaar"))
     assert set(rijen["herkomst"]) == {TEKENS["aanname"]}
+
+
+def test_the_statushouder_demand_in_persons_is_the_statutory_task_exactly(kern, mra):
+    """A statutory half-year task is public: the year's demand is H1 + H2 exactly (Amsterdam 779 + 675 = 1.454, not
+    1.455; Heemskerk 62, not 60), for every gemeente and the totals; assumed half-years (2026 on) stay rounded."""
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+
+    rijen = kern[(kern["jaar"] == 2025) & (kern["scenario"] == "midden")]
+    taak = rijen[rijen["indicator"].str.startswith("taakstelling_")].groupby(["gemeentecode", "deelregio"])["waarde"].sum()
+    vraag = rijen[(rijen["indicator"] == "vraag_personen") & (rijen["doelgroep"] == "statushouders")]
+    vraag = vraag.set_index(["gemeentecode", "deelregio"])["waarde"].astype(int)
+    assert (vraag.reindex(taak.index) == taak).all() and vraag[("", "")] == taak.xs("", level=0).sum()
+    assert vraag[("GM0363", "Amsterdam")] == 1454
+    later = kern[(kern["jaar"] == 2027) & (kern["indicator"] == "vraag_personen") & (kern["doelgroep"] == "statushouders")]
+    assert all(int(w) % 5 == 0 for w in later["waarde"])  # an assumed national number: a model figure
+    amsterdam = analyseer(lees_parameterbestand(PARAMETERS / "amsterdam.yaml").parameters)
+    tabel = next(t for naam, t in Rapport(amsterdam).vraag().tabellen.items() if naam.startswith("Personen"))
+    assert tabel.loc["Amsterdam", "Statushouders (vergunninghouders)"] == 1454

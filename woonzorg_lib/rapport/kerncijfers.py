@@ -14,6 +14,7 @@ from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.herkomst import RANG, zwakste
 from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, TOTAAL, VERBORGEN, afronden
+from woonzorg_lib.model.vraag import exact_personen
 from woonzorg_lib.rapport import publicatie
 
 KERNCIJFERS = [
@@ -48,6 +49,11 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
     lang = lang.assign(gemeentecode=lang["gemeentecode"].astype(str), doelgroep=lang["doelgroep"].astype(str))
     breed = lang.pivot_table(index="gemeentecode", columns=["scenario", "jaar", "eenheid", "doelgroep"], values="aantal",
                              aggfunc="sum", observed=True).reindex(codes)
+    # The statutory taakstelling in persons is a public count: shown exactly, as are totals of only such cells.
+    openbaar = vraag.assign(exact=exact_personen(vraag), gemeentecode=vraag["gemeentecode"].astype(str),
+                            doelgroep=vraag["doelgroep"].astype(str)).pivot_table(
+        index="gemeentecode", columns=["scenario", "jaar", "doelgroep"], values="exact", aggfunc="all",
+        observed=True).reindex(codes)
     blokken = set(breed.columns.droplevel("doelgroep"))
     rijen = [*codes, TOTAAL]
     maskers: dict[tuple[str, ...], np.ndarray] = {}
@@ -67,6 +73,12 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
             onbekend = np.pad(np.isnan(cellen), ((0, 1), (0, 1)))
             verborgen = maskers[groepen]
             afgerond = afronden(volledig)
+            if waarde == "personen":
+                precies = openbaar.reindex(columns=pd.MultiIndex.from_tuples(
+                    [(scenario, jaar, g) for g in groepen])).fillna(False).to_numpy(dtype=bool) | np.isnan(cellen)
+                precies = np.vstack([precies, precies.all(axis=0)])
+                precies = np.hstack([precies, precies.all(axis=1)[:, None]])
+                afgerond = np.where(precies, np.round(volledig), afgerond).astype("int64")
             getoond = np.where((volledig > 0) & (afgerond == 0), KLEIN, afgerond.astype(object))  # positive, not "0"
             waarden = np.where(verborgen, VERBORGEN, np.where(onbekend, ONBEKEND, getoond))
             delen.append(pd.DataFrame({

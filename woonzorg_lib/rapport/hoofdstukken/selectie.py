@@ -15,7 +15,7 @@ from woonzorg_lib.analyse.verdelen import verdeling_per_deelregio
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN
 from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import TOTAAL
-from woonzorg_lib.model.vraag import per_doelgroep
+from woonzorg_lib.model.vraag import exact_personen, per_doelgroep
 from woonzorg_lib.rapport import kaartcijfers, kaarten, publicatie, tekst
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Kaart, Tabel
 from woonzorg_lib.rapport.kerncijfers import kerncijfers
@@ -95,7 +95,12 @@ class Selectie:
                                   values=waarde, aggfunc="sum", observed=True).reindex(self.codes).rename_axis(columns=None)
         indeling = self.analyse.regio.indeling().set_index("gemeentecode")
         per = indeling["deelregio"] if self.eenheid == "deelregio" else None
-        beschermd = publicatie.volgens_patroon(tabel, self.analyse.beveiliging, self.analyse.totaalrij(), per)
+        exact = None
+        if waarde == "personen":  # the statutory taakstelling is a public count: shown exactly
+            exact = vraag.assign(exact=exact_personen(vraag)).pivot_table(
+                index=vraag["gemeentecode"].astype(str), columns=vraag["doelgroep"].astype(str), values="exact",
+                aggfunc="all", observed=True).reindex(self.codes).rename_axis(columns=None).fillna(False).astype(bool)
+        beschermd = publicatie.volgens_patroon(tabel, self.analyse.beveiliging, self.analyse.totaalrij(), per, exact)
         if per is None:
             beschermd = beschermd.rename(index=indeling["gemeentenaam"])
         groepen = sorted((c for c in beschermd.columns if c != TOTAAL), key=naam)
