@@ -58,3 +58,17 @@ def test_a_computed_supply_figure_is_as_weak_as_its_weakest_input():
     # new supply nobody entered counts as 0: an assumption, not a register
     assert aanbod["nieuw_aanbod_herkomst"].tolist() == ["register", "aanname"]
     assert aanbod["ouderen_aanbod_herkomst"].tolist() == ["register", "aanname"]
+
+
+def test_the_counted_years_give_the_range_of_the_lettings_carried_to_the_doeljaar():
+    from woonzorg_lib.data.basis import verhuringen
+    from woonzorg_lib.model.aanbod import verhuringen_bereik
+
+    aanbod = bereken_aanbod(_invoer([("GM0363", "verhuringen", 9578)]).assign(herkomst="register"),
+                            pd.Index(["GM0363"], name="gemeentecode"), 0.07, 0.1)
+    bereik = verhuringen_bereik(verhuringen(), aanbod).loc["GM0363"]  # AFWC 2019-2022: 7.485 / 7.615 / 8.037 / 9.578
+    assert (bereik["laagste"], bereik["jaar_laagste"], bereik["hoogste"], bereik["jaar_hoogste"]) == (7485, 2019, 9578, 2022)
+    assert (bereik["van"], bereik["tot"], bereik["gebruikt"]) == (2019, 2022, 9578)
+    assert (bereik["andere_laagste"], bereik["andere_hoogste"]) == (7485, 8037)
+    eigen = bereken_aanbod(_invoer([("GM0363", "verhuringen", 9000)]), pd.Index(["GM0363"], name="gemeentecode"), 0.07, 0.1)
+    assert verhuringen_bereik(verhuringen(), eigen).empty  # lettings the analyst entered: not this series

@@ -118,3 +118,12 @@ def test_the_registered_65plus_count_is_shown_exactly_beside_the_estimated_age_b
     assert tabel.loc["Amsterdam", TOTAAL_65] == 129_924
     assert tabel.loc["Amsterdam", ["65-74 jaar", "75-84 jaar", "85 jaar en ouder"]].sum() == 129_930
     assert "**129.924**" in hoofdstuk[0].markdown
+
+
+def test_the_counted_years_of_the_lettings_give_the_range_of_the_claim():
+    """Amsterdam's lettings are 2022's (9.578) to 2030; the AFWC years 2019-2021 give 7.485 to 8.037, and with them
+    the claim 21,7 % to 23,3 % instead of 18,2 %."""
+    amsterdam = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Amsterdam"})
+    tekst = amsterdam.confrontatie()[0].markdown
+    assert "in 2019–2021 waren het er 7.485 tot 8.037 per jaar" in tekst
+    assert "de claim 21,7% tot 23,3% in plaats van 18,2%" in tekst

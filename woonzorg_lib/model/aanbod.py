@@ -99,3 +99,29 @@ def voeg_saldo_toe(tabel: pd.DataFrame) -> pd.DataFrame:
     tabel["claim"] = tabel["vraag_aandachtsgroepen"] / tabel["verhuringen"].where(tabel["verhuringen"] > 0)
     tabel["tekort_ouderen"] = tabel["vraag_ouderen"] - tabel["ouderen_aanbod"]
     return tabel
+
+
+def verhuringen_bereik(reeks: pd.DataFrame, aanbod: pd.DataFrame) -> pd.DataFrame:
+    """Per gemeente whose lettings are the newest year of a counted series (``reeks``: gemeentecode, jaar,
+    verhuringen), the series' lowest and highest year: the range the counted years give, since the analysis carries
+    one year unchanged to the doeljaar. Index gemeentecode; columns laagste, hoogste, jaar_laagste, jaar_hoogste,
+    van, tot, gebruikt (the lettings of the analysis) and andere_laagste/andere_hoogste (the other years).
+    Gemeenten with one counted year or other lettings: no row.
+    """
+    rijen = []
+    for code, groep in reeks.groupby("gemeentecode", sort=False):
+        if code not in aanbod.index or len(groep) < 2:
+            continue
+        nieuwste = groep.sort_values("jaar").iloc[-1]
+        if aanbod.loc[code, "verhuringen_bron"] != "werkelijke verhuringen" or \
+                float(aanbod.loc[code, "verhuringen"]) != float(nieuwste["verhuringen"]):
+            continue
+        laag, hoog = groep.loc[groep["verhuringen"].idxmin()], groep.loc[groep["verhuringen"].idxmax()]
+        rijen.append({"gemeentecode": code, "laagste": float(laag["verhuringen"]), "jaar_laagste": int(laag["jaar"]),
+                      "hoogste": float(hoog["verhuringen"]), "jaar_hoogste": int(hoog["jaar"]),
+                      "van": int(groep["jaar"].min()), "tot": int(groep["jaar"].max()),
+                      "gebruikt": float(nieuwste["verhuringen"]),
+                      "andere_laagste": float(groep.sort_values("jaar")["verhuringen"].iloc[:-1].min()),
+                      "andere_hoogste": float(groep.sort_values("jaar")["verhuringen"].iloc[:-1].max())})
+    return pd.DataFrame(rijen, columns=["gemeentecode", "laagste", "jaar_laagste", "hoogste", "jaar_hoogste", "van", "tot",
+                                        "gebruikt", "andere_laagste", "andere_hoogste"]).set_index("gemeentecode")

@@ -52,6 +52,8 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
             "aandeel, dan past de opgave niet binnen de afspraak. De herkomst per rij is de zwakste van "
             "alles wat erin zit: vraag, verhuringen, het afgesproken aandeel (een keuze, dus een aanname) en nieuw "
             "aanbod (niet ingevuld: een aanname). " + tekst.dekking_tekst(selectie.analyse.aandachtsgroepen_gedekt())
+            + (f" **Bandbreedte van de verhuringen.** {bandbreedte}" if (bandbreedte := selectie.verhuringen_bandbreedte())
+               else "")
         ),
         Figuur.van(grafieken.groepen(claim.to_frame("claim"), f"Claim op de verhuringen per {selectie.eenheid}",
                                      "claim", lijn=p.aandeel_verhuringen_aandachtsgroepen, procenten=True)),

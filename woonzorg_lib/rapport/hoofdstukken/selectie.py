@@ -10,8 +10,11 @@ from functools import cached_property
 
 import pandas as pd
 
+from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.analyse.verdelen import verdeling_per_deelregio
+from woonzorg_lib.data.basis import verhuringen
+from woonzorg_lib.model.aanbod import verhuringen_bereik
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN
 from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import TOTAAL
@@ -142,6 +145,29 @@ class Selectie:
             return verdeling_per_deelregio(self.analyse).set_index("deelregio")
         verdeling = self.analyse.verdeling.set_index("gemeentecode").loc[self.codes]
         return verdeling.set_index("gemeentenaam").drop(columns="deelregio").rename_axis("gemeente")
+
+    def verhuringen_bandbreedte(self) -> str:
+        """Per gemeente whose lettings are the newest of several counted years, what the other years give: the range
+        of lettings and of the claim (middle scenario, peiljaar), in words; empty when there is none."""
+        bereik = verhuringen_bereik(verhuringen(), self.analyse.aanbod.loc[self.codes])
+        if bereik.empty:
+            return ""
+        conf = self.confrontatie("midden")
+        conf = conf[conf["niveau"] == "gemeente"].set_index("gemeentecode")
+        namen = self.analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
+        zinnen = []
+        for code, r in bereik.iterrows():
+            van, tot = int(r["van"]), int(r["tot"])
+            zin = (f"Voor {tekst.veilig(namen[code])} rekent de analyse tot {self.p.doeljaar} met de getelde verhuringen "
+                   f"van {tot} ({getal(r['gebruikt'])}); in {van}–{tot - 1} waren het er {getal(r['andere_laagste'])} "
+                   f"tot {getal(r['andere_hoogste'])} per jaar.")
+            if not bool(self.analyse.beveiliging[TOTAAL].get(code, False)) and code in conf.index:
+                vraag = float(conf.loc[code, "vraag_aandachtsgroepen"])
+                zin += (f" Met die jaren is de claim {procent(vraag / r['andere_hoogste'])} tot "
+                        f"{procent(vraag / r['andere_laagste'])} in plaats van {procent(vraag / r['gebruikt'])} "
+                        f"(middenscenario, {self.p.peiljaar}).")
+            zinnen.append(zin)
+        return " ".join(zinnen)
 
     def verhuringen_herkomst(self) -> str:
         """Where the lettings come from, in words: real lettings, stock × mutatiegraad, or both per gemeente."""
