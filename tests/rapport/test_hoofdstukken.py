@@ -127,3 +127,31 @@ def test_the_counted_years_of_the_lettings_give_the_range_of_the_claim():
     tekst = amsterdam.confrontatie()[0].markdown
     assert "in 2019–2021 waren het er 7.485 tot 8.037 per jaar" in tekst
     assert "de claim 21,7% tot 23,3% in plaats van 18,2%" in tekst
+
+
+def test_the_region_s_own_published_figures_stand_beside_the_result_with_their_source():
+    """Hart van Brabant publishes 283 homes a year for outflow from BW and MO (Tiwos 2021); the tool counts BW only,
+    and the report says so, with the warning that the BW estimate ignores the concentration in the centrumgemeente."""
+    brabant = Rapport.uit_notebook("woonzorganalyse", {"regio": "hart-van-brabant"}).vraag()
+    tekst = " ".join(d.markdown for d in brabant if hasattr(d, "markdown"))
+    assert "Hart van Brabant noemt zelf **283 woningen per jaar**" in tekst and "tiwos" in tekst
+    assert "alleen voor uitstroom beschermd wonen; voor uitstroom maatschappelijke opvang zijn er geen gegevens" in tekst
+    assert "centrumgemeenten" in tekst
+    zaanstreek = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Zaanstreek-Waterland",
+                                                          "peiljaar": 2023}).vraag()
+    tekst = " ".join(d.markdown for d in zaanstreek if hasattr(d, "markdown"))
+    assert "**752 personen (taakstelling)**" in tekst and "2023-H2 landelijk 15.000 (aanname)" in tekst
+
+
+def test_a_bad_comparison_file_names_file_row_and_what_was_expected(tmp_path, monkeypatch):
+    from woonzorg_lib.algemeen.errors import WoonzorgFout
+    from woonzorg_lib.data import vergelijking
+
+    (tmp_path / vergelijking.BESTAND).write_text(
+        "regio,gebied,doelgroepen,waarde,eenheid,jaar,bron,toelichting\nmra,X,statushouders,1.5,personen,,b,t\n",
+        encoding="utf-8")
+    monkeypatch.setattr(vergelijking, "BUNDEL_MAP", tmp_path)
+    vergelijking._lees.cache_clear()
+    with pytest.raises(WoonzorgFout, match=r"rij 2, waarde.*heel getal.*'1.5'"):
+        vergelijking.vergelijkingscijfers("mra", 2025)
+    vergelijking._lees.cache_clear()
