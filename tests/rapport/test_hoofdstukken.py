@@ -155,3 +155,22 @@ def test_a_bad_comparison_file_names_file_row_and_what_was_expected(tmp_path, mo
     with pytest.raises(WoonzorgFout, match=r"rij 2, waarde.*heel getal.*'1.5'"):
         vergelijking.vergelijkingscijfers("mra", 2025)
     vergelijking._lees.cache_clear()
+
+
+def test_a_report_of_one_gemeente_refers_to_no_map_and_a_legend_has_no_formula():
+    amsterdam = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Amsterdam"})
+    teksten = [d.markdown for h in (amsterdam.confrontatie(), amsterdam.verdeling()) for d in h if hasattr(d, "markdown")]
+    assert not [t for t in teksten if "Op de kaart" in t]
+    assert "**Per gemeente.** De claim en het tekort staan in de tabellen hieronder." in teksten
+
+
+def test_map_legends_use_words_not_formulas(monkeypatch, rapport):
+    from woonzorg_lib.rapport import kaarten
+
+    legendas = []
+    echt = kaarten.choropleet
+    monkeypatch.setattr(kaarten, "choropleet",
+                        lambda w, t, legenda, *a, **k: legendas.append(legenda) or echt(w, t, legenda, *a, **k))
+    rapport.confrontatie()
+    rapport.verdeling()
+    assert legendas and not [lg for lg in legendas if any(teken in lg for teken in "÷×=−")]

@@ -66,9 +66,10 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         Tabel(publicatie.woningen(cumulatief[[s for s in SCENARIOS if s in cumulatief]]),
               bijschrift=f"Opgeteld tekort aandachtsgroepen in de regio, van {p.peiljaar} tot en met elk jaar (woningen, "
                          "cumulatief, afgerond op vijftallen)"),
-        Tekst("**Op de kaart.** De claim en het tekort per gemeente; de tabel naast elke kaart geeft dezelfde cijfers."),
+        Tekst("**Op de kaart.** De claim en het tekort per gemeente; de tabel naast elke kaart geeft dezelfde cijfers."
+              if selectie.met_kaart else "**Per gemeente.** De claim en het tekort staan in de tabellen hieronder."),
         selectie.kaart(selectie.per_gemeente("claim", "claim"), "claim", "Claim op de verhuringen per gemeente",
-                       "claim (vraag ÷ verhuringen)", procenten=True),
+                       "claim op de verhuringen", procenten=True),
         selectie.kaart(selectie.per_gemeente("tekort", "tekort"), "tekort", "Tekort per gemeente",
                        "tekort (woningen per jaar)"),
     ])

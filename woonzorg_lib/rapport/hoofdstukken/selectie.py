@@ -187,6 +187,11 @@ class Selectie:
         cijfers = kaartcijfers.per_gemeente(self.kern, indicator, self.p.scenario, self.p.peiljaar)
         return cijfers.rename(columns={"waarde": kolom}).reindex(self.codes)
 
+    @property
+    def met_kaart(self) -> bool:
+        """Whether the area gets maps: one gemeente is no map (its table says it all)."""
+        return len(self.codes) >= kaarten.MINIMUM_GEMEENTEN
+
     def kaart(self, cijfers: pd.DataFrame, kolom: str, titel: str, legenda: str, procenten: bool = False,
               tweezijdig: bool = False, variant: str | None = None) -> Kaart:
         """A map per gemeente of one column of ``cijfers`` (rows of kerncijfers), with the same figures in a table.

@@ -114,7 +114,7 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     mix = next(iter(p.verdeelsleutels))
     verschil = kaartcijfers.fair_share_min_vraag(selectie.kern, mix, p.scenario, p.peiljaar)
     onderdelen += [
-        Tekst(f"**Op de kaart.** Fair share volgens *{tekst.veilig(mix)}* min de eigen vraag van elke "
+        Tekst(f"**{'Op de kaart' if selectie.met_kaart else 'In de tabel'}.** Fair share volgens *{tekst.veilig(mix)}* min de eigen vraag van elke "
               "gemeente: positief betekent dat de gemeente meer woningen voor aandachtsgroepen levert dan haar "
               "eigen inwoners vragen, negatief minder. Waar de eigen vraag is afgeschermd, is het verschil dat ook."),
         selectie.kaart(verschil.reindex(selectie.codes), "verschil", f"Fair share ({mix}) min eigen vraag per gemeente",
