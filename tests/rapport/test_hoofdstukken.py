@@ -174,3 +174,10 @@ def test_map_legends_use_words_not_formulas(monkeypatch, rapport):
     rapport.confrontatie()
     rapport.verdeling()
     assert legendas and not [lg for lg in legendas if any(teken in lg for teken in "÷×=−")]
+
+
+@pytest.mark.parametrize("hoofdstuk", ["vraag", "confrontatie", "verdeling", "gevoeligheid"])
+def test_a_chapter_with_a_total_states_how_many_of_the_11_groups_it_covers(hoofdstuk):
+    regio = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra"})
+    tekst = regio.hoofdstuk(hoofdstuk)[0].markdown
+    assert "5 van de 11 aandachtsgroepen" in tekst.replace("**", "") and "ondergrens" in tekst

@@ -52,6 +52,9 @@ def inleiding(selectie: Selectie, mixen: list[str], tabel: pd.DataFrame) -> str:
         f"{'de' if len(geheel.gemeentecodes) == 1 else 'alle'} {aantal_gemeenten(len(geheel.gemeentecodes))} van de "
         f"regio, volgens de varianten — {sleutels}.{plafond} Fair-share doelen zijn hele woningen "
         f"en tellen precies op tot de regionale opgave.{deel}"
+        + (" " + tekst.dekking_kort(analyse.aandachtsgroepen_gedekt()).replace("Dit totaal", "Deze opgave", 1)
+           .replace("dus het totaal", "dus de opgave", 1)
+           if len(analyse.regio.gemeentecodes) == len(geheel.gemeentecodes) else "")
         + (f" De doelen corrigeren de huidige belasting over {p.correctie_jaren} jaar." if p.correctie_jaren else "")
         + (" Kolommen '(binnen deelregio)' verdelen alleen de eigen opgave van de deelregio over haar gemeenten."
            if any("(binnen deelregio)" in v for v in mixen) else "")

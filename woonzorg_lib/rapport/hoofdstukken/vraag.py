@@ -130,7 +130,9 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         Tekst(
             f"De vraag per doelgroep in woningen per jaar ({p.peiljaar}). De balken tonen het middenscenario, "
             f"de lijnen de bandbreedte van laag tot hoog. Een doelgroep zonder gegevens ontbreekt; een gemeente "
-            f"zonder cijfer voor een doelgroep staat als {ONBEKEND} en telt niet mee. " + UITLEG_TEKENS
+            f"zonder cijfer voor een doelgroep staat als {ONBEKEND} en telt niet mee. "
+            + tekst.dekking_kort(selectie.analyse.aandachtsgroepen_gedekt()).replace("Dit totaal", "Het totaal", 1)
+            + " " + UITLEG_TEKENS
         ),
         Figuur.van(grafieken.bandbreedte(grafiek, "Vraag per doelgroep", "woningen per jaar")),
         Tabel(met_herkomst(beschermd_woningen, herkomst),
