@@ -68,3 +68,15 @@ def test_the_yearly_demand_row_doubles_to_exactly_h1_plus_h2(nederland):
     assert jaarlijks.loc[("GM0363", 2024, "midden"), "herkomst"] == "aanname"
     assert jaarlijks.loc[("GM0363", 2025, "midden"), "herkomst"] == "schatting"
     assert jaarlijks.loc[("GM0363", 2025, "midden"), "peildatum"] == "2025-H1 en 2025-H2"
+
+
+def test_a_half_year_without_a_bundled_number_says_it_is_not_in_the_data_not_that_it_was_never_published():
+    """2023-H2 and 2024-H2 were published, only not bundled: the label says what is true."""
+    bundel = taakstelling_landelijk()
+    landelijk = statushouders.landelijke_aantallen(bundel, statushouders.halfjaren([2023, 2024]),
+                                                   statushouders.standaard_bereik(bundel))
+    for halfjaar in ("2023-H2", "2024-H2"):
+        assert landelijk.loc[halfjaar, "herkomst"] == "aanname"
+        assert "geen landelijk aantal in de gegevens" in landelijk.loc[halfjaar, "bron"]
+        assert "gepubliceerd landelijk" not in landelijk.loc[halfjaar, "bron"]
+    assert landelijk.loc["2023-H1", "herkomst"] == "schatting" and landelijk.loc["2023-H1", "midden"] == 21_200

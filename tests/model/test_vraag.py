@@ -108,3 +108,14 @@ def test_rows_for_one_year_and_scenario_hold_only_there(kengetallen):
     assert len(vraag[vraag["vraagpost"] == "dak_thuislozen"]) == 3 * 2
     tier = vraag[(vraag["vraagpost"] == "statushouders_taakstelling") & (vraag["jaar"] == 2026)]["herkomst"]
     assert set(tier.astype(str)) == {"aanname"}
+
+
+def test_only_the_statutory_taakstelling_with_a_published_national_number_is_an_exact_public_count(kengetallen):
+    from woonzorg_lib.model.vraag import exact_personen
+
+    rijen = invoer(("GM0001", "statushouders_taakstelling", 727, "schatting"),
+                   ("GM0002", "statushouders_taakstelling", 700, "aanname"), ("GM0001", "urgenten", 12, "register"))
+    vraag = bereken_vraag(rijen.assign(lokaal=[False, False, True]), kengetallen, JAREN)
+    exact = exact_personen(vraag).groupby(vraag["gemeentecode"].astype(str) + " " + vraag["vraagpost"].astype(str)).agg(set)
+    assert exact.to_dict() == {"GM0001 statushouders_taakstelling": {True}, "GM0002 statushouders_taakstelling": {False},
+                               "GM0001 urgenten": {False}}  # an assumed national number; a local count: rounded

@@ -105,3 +105,79 @@ def test_summary_table_total_is_the_task_the_text_states(rapport):
     totaal = re.search(r'<tr class="wz-totaal">.*?</tr>', tabel, flags=re.S).group(0)
     laag, midden, hoog = re.findall(r'<td class="wz-getal">([\d.]+)</td>', totaal)
     assert f"**{laag} tot {hoog} woningen per jaar** nodig" in tekst and f"middenschatting is **{midden}**" in tekst
+
+
+def test_the_registered_65plus_count_is_shown_exactly_beside_the_estimated_age_bands():
+    """CBS counts Amsterdam's 65+ (129.924 on 2025-01-01); the bands are estimated from it and rounded (they add up
+    to 129.930): the count itself is shown exactly, in the table and the text."""
+    from woonzorg_lib.rapport.hoofdstukken.bevolking import TOTAAL_65
+
+    amsterdam = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Amsterdam"})
+    hoofdstuk = amsterdam.bevolking()
+    tabel = hoofdstuk.tabel()
+    assert tabel.loc["Amsterdam", TOTAAL_65] == 129_924
+    assert tabel.loc["Amsterdam", ["65-74 jaar", "75-84 jaar", "85 jaar en ouder"]].sum() == 129_930
+    assert "**129.924**" in hoofdstuk[0].markdown
+
+
+def test_the_counted_years_of_the_lettings_give_the_range_of_the_claim():
+    """Amsterdam's lettings are 2022's (9.578) to 2030; the AFWC years 2019-2021 give 7.485 to 8.037, and with them
+    the claim 21,7 % to 23,3 % instead of 18,2 %."""
+    amsterdam = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Amsterdam"})
+    tekst = amsterdam.confrontatie()[0].markdown
+    assert "in 2019–2021 waren het er 7.485 tot 8.037 per jaar" in tekst
+    assert "de claim 21,7% tot 23,3% in plaats van 18,2%" in tekst
+
+
+def test_the_region_s_own_published_figures_stand_beside_the_result_with_their_source():
+    """Hart van Brabant publishes 283 homes a year for outflow from BW and MO (Tiwos 2021); the tool counts BW only,
+    and the report says so, with the warning that the BW estimate ignores the concentration in the centrumgemeente."""
+    brabant = Rapport.uit_notebook("woonzorganalyse", {"regio": "hart-van-brabant"}).vraag()
+    tekst = " ".join(d.markdown for d in brabant if hasattr(d, "markdown"))
+    assert "Hart van Brabant noemt zelf **283 woningen per jaar**" in tekst and "tiwos" in tekst
+    assert "alleen voor uitstroom beschermd wonen; voor uitstroom maatschappelijke opvang zijn er geen gegevens" in tekst
+    assert "centrumgemeenten" in tekst
+    zaanstreek = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Zaanstreek-Waterland",
+                                                          "peiljaar": 2023}).vraag()
+    tekst = " ".join(d.markdown for d in zaanstreek if hasattr(d, "markdown"))
+    assert "**752 personen (taakstelling)**" in tekst and "2023-H2 landelijk 15.000 (aanname)" in tekst
+
+
+def test_a_bad_comparison_file_names_file_row_and_what_was_expected(tmp_path, monkeypatch):
+    from woonzorg_lib.algemeen.errors import WoonzorgFout
+    from woonzorg_lib.data import vergelijking
+
+    (tmp_path / vergelijking.BESTAND).write_text(
+        "regio,gebied,doelgroepen,waarde,eenheid,jaar,bron,toelichting\nmra,X,statushouders,1.5,personen,,b,t\n",
+        encoding="utf-8")
+    monkeypatch.setattr(vergelijking, "BUNDEL_MAP", tmp_path)
+    vergelijking._lees.cache_clear()
+    with pytest.raises(WoonzorgFout, match=r"rij 2, waarde.*heel getal.*'1.5'"):
+        vergelijking.vergelijkingscijfers("mra", 2025)
+    vergelijking._lees.cache_clear()
+
+
+def test_a_report_of_one_gemeente_refers_to_no_map_and_a_legend_has_no_formula():
+    amsterdam = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Amsterdam"})
+    teksten = [d.markdown for h in (amsterdam.confrontatie(), amsterdam.verdeling()) for d in h if hasattr(d, "markdown")]
+    assert not [t for t in teksten if "Op de kaart" in t]
+    assert "**Per gemeente.** De claim en het tekort staan in de tabellen hieronder." in teksten
+
+
+def test_map_legends_use_words_not_formulas(monkeypatch, rapport):
+    from woonzorg_lib.rapport import kaarten
+
+    legendas = []
+    echt = kaarten.choropleet
+    monkeypatch.setattr(kaarten, "choropleet",
+                        lambda w, t, legenda, *a, **k: legendas.append(legenda) or echt(w, t, legenda, *a, **k))
+    rapport.confrontatie()
+    rapport.verdeling()
+    assert legendas and not [lg for lg in legendas if any(teken in lg for teken in "÷×=−")]
+
+
+@pytest.mark.parametrize("hoofdstuk", ["vraag", "confrontatie", "verdeling", "gevoeligheid"])
+def test_a_chapter_with_a_total_states_how_many_of_the_11_groups_it_covers(hoofdstuk):
+    regio = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra"})
+    tekst = regio.hoofdstuk(hoofdstuk)[0].markdown
+    assert "5 van de 11 aandachtsgroepen" in tekst.replace("**", "") and "ondergrens" in tekst

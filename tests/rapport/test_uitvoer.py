@@ -312,3 +312,47 @@ def test_no_positive_count_reads_as_0_in_kerncijfers(mra, kern):
         klein = rijen[rijen["waarde"].astype(str) == KLEIN]
         assert ((klein["echt"] > 0) & (klein["echt"] < 2.5)).all(), indicator
     assert (kern.loc[kern["indicator"] == "tekort", "waarde"].astype(str) == KLEIN).any()  # MRA has such small gaps
+
+def test_a_computed_figure_is_as_weak_as_its_weakest_input_in_every_file(tmp_path):
+    """Amsterdam's lettings are registered (AFWC), but the part for the groups is lettings × the agreed share, a
+    policy choice: 960 is no registered figure, nor is the gap built on it, in kerncijfers, workbook, factsheet or
+    report."""
+    from openpyxl import load_workbook
+
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+    from woonzorg_lib.rapport.stijl import TEKENS
+
+    amsterdam = analyseer(lees_parameterbestand(PARAMETERS / "amsterdam.yaml").parameters)
+    assert set(amsterdam.aanbod["verhuringen_herkomst"]) == {"register"}
+    schrijf_uitvoer(amsterdam, tmp_path, met_factsheets=True)
+    csv = pd.read_csv(tmp_path / "kerncijfers.csv", dtype={"gemeentecode": str}, keep_default_na=False)
+    herkomst = csv.groupby("indicator")["herkomst"].agg(set)
+    assert herkomst["verhuringen"] == {"register"}
+    assert herkomst["beschikbaar"] == herkomst["tekort"] == {"aanname"}
+    werkmap = load_workbook(tmp_path / "tabellen.xlsx")
+    kop = [c.value for c in werkmap["confrontatie"][1]]
+    assert {r[kop.index("herkomst")].value for r in werkmap["confrontatie"].iter_rows(min_row=2)} == {"aanname"}
+    factsheet = (tmp_path / "factsheet-gm0363-amsterdam.html").read_text(encoding="utf-8")
+    regel = factsheet[factsheet.index("Daarvan voor aandachtsgroepen"):][:400]
+    assert "aanname" in regel and "register" not in regel
+    tabel = Rapport(amsterdam).confrontatie().tabellen
+    rijen = next(t for naam, t in tabel.items() if naam.startswith("Woningen per jaar"))
+    assert set(rijen["herkomst"]) == {TEKENS["aanname"]}
+
+
+def test_the_statushouder_demand_in_persons_is_the_statutory_task_exactly(kern, mra):
+    """A statutory half-year task is public: the year's demand is H1 + H2 exactly (Amsterdam 779 + 675 = 1.454, not
+    1.455; Heemskerk 62, not 60), for every gemeente and the totals; assumed half-years (2026 on) stay rounded."""
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+
+    rijen = kern[(kern["jaar"] == 2025) & (kern["scenario"] == "midden")]
+    taak = rijen[rijen["indicator"].str.startswith("taakstelling_")].groupby(["gemeentecode", "deelregio"])["waarde"].sum()
+    vraag = rijen[(rijen["indicator"] == "vraag_personen") & (rijen["doelgroep"] == "statushouders")]
+    vraag = vraag.set_index(["gemeentecode", "deelregio"])["waarde"].astype(int)
+    assert (vraag.reindex(taak.index) == taak).all() and vraag[("", "")] == taak.xs("", level=0).sum()
+    assert vraag[("GM0363", "Amsterdam")] == 1454
+    later = kern[(kern["jaar"] == 2027) & (kern["indicator"] == "vraag_personen") & (kern["doelgroep"] == "statushouders")]
+    assert all(int(w) % 5 == 0 for w in later["waarde"])  # an assumed national number: a model figure
+    amsterdam = analyseer(lees_parameterbestand(PARAMETERS / "amsterdam.yaml").parameters)
+    tabel = next(t for naam, t in Rapport(amsterdam).vraag().tabellen.items() if naam.startswith("Personen"))
+    assert tabel.loc["Amsterdam", "Statushouders (vergunninghouders)"] == 1454

@@ -46,7 +46,7 @@ def bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstellin
     if len(onbekend):
         landelijk = onbekend.groupby("scenario")["landelijk"].first()
         bereiken["taakstelling_onbekend"] = Bereik(
-            "Landelijke taakstelling vergunninghouders per halfjaar zonder gepubliceerd aantal",
+            "Landelijke taakstelling vergunninghouders per halfjaar zonder landelijk aantal in de gegevens",
             float(landelijk["laag"]), float(landelijk["hoog"]),
             nationaal_deel(onbekend["bron"].iloc[0], onbekend["halfjaar"].iloc[0]))
     laag, hoog, bron = schattingen.spreiding_corporatieaandeel(woningvoorraad_eigendom())

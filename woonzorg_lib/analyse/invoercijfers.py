@@ -28,7 +28,7 @@ def invoercijfers(analyse: Analyse) -> pd.DataFrame:
                       "herkomst": rij["herkomst"], "bron": nationaal_deel(rij["bron"], str(halfjaar))})
     if onbekend:
         per = landelijk_per_halfjaar.loc[onbekend[0]]
-        rijen.append({"cijfer": "Landelijke taakstelling vergunninghouders, halfjaren zonder gepubliceerd aantal",
+        rijen.append({"cijfer": "Landelijke taakstelling vergunninghouders, halfjaren zonder landelijk aantal in de gegevens",
                       "waarde": f"{getal(per['laag'])} – {getal(per['midden'])} – {getal(per['hoog'])}",
                       "peildatum": ", ".join(statushouders.reeksen(onbekend)), "herkomst": "aanname",
                       "bron": nationaal_deel(eerste.loc[onbekend[0], "bron"], onbekend[0])})

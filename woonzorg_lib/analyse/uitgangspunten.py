@@ -84,7 +84,7 @@ def taakstelling_voor(
     onbekend: dict[str, float | str]
     if parameters.taakstelling_onbekend:
         onbekend = {**parameters.taakstelling_onbekend.model_dump(),
-                    "bron": "aanname uit het parameterbestand (taakstelling_onbekend): geen gepubliceerd landelijk aantal"}
+                    "bron": "aanname uit het parameterbestand (taakstelling_onbekend): geen landelijk aantal in de gegevens"}
     else:
         onbekend = statushouders.standaard_bereik(gepubliceerd)
     landelijk = statushouders.landelijke_aantallen(gepubliceerd, statushouders.halfjaren(jaren), onbekend)

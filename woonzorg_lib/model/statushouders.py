@@ -67,7 +67,7 @@ def standaard_bereik(gepubliceerd: pd.DataFrame) -> dict[str, float | str]:
     lijst = ", ".join(f"{h} {getal(a)}" for h, a in zip(recent["halfjaar"], aantallen, strict=True))
     return {
         "laag": min(aantallen), "midden": float(median(aantallen)), "hoog": max(aantallen),
-        "bron": f"aanname: geen gepubliceerd landelijk aantal; bereik van de laatste {len(aantallen)} gepubliceerde "
+        "bron": f"aanname: geen landelijk aantal in de gegevens; bereik van de laatste {len(aantallen)} gepubliceerde "
                 f"halfjaartotalen ({lijst}): laagste, mediaan en hoogste",
     }
 

@@ -119,6 +119,18 @@ def _bereken(basis: pd.DataFrame) -> pd.DataFrame:
     return basis
 
 
+# Demand in persons that a public source gives exactly per gemeente: the statutory taakstelling (art. 29).
+OPENBARE_POSTEN = ("statushouders_taakstelling",)
+
+
+def exact_personen(vraag: pd.DataFrame) -> pd.Series:
+    """Which rows' persons are a public count, shown exactly (no rounding to fives): the statutory taakstelling of
+    half-years with a published national number (not an assumed one), not a figure the analyst entered."""
+    lokaal = vraag["lokaal"].fillna(False).astype(bool) if "lokaal" in vraag else False
+    return (vraag["vraagpost"].astype(str).isin(OPENBARE_POSTEN) & ~lokaal
+            & (vraag["herkomst_personen"].astype(str) != "aanname"))
+
+
 def per_doelgroep(vraag: pd.DataFrame) -> pd.DataFrame:
     """Homes per doelgroep: low, central and high side by side, with the weakest tier of the inputs."""
     tabel = bandbreedte(vraag, "woningen", ["doelgroep"]).set_index("doelgroep")

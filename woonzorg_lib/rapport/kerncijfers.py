@@ -16,6 +16,7 @@ from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.herkomst import RANG, zwakste
 from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, TOTAAL, VERBORGEN, afronden
+from woonzorg_lib.model.vraag import exact_personen
 from woonzorg_lib.rapport import publicatie
 
 KERNCIJFERS = [
@@ -53,6 +54,11 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
     lang = lang.assign(gemeentecode=lang["gemeentecode"].astype(str), doelgroep=lang["doelgroep"].astype(str))
     breed = lang.pivot_table(index="gemeentecode", columns=["scenario", "jaar", "eenheid", "doelgroep"], values="aantal",
                              aggfunc="sum", observed=True).reindex(codes)
+    # The statutory taakstelling in persons is a public count: shown exactly, as are totals of only such cells.
+    openbaar = vraag.assign(exact=exact_personen(vraag), gemeentecode=vraag["gemeentecode"].astype(str),
+                            doelgroep=vraag["doelgroep"].astype(str)).pivot_table(
+        index="gemeentecode", columns=["scenario", "jaar", "doelgroep"], values="exact", aggfunc="all",
+        observed=True).reindex(codes)
     blokken = set(breed.columns.droplevel("doelgroep"))
     rijen = [*codes, TOTAAL]
     maskers: dict[tuple[str, ...], np.ndarray] = {}
@@ -74,6 +80,12 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
             onbekend[-1, :-1] = np.isnan(cellen).all(axis=0)  # a group without any figure has no total either
             verborgen = maskers[groepen]
             afgerond = afronden(volledig)
+            if waarde == "personen":
+                precies = openbaar.reindex(columns=pd.MultiIndex.from_tuples(
+                    [(scenario, jaar, g) for g in groepen])).fillna(False).to_numpy(dtype=bool) | np.isnan(cellen)
+                precies = np.vstack([precies, precies.all(axis=0)])
+                precies = np.hstack([precies, precies.all(axis=1)[:, None]])
+                afgerond = np.where(precies, np.round(volledig), afgerond).astype("int64")
             getoond = np.where((volledig > 0) & (afgerond == 0), KLEIN, afgerond.astype(object))  # positive, not "0"
             waarden = np.where(verborgen, VERBORGEN, np.where(onbekend, ONBEKEND, getoond))
             delen.append(pd.DataFrame({
@@ -125,12 +137,12 @@ def _herkomst_confrontatie(analyse: Analyse, conf: pd.DataFrame) -> pd.DataFrame
     per_gemeente = rang.pivot_table(index=["gemeentecode", "scenario", "jaar"], columns="deel", values="rang",
                                     aggfunc="max", observed=True).reset_index()
     aanbod = analyse.aanbod
-    nieuw = analyse.invoer[analyse.invoer["onderwerp"] == "nieuw_aanbod"].set_index("gemeentecode")["herkomst"]
-    per_gemeente["verhuringen"] = per_gemeente["gemeentecode"].map(aanbod["verhuringen_herkomst"].map(RANG))
-    per_gemeente["nieuw"] = per_gemeente["gemeentecode"].map(nieuw.map(RANG)).fillna(RANG["aanname"])
+    for deel, kolom in (("verhuringen", "verhuringen_herkomst"), ("beschikbaar", "beschikbaar_herkomst"),
+                        ("nieuw", "nieuw_aanbod_herkomst"), ("ouderen_aanbod", "ouderen_aanbod_herkomst")):
+        per_gemeente[deel] = per_gemeente["gemeentecode"].map(aanbod[kolom].map(RANG)).fillna(RANG["aanname"])
     indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
     per_gemeente["deelregio"] = per_gemeente["gemeentecode"].map(indeling)
-    delen = ["vraag", "ouderen", "verhuringen", "nieuw"]
+    delen = ["vraag", "ouderen", "verhuringen", "beschikbaar", "nieuw", "ouderen_aanbod"]
     for deel in delen:
         if deel not in per_gemeente:
             per_gemeente[deel] = RANG["aanname"]
@@ -145,7 +157,8 @@ def _herkomst_confrontatie(analyse: Analyse, conf: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(waarden, columns=delen, index=conf.index).fillna(RANG["aanname"])
 
 
-TEKORT_DELEN = ["vraag", "verhuringen", "nieuw"]  # a gap is as weak as the weakest of demand, lettings and new supply
+# A gap is as weak as the weakest of demand, the lettings for the groups (lettings × the agreed share) and new supply.
+TEKORT_DELEN = ["vraag", "verhuringen", "beschikbaar", "nieuw"]
 
 
 def herkomst_totaal(analyse: Analyse) -> dict[str, str]:
@@ -190,13 +203,13 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
     lettings = bron_verhuringen(analyse).reindex(gemeenten["gemeentecode"]).to_numpy()
     indicatoren = {
         "verhuringen": (rang["verhuringen"], "werkelijke verhuringen of corporatiewoningen × mutatiegraad"),
-        "beschikbaar": (rang["verhuringen"], f"verhuringen × afgesproken aandeel {aandeel} (beleidskeuze)"),
+        "beschikbaar": (rang["beschikbaar"], f"verhuringen × afgesproken aandeel {aandeel} (beleidskeuze)"),
         "nieuw_aanbod": (rang["nieuw"], "nieuw aanbod uit het invoerformat; niet ingevuld telt als 0"),
         "tekort": (rang[TEKORT_DELEN].max(axis=1),
                    f"vraag aandachtsgroepen − verhuringen × {aandeel} − nieuw aanbod"),
         "claim": (rang[["vraag", "verhuringen"]].max(axis=1), "vraag aandachtsgroepen ÷ verhuringen"),
         "vraag_ouderen": (rang["ouderen"], "referentiescenario: landelijke beleidsdoelen 2022-2030 naar rato van 75+"),
-        "tekort_ouderen": (rang["ouderen"], "vraag ouderen − gepland aanbod voor ouderen"),
+        "tekort_ouderen": (rang[["ouderen", "ouderen_aanbod"]].max(axis=1), "vraag ouderen − gepland aanbod voor ouderen"),
     }
     for indicator, (rangen, bron) in indicatoren.items():
         waarde = gemeenten[indicator].astype("float64")

@@ -63,9 +63,9 @@ ZINNEN: dict[str, Callable[[Any], str]] = {
     "correctie_jaren": lambda w: f"De huidige belasting wordt rechtgetrokken over {getal(w)} jaar." if w else
     "Geen correctie voor de huidige belasting.",
     "taakstelling_onbekend": lambda w: (
-        "Landelijke taakstelling vergunninghouders voor halfjaren zonder gepubliceerd aantal: "
+        "Landelijke taakstelling vergunninghouders voor halfjaren zonder landelijk aantal in de gegevens: "
         f"laag {getal(w['laag'])}, midden {getal(w['midden'])}, hoog {getal(w['hoog'])} personen.") if w else
-    "Halfjaren zonder gepubliceerde taakstelling: het bereik van de laatste drie gepubliceerde halfjaren.",
+    "Halfjaren zonder landelijk aantal in de gegevens: het bereik van de laatste drie gepubliceerde halfjaren.",
     "mutatiegraad": _mutatiegraad,
     "drempel_onthulling": lambda w: f"Kleinste aantal personen dat een tabel toont: {getal(w)}.",
     "data_editie": lambda w: ("Gegevens: de meegeleverde gegevens." if w == "bundel" else f"Data-editie: {w}.") if w

@@ -17,6 +17,8 @@ OPMERKING_PATROON = (
 )
 OPMERKING_EXACT = ("Afgerond op vijftallen, behalve gepubliceerde tellingen (herkomst register, zoals werkelijke "
                    "verhuringen): die staan exact, zoals ze zijn gepubliceerd.")
+OPMERKING_OPENBAAR = ("De wettelijke taakstelling statushouders (personen) is een openbaar cijfer en staat exact, als "
+                      "som van de halfjaren; een totaal van alleen zulke cijfers ook.")
 AANBOD_KOPPEN = {"corporatiewoningen": "sociale huurvoorraad", "verhuringen": "verhuringen per jaar",
                  "beschikbaar": "voor aandachtsgroepen", "nieuw_aanbod": "nieuw aanbod per jaar"}
 
@@ -32,8 +34,22 @@ def personen(tabel: pd.DataFrame, drempel: int, rijtotaal: bool = True, kolomtot
     return beveilig(tabel, drempel=drempel, rijtotaal=rijtotaal, kolomtotaal=kolomtotaal)
 
 
+def exacte_totalen(exact: pd.DataFrame) -> pd.DataFrame:
+    """Cells (and their totals) that are public counts, from a mask per row × column: a total is exact when all it
+    adds up is; the rest is rounded to fives.
+
+    >>> exacte_totalen(pd.DataFrame({"a": [True, True], "b": [True, False]}, index=["x", "y"])).to_dict("list")
+    {'a': [True, True, True], 'b': [True, False, False], 'Totaal': [True, False, False]}
+    """
+    uit = exact.astype(bool).copy()
+    uit.loc[TOTAAL] = uit.all()
+    uit[TOTAAL] = uit.all(axis=1)
+    return uit
+
+
 def volgens_patroon(
-    waarden: pd.DataFrame, masker: pd.DataFrame, totaalrij: str, per: pd.Series | None = None
+    waarden: pd.DataFrame, masker: pd.DataFrame, totaalrij: str, per: pd.Series | None = None,
+    exact: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """A table of the area (index gemeentecode, columns doelgroep; NaN: no figure), protected by the region's pattern.
 
@@ -41,10 +57,17 @@ def volgens_patroon(
     a ``Totaal`` row is the area's total (row ``totaalrij`` of the pattern) and a ``Totaal``
     column the total over the doelgroepen. Counts are rounded to fives; hidden cells show
     '.', cells without a figure 'n.b.' — the same cells in every scenario, year and file.
+    The cells ``exact`` marks (public counts: the statutory taakstelling) and the totals of
+    only such cells are shown exactly.
     """
     onbekend = waarden.isna()
+    precies = (exact if exact is not None else pd.DataFrame(False, index=waarden.index, columns=waarden.columns))
+    precies = precies.reindex(index=waarden.index, columns=waarden.columns, fill_value=False).astype(bool)
+    openbaar = f" {OPMERKING_OPENBAAR}" if (precies & ~onbekend).to_numpy().any() else ""
+    precies = precies | onbekend  # a cell without a figure adds nothing to a total
     if per is not None:
         waarden = waarden.groupby(per.reindex(waarden.index), sort=False).sum(min_count=1)
+        precies = precies.groupby(per.reindex(precies.index), sort=False).all()
         onbekend = waarden.isna()
     volledig = waarden.fillna(0.0).astype("float64")
     volledig.loc[TOTAAL] = volledig.sum()
@@ -52,8 +75,10 @@ def volgens_patroon(
     verborgen = masker.reindex(index=[*waarden.index, totaalrij], columns=volledig.columns,
                                fill_value=False).set_axis(volledig.index).astype(bool)
     onbekend = onbekend.reindex(index=volledig.index, columns=volledig.columns, fill_value=False)
-    uit = afronden(volledig).astype(object).mask(verborgen, VERBORGEN).mask(onbekend & ~verborgen, ONBEKEND)
-    uit.attrs["opmerking"] = OPMERKING_PATROON + (f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is "
+    precies = exacte_totalen(precies).reindex(index=volledig.index, columns=volledig.columns, fill_value=False)
+    uit = afronden(volledig).mask(precies, volledig.round().astype("int64")).astype(object)
+    uit = uit.mask(verborgen, VERBORGEN).mask(onbekend & ~verborgen, ONBEKEND)
+    uit.attrs["opmerking"] = OPMERKING_PATROON + openbaar + (f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is "
                                                   "geen 0)." if onbekend.any().any() else "")
     return uit
 

@@ -79,6 +79,18 @@ def dekking_tekst(gedekt: dict[str, list[str]], totaal: int | None = len(AANDACH
     return " ".join(delen)
 
 
+def dekking_kort(gedekt: dict[str, list[str]], totaal: int = len(AANDACHTSGROEPEN)) -> str:
+    """What a total covers in one sentence, where the total is shown (the full list is in the Confrontatie).
+
+    >>> dekking_kort({"volledig": ["A", "B"], "gedeeltelijk": ["C (1 van 4 gemeenten)"], "geen": ["D"]}, 4)
+    'Dit totaal telt 2 van de 4 aandachtsgroepen helemaal en 1 gedeeltelijk mee; de groepen zonder gegevens tellen niet mee, dus het totaal is een ondergrens.'
+    """
+    deels = f" en {len(gedekt['gedeeltelijk'])} gedeeltelijk" if gedekt["gedeeltelijk"] else ""
+    rest = ("; de groepen zonder gegevens tellen niet mee, dus het totaal is een ondergrens."
+            if gedekt["geen"] or gedekt["gedeeltelijk"] else ".")
+    return f"Dit totaal telt {len(gedekt['volledig'])} van de {totaal} aandachtsgroepen helemaal{deels} mee{rest}"
+
+
 def samenvatting(
     gebied: str, jaar: int, doeljaar: int, vraag: dict[str, float], verhuringen: float, verhuringen_exact: bool,
     verhuringen_herkomst: str, aandeel: float, tekort: dict[str, float], ouderen: float, ouderen_basis: str, gedekt: dict[str, list[str]],

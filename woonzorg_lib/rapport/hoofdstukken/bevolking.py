@@ -25,6 +25,20 @@ def prognose(selectie: Selectie) -> pd.DataFrame | None:
     return rijen if set(rijen["gemeentecode"]) == set(selectie.codes) else None
 
 
+TOTAAL_65 = "65 jaar en ouder (totaal)"
+
+
+def geteld_65plus(basis: pd.DataFrame, herkomst: pd.DataFrame, inwoners: pd.DataFrame) -> pd.Series:
+    """Per gemeente whether its 65+ total is a registered count: its cohorts are registered, or they split the CBS
+    count of 65+ on the same date (then the cohorts are estimates but their sum is the count, shown exactly)."""
+    register = herkomst.assign(r=herkomst["herkomst"] == "register").groupby("gemeentecode")["r"].all()
+    datum = herkomst.groupby("gemeentecode")["peildatum"].first()
+    cbs = inwoners.dropna(subset=["inwoners_65plus"]).set_index(["gemeentecode", "peildatum"])["inwoners_65plus"]
+    som = basis[list(COHORTEN)].sum(axis=1)
+    telling = pd.Series([cbs.get((c, datum.get(c)), float("nan")) for c in som.index], index=som.index, dtype="float64")
+    return register.reindex(som.index).fillna(False).astype(bool) | (telling.round() == som.round())
+
+
 def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     """The cohorts 65-74, 75-84 and 85+ per unit, the 65+ trend estimate for the doeljaar and, if any, the prognosis."""
     p, codes = selectie.p, selectie.codes
@@ -34,7 +48,10 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     tabel = selectie.per_eenheid(lang, "aantal", "cohort")[list(COHORTEN)].rename(columns=COHORTEN)
     herkomst = lang_basis[lang_basis["gemeentecode"].isin(codes) & lang_basis["indicator"].isin(list(COHORTEN))]
     peildatum = ", ".join(sorted(set(herkomst["peildatum"])))
-    groei = groei_65plus(bevolking(selectie.analyse.editie), p.doeljaar)
+    inwoners = bevolking(selectie.analyse.editie)
+    tabel[TOTAAL_65] = tabel[list(COHORTEN.values())].sum(axis=1)
+    geteld = geteld_65plus(basis.set_index("gemeentecode"), herkomst, inwoners)
+    groei = groei_65plus(inwoners, p.doeljaar)
     factor = groei.set_index("gemeentecode")["factor"].reindex(codes)
     toekomst = basis.set_index("gemeentecode")[list(COHORTEN)].sum(axis=1).mul(factor).rename("65+").reset_index()
     tabel[f"65+ op 1-1-{p.doeljaar} (trendschatting)"] = selectie.per_eenheid(toekomst, "65+")["65+"]
@@ -50,15 +67,20 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     gepubliceerd = herkomst.assign(exact=publicatie.gepubliceerd(herkomst["herkomst"]),
                                    cohort=herkomst["indicator"].map(COHORTEN))
     exact = gepubliceerd.groupby([selectie.eenheden(gepubliceerd), "cohort"])["exact"].all().unstack()
+    totaal = geteld.rename("exact").rename_axis("gemeentecode").reset_index()
+    exact[TOTAAL_65] = totaal.groupby(selectie.eenheden(totaal))["exact"].all()
+    exact.loc["Totaal", TOTAAL_65] = bool(geteld.all())
     getoond = met_herkomst(publicatie.woningen(tabel, exact), selectie.herkomst_per_eenheid(herkomst))
     ouderen_exact = bool(exact[["75-84 jaar", "85 jaar en ouder"]].all().all())
     prognose_tekst = (
         f" De prognose voor {p.doeljaar} is de regionale bevolkingsprognose van PBL en CBS (totaal, niet naar "
         f"leeftijd): {tekst.veilig(voorspeld['bron'].iloc[0])}." if voorspeld is not None else
         " Een prognose naar leeftijd per gemeente publiceren PBL en CBS niet meer (ingetrokken in 2023).")
+    plus65 = (f"Het aantal 65-plussers is **{tekst.rond(tabel[TOTAAL_65].sum(), True)}** (geteld door het CBS). "
+              if geteld.all() else "")
     return Hoofdstuk([
         Tekst(
-            f"Het aantal 75-plussers in het gebied is {'' if ouderen_exact else 'ongeveer '}"
+            plus65 + f"Het aantal 75-plussers in het gebied is {'' if ouderen_exact else 'ongeveer '}"
             f"**{tekst.rond(tabel.iloc[:, 1:3].sum().sum(), ouderen_exact)}** "
             f"(peildatum {peildatum}). Herkomst van de cijfers per leeftijdsgroep: {bronnen_tekst}. "
             f"De kolom 65+ voor {p.doeljaar} is een **trendschatting**: "
@@ -68,5 +90,7 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         ),
         Figuur.van(grafieken.gestapeld(tabel[list(COHORTEN.values())], f"Inwoners van 65 jaar en ouder per "
                                        f"{selectie.eenheid}" + (" (schatting)" if geschat else ""), "inwoners")),
-        Tabel(getoond, bijschrift="Inwoners naar leeftijdsgroep", opmerking=publicatie.OPMERKING_EXACT),
+        Tabel(getoond, bijschrift="Inwoners naar leeftijdsgroep", opmerking=publicatie.OPMERKING_EXACT + (
+            f" De kolom {TOTAAL_65} is de telling van het CBS en staat exact; de leeftijdsgroepen zijn daaruit "
+            "geschat en afgerond, en tellen daardoor niet altijd precies op." if geteld.all() and geschat else "")),
     ])

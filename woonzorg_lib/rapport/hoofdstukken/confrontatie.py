@@ -40,15 +40,20 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     cumulatief = regio.cumsum()
     vraag = selectie.vraag()
     vraag = vraag[(vraag["scenario"] == p.scenario) & vraag["doelgroep"].isin(AANDACHTSGROEPEN)]
-    aanbod = selectie.analyse.aanbod.reset_index().rename(columns={"verhuringen_herkomst": "herkomst"})
-    herkomst = selectie.herkomst_per_eenheid(pd.concat([vraag[["gemeentecode", "herkomst"]],
-                                                        aanbod[["gemeentecode", "herkomst"]]]))
+    aanbod = selectie.analyse.aanbod.reset_index()
+    # A row's tier is the weakest of everything in it: demand, lettings, the agreed part of them and new supply.
+    delen = [aanbod[["gemeentecode", k]].rename(columns={k: "herkomst"})
+             for k in ("verhuringen_herkomst", "beschikbaar_herkomst", "nieuw_aanbod_herkomst")]
+    herkomst = selectie.herkomst_per_eenheid(pd.concat([vraag[["gemeentecode", "herkomst"]], *delen]))
     return Hoofdstuk([
         Tekst(
             "Tekort = vraag − verhuringen × afgesproken aandeel − nieuw aanbod; een negatief tekort is een "
             "overschot. De claim is de vraag als deel van alle verhuringen: ligt die boven het afgesproken "
             "aandeel, dan past de opgave niet binnen de afspraak. De herkomst per rij is de zwakste van "
-            "vraag en verhuringen. " + tekst.dekking_tekst(selectie.analyse.aandachtsgroepen_gedekt())
+            "alles wat erin zit: vraag, verhuringen, het afgesproken aandeel (een keuze, dus een aanname) en nieuw "
+            "aanbod (niet ingevuld: een aanname). " + tekst.dekking_tekst(selectie.analyse.aandachtsgroepen_gedekt())
+            + (f" **Bandbreedte van de verhuringen.** {bandbreedte}" if (bandbreedte := selectie.verhuringen_bandbreedte())
+               else "")
         ),
         Figuur.van(grafieken.groepen(claim.to_frame("claim"), f"Claim op de verhuringen per {selectie.eenheid}",
                                      "claim", lijn=p.aandeel_verhuringen_aandachtsgroepen, procenten=True)),
@@ -61,9 +66,10 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         Tabel(publicatie.woningen(cumulatief[[s for s in SCENARIOS if s in cumulatief]]),
               bijschrift=f"Opgeteld tekort aandachtsgroepen in de regio, van {p.peiljaar} tot en met elk jaar (woningen, "
                          "cumulatief, afgerond op vijftallen)"),
-        Tekst("**Op de kaart.** De claim en het tekort per gemeente; de tabel naast elke kaart geeft dezelfde cijfers."),
+        Tekst("**Op de kaart.** De claim en het tekort per gemeente; de tabel naast elke kaart geeft dezelfde cijfers."
+              if selectie.met_kaart else "**Per gemeente.** De claim en het tekort staan in de tabellen hieronder."),
         selectie.kaart(selectie.per_gemeente("claim", "claim"), "claim", "Claim op de verhuringen per gemeente",
-                       "claim (vraag ÷ verhuringen)", procenten=True),
+                       "claim op de verhuringen", procenten=True),
         selectie.kaart(selectie.per_gemeente("tekort", "tekort"), "tekort", "Tekort per gemeente",
                        "tekort (woningen per jaar)"),
     ])

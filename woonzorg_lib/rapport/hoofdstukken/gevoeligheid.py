@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from woonzorg_lib.rapport import grafieken, publicatie
+from woonzorg_lib.rapport import grafieken, publicatie, tekst
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Figuur, Hoofdstuk, Tabel, Tekst
 from woonzorg_lib.rapport.hoofdstukken.selectie import Selectie
 
@@ -17,7 +17,9 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
             f"Het tekort aan woningen voor aandachtsgroepen in {p.doeljaar} (middenscenario) als telkens "
             "één aanname naar haar lage en hoge waarde gaat en de rest gelijk blijft. Eerst de **onzekere "
             "invoer**: landelijke aantallen, kengetallen en geschatte spreidingen, elk met de bron van het "
-            "bereik. Bovenaan de invoer met het grootste effect: daar loont een beter lokaal cijfer het meest."
+            "bereik. Bovenaan de invoer met het grootste effect: daar loont een beter lokaal cijfer het meest. "
+            + tekst.dekking_kort(selectie.analyse.aandachtsgroepen_gedekt()).replace("Dit totaal", "Het tekort", 1)
+            .replace("dus het totaal", "dus het tekort", 1)
         ),
         Figuur.van(grafieken.tornado(invoer, "Gevoeligheid voor onzekere invoer", f"tekort in {p.doeljaar}")),
         Tabel(publicatie.gevoeligheid(invoer), bijschrift="Onzekere invoer: bereik, bron en effect"),

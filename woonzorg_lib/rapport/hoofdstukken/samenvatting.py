@@ -66,7 +66,7 @@ def statushouders(selectie: Selectie) -> str:
                       f"{tekst.opsomming(delen)}.")
     laag, hoog = per.loc[aanname[aanname].index, "laag"].sum(), per.loc[aanname[aanname].index, "hoog"].sum()
     bekend = f" Vastgesteld: {tekst.opsomming(delen)}." if delen else ""
-    return zin + (f"Voor {tekst.opsomming(onbekend)} van {p.peiljaar} staat nog geen landelijk aantal in de gegevens; "
+    return zin + (f"Voor {tekst.opsomming(onbekend)} van {p.peiljaar} staat geen landelijk aantal in de gegevens; "
                   f"de analyse rekent daarvoor met **{getal(laag)} tot {getal(hoog)} personen** (een aanname).{bekend}")
 
 

@@ -10,12 +10,15 @@ from functools import cached_property
 
 import pandas as pd
 
+from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.analyse.verdelen import verdeling_per_deelregio
+from woonzorg_lib.data.basis import verhuringen
+from woonzorg_lib.model.aanbod import verhuringen_bereik
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN
 from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import TOTAAL
-from woonzorg_lib.model.vraag import per_doelgroep
+from woonzorg_lib.model.vraag import exact_personen, per_doelgroep
 from woonzorg_lib.rapport import kaartcijfers, kaarten, publicatie, tekst
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Kaart, Tabel
 from woonzorg_lib.rapport.kerncijfers import kerncijfers
@@ -95,7 +98,12 @@ class Selectie:
                                   values=waarde, aggfunc="sum", observed=True).reindex(self.codes).rename_axis(columns=None)
         indeling = self.analyse.regio.indeling().set_index("gemeentecode")
         per = indeling["deelregio"] if self.eenheid == "deelregio" else None
-        beschermd = publicatie.volgens_patroon(tabel, self.analyse.beveiliging, self.analyse.totaalrij(), per)
+        exact = None
+        if waarde == "personen":  # the statutory taakstelling is a public count: shown exactly
+            exact = vraag.assign(exact=exact_personen(vraag)).pivot_table(
+                index=vraag["gemeentecode"].astype(str), columns=vraag["doelgroep"].astype(str), values="exact",
+                aggfunc="all", observed=True).reindex(self.codes).rename_axis(columns=None).fillna(False).astype(bool)
+        beschermd = publicatie.volgens_patroon(tabel, self.analyse.beveiliging, self.analyse.totaalrij(), per, exact)
         if per is None:
             beschermd = beschermd.rename(index=indeling["gemeentenaam"])
         groepen = sorted((c for c in beschermd.columns if c != TOTAAL), key=naam)
@@ -138,6 +146,29 @@ class Selectie:
         verdeling = self.analyse.verdeling.set_index("gemeentecode").loc[self.codes]
         return verdeling.set_index("gemeentenaam").drop(columns="deelregio").rename_axis("gemeente")
 
+    def verhuringen_bandbreedte(self) -> str:
+        """Per gemeente whose lettings are the newest of several counted years, what the other years give: the range
+        of lettings and of the claim (middle scenario, peiljaar), in words; empty when there is none."""
+        bereik = verhuringen_bereik(verhuringen(), self.analyse.aanbod.loc[self.codes])
+        if bereik.empty:
+            return ""
+        conf = self.confrontatie("midden")
+        conf = conf[conf["niveau"] == "gemeente"].set_index("gemeentecode")
+        namen = self.analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
+        zinnen = []
+        for code, r in bereik.iterrows():
+            van, tot = int(r["van"]), int(r["tot"])
+            zin = (f"Voor {tekst.veilig(namen[code])} rekent de analyse tot {self.p.doeljaar} met de getelde verhuringen "
+                   f"van {tot} ({getal(r['gebruikt'])}); in {van}–{tot - 1} waren het er {getal(r['andere_laagste'])} "
+                   f"tot {getal(r['andere_hoogste'])} per jaar.")
+            if not bool(self.analyse.beveiliging[TOTAAL].get(code, False)) and code in conf.index:
+                vraag = float(conf.loc[code, "vraag_aandachtsgroepen"])
+                zin += (f" Met die jaren is de claim {procent(vraag / r['andere_hoogste'])} tot "
+                        f"{procent(vraag / r['andere_laagste'])} in plaats van {procent(vraag / r['gebruikt'])} "
+                        f"(middenscenario, {self.p.peiljaar}).")
+            zinnen.append(zin)
+        return " ".join(zinnen)
+
     def verhuringen_herkomst(self) -> str:
         """Where the lettings come from, in words: real lettings, stock × mutatiegraad, or both per gemeente."""
         aanbod = self.analyse.aanbod
@@ -155,6 +186,11 @@ class Selectie:
         """One indicator per gemeente of the area from kerncijfers: gemeente, value (as ``kolom``), tier, source."""
         cijfers = kaartcijfers.per_gemeente(self.kern, indicator, self.p.scenario, self.p.peiljaar)
         return cijfers.rename(columns={"waarde": kolom}).reindex(self.codes)
+
+    @property
+    def met_kaart(self) -> bool:
+        """Whether the area gets maps: one gemeente is no map (its table says it all)."""
+        return len(self.codes) >= kaarten.MINIMUM_GEMEENTEN
 
     def kaart(self, cijfers: pd.DataFrame, kolom: str, titel: str, legenda: str, procenten: bool = False,
               tweezijdig: bool = False, variant: str | None = None) -> Kaart:

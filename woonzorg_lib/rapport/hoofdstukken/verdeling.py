@@ -52,6 +52,9 @@ def inleiding(selectie: Selectie, mixen: list[str], tabel: pd.DataFrame) -> str:
         f"{'de' if len(geheel.gemeentecodes) == 1 else 'alle'} {aantal_gemeenten(len(geheel.gemeentecodes))} van de "
         f"regio, volgens de varianten — {sleutels}.{plafond} Fair-share doelen zijn hele woningen "
         f"en tellen precies op tot de regionale opgave.{deel}"
+        + (" " + tekst.dekking_kort(analyse.aandachtsgroepen_gedekt()).replace("Dit totaal", "Deze opgave", 1)
+           .replace("dus het totaal", "dus de opgave", 1)
+           if len(analyse.regio.gemeentecodes) == len(geheel.gemeentecodes) else "")
         + (f" De doelen corrigeren de huidige belasting over {p.correctie_jaren} jaar." if p.correctie_jaren else "")
         + (" Kolommen '(binnen deelregio)' verdelen alleen de eigen opgave van de deelregio over haar gemeenten."
            if any("(binnen deelregio)" in v for v in mixen) else "")
@@ -114,7 +117,7 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     mix = next(iter(p.verdeelsleutels))
     verschil = kaartcijfers.fair_share_min_vraag(selectie.kern, mix, p.scenario, p.peiljaar)
     onderdelen += [
-        Tekst(f"**Op de kaart.** Fair share volgens *{tekst.veilig(mix)}* min de eigen vraag van elke "
+        Tekst(f"**{'Op de kaart' if selectie.met_kaart else 'In de tabel'}.** Fair share volgens *{tekst.veilig(mix)}* min de eigen vraag van elke "
               "gemeente: positief betekent dat de gemeente meer woningen voor aandachtsgroepen levert dan haar "
               "eigen inwoners vragen, negatief minder. Waar de eigen vraag is afgeschermd, is het verschil dat ook."),
         selectie.kaart(verschil.reindex(selectie.codes), "verschil", f"Fair share ({mix}) min eigen vraag per gemeente",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from woonzorg_lib.algemeen.opmaak import getal
-from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, SCENARIOS
+from woonzorg_lib.data.vergelijking import vergelijkingscijfers
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN, SCENARIOS
 from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL
-from woonzorg_lib.rapport import grafieken, publicatie
+from woonzorg_lib.rapport import grafieken, publicatie, tekst
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Figuur, Hoofdstuk, Onderdeel, Tabel, Tekst
 from woonzorg_lib.rapport.hoofdstukken.selectie import Selectie, met_herkomst, naam
 from woonzorg_lib.rapport.stijl import UITLEG_TEKENS
@@ -44,6 +45,67 @@ def taakstelling(selectie: Selectie) -> list[Onderdeel]:
     ]
 
 
+CONCENTRATIE = ("**Let op bij uitstroom beschermd wonen.** Die vraag is geschat uit het landelijke aantal bewoners "
+                "naar rato van de inwoners. De bewoners wonen vooral in en rond de centrumgemeenten: daar is de "
+                "echte opgave groter, elders kleiner. Vervang de schatting door het eigen aantal cliënten.")
+
+
+def concentratie(selectie: Selectie) -> str:
+    """The warning that the BW estimate ignores concentration in the centrumgemeente, when an estimate is used."""
+    vraag = selectie.vraag()
+    bw = vraag[vraag["doelgroep"] == "uitstroom_bw"]
+    return CONCENTRATIE if bw["bron"].astype(str).str.contains("centrumgemeenten").any() else ""
+
+
+def eigen_cijfers(selectie: Selectie) -> str:
+    """The region's own published figures beside this analysis' (middle scenario, peiljaar), in words."""
+    p, analyse = selectie.p, selectie.analyse
+    rijen = vergelijkingscijfers(analyse.geheel.sleutel, p.peiljaar)
+    indeling = analyse.regio.indeling()
+    namen = indeling.set_index("gemeentecode")["gemeentenaam"]
+    gebieden = {analyse.regio.naam: list(selectie.codes)} | {
+        str(n): [c for c in selectie.codes if namen[c] == n] for n in namen[list(selectie.codes)]} | {
+        str(d): list(g["gemeentecode"]) for d, g in indeling[indeling["gemeentecode"].isin(selectie.codes)].groupby(
+            "deelregio")}
+    vraag = selectie.vraag()
+    vraag = vraag[vraag["scenario"] == "midden"]
+    taak = analyse.taakstelling
+    taak = taak[(taak["scenario"] == "midden") & (taak["jaar"] == p.peiljaar)]
+    zinnen = []
+    for rij in rijen.itertuples():
+        if rij.gebied not in gebieden:
+            continue
+        codes, groepen = gebieden[rij.gebied], rij.doelgroepen.split("+")
+        wie = tekst.opsomming([DOELGROEPEN[g].naam.lower() if g in DOELGROEPEN else g for g in groepen])
+        zin = (f"{tekst.veilig(rij.gebied)} noemt zelf **{getal(rij.waarde)} {rij.eenheid}** voor {wie}"
+               f"{f' ({rij.jaar})' if pd.notna(rij.jaar) else ''}: {tekst.veilig(rij.toelichting)} "
+               f"(bron: {tekst.veilig(rij.bron)}).")
+        if rij.eenheid.startswith("personen (taakstelling)"):
+            deel = taak[taak["gemeentecode"].isin(codes)]
+            zin += (f" Deze analyse: **{getal(deel['personen'].sum())}** (art. 29, met "
+                    + tekst.opsomming([f"{h} landelijk {getal(n)}" + (" (aanname)" if hk == "aanname" else "")
+                                       for h, n, hk in deel[["halfjaar", "landelijk", "herkomst"]].drop_duplicates()
+                                       .itertuples(index=False)]) + ")."
+                    + (" Voor een halfjaar met een aangenomen landelijk aantal kan dat verschil groot zijn."
+                       if (deel["herkomst"] == "aanname").any() else ""))
+        else:
+            deel = vraag[vraag["gemeentecode"].astype(str).isin(codes) & vraag["doelgroep"].isin(groepen)]
+            verborgen = analyse.beveiliging.reindex(index=codes, columns=groepen, fill_value=False).to_numpy().any()
+            met = [DOELGROEPEN[g].naam.lower() for g in groepen if g in set(deel["doelgroep"].astype(str))]
+            zonder = [DOELGROEPEN[g].naam.lower() for g in groepen if g in DOELGROEPEN and
+                      g not in set(deel["doelgroep"].astype(str))]
+            if verborgen:
+                zin += " Het cijfer van deze analyse is afgeschermd, omdat het op kleine lokale aantallen berust."
+            elif met:
+                zin += (f" Deze analyse: **{tekst.rond(deel['woningen'].sum())} woningen per jaar** (middenscenario, "
+                        f"{p.peiljaar}), alleen voor {tekst.opsomming(met)}"
+                        + (f"; voor {tekst.opsomming(zonder)} zijn er geen gegevens" if zonder else "") + ".")
+            else:
+                zin += " Deze analyse heeft voor die groepen geen gegevens."
+        zinnen.append(zin)
+    return ("**Eigen cijfers van de regio.** " + " ".join(zinnen)) if zinnen else ""
+
+
 def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     """The demand per unit and doelgroep in homes and persons (protected), the range per group, the taakstelling."""
     p = selectie.p
@@ -68,7 +130,9 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         Tekst(
             f"De vraag per doelgroep in woningen per jaar ({p.peiljaar}). De balken tonen het middenscenario, "
             f"de lijnen de bandbreedte van laag tot hoog. Een doelgroep zonder gegevens ontbreekt; een gemeente "
-            f"zonder cijfer voor een doelgroep staat als {ONBEKEND} en telt niet mee. " + UITLEG_TEKENS
+            f"zonder cijfer voor een doelgroep staat als {ONBEKEND} en telt niet mee. "
+            + tekst.dekking_kort(selectie.analyse.aandachtsgroepen_gedekt()).replace("Dit totaal", "Het totaal", 1)
+            + " " + UITLEG_TEKENS
         ),
         Figuur.van(grafieken.bandbreedte(grafiek, "Vraag per doelgroep", "woningen per jaar")),
         Tabel(met_herkomst(beschermd_woningen, herkomst),
@@ -77,4 +141,5 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
               bijschrift=f"Personen per jaar per {selectie.eenheid} (scenario {p.scenario})",
               opmerking=WIE_TELT + beschermd_personen.attrs.get("opmerking", "")),
         *taakstelling(selectie),
+        *[Tekst(t) for t in (concentratie(selectie), eigen_cijfers(selectie)) if t],
     ])
