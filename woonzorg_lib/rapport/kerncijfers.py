@@ -82,7 +82,7 @@ def _beschermde_vraag(analyse: Analyse) -> pd.DataFrame:
             afgerond = afronden(volledig)
             if waarde == "personen":
                 precies = openbaar.reindex(columns=pd.MultiIndex.from_tuples(
-                    [(scenario, jaar, g) for g in groepen])).fillna(False).to_numpy(dtype=bool) | np.isnan(cellen)
+                    [(scenario, jaar, g) for g in groepen])).astype("boolean").fillna(False).to_numpy(dtype=bool) | np.isnan(cellen)
                 precies = np.vstack([precies, precies.all(axis=0)])
                 precies = np.hstack([precies, precies.all(axis=1)[:, None]])
                 afgerond = np.where(precies, np.round(volledig), afgerond).astype("int64")

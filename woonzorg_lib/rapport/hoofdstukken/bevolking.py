@@ -69,6 +69,7 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     exact = gepubliceerd.groupby([selectie.eenheden(gepubliceerd), "cohort"])["exact"].all().unstack()
     totaal = geteld.rename("exact").rename_axis("gemeentecode").reset_index()
     exact[TOTAAL_65] = totaal.groupby(selectie.eenheden(totaal))["exact"].all()
+    exact.loc["Totaal"] = exact.all()  # a band's total is exact only when all its cells are
     exact.loc["Totaal", TOTAAL_65] = bool(geteld.all())
     getoond = met_herkomst(publicatie.woningen(tabel, exact), selectie.herkomst_per_eenheid(herkomst))
     ouderen_exact = bool(exact[["75-84 jaar", "85 jaar en ouder"]].all().all())
