@@ -27,7 +27,7 @@ def monitor(taakstelling: pd.DataFrame, plannen: Plannen, scenario: str) -> pd.D
         rijen.append({"gemeentecode": r.gemeentecode, "halfjaar": r.halfjaar, "taakstelling": float(t["personen"]),
                       "gehuisvest": float(r.gehuisvest), "verschil": float(t["personen"]) - float(r.gehuisvest),
                       "herkomst": zwakste([t["herkomst"], r.herkomst]), "bron": f"{r.bron} | {t['bron']}"})
-    tabel = pd.DataFrame(rijen, columns=KOLOMMEN)
+    tabel = pd.DataFrame(rijen, columns=KOLOMMEN).astype({k: "float64" for k in KOLOMMEN[2:6]})
     tabel["achterstand"] = tabel.groupby("gemeentecode")["verschil"].cumsum()
     return tabel
 
