@@ -62,7 +62,7 @@ def test_the_chapter_shows_the_factsheets_numbers(gevuld):
     assert f">{h.cijfers['claim']}</td>" in blad
     for sleutel, waarde in h.cijfers.items():
         if sleutel.startswith("fair_share: "):
-            assert re.search(rf"{re.escape(sleutel.removeprefix('fair_share: '))}.*?>{re.escape(waarde)}</td>", blad, re.S)
+            assert re.search(rf"{re.escape(sleutel.removeprefix('fair_share: '))}.*?>{re.escape(waarde)}</td>", blad, re.DOTALL)
     assert f">{h.cijfers['claim']}<" in html(h)
 
 

@@ -17,7 +17,7 @@ SJABLOON = """<!DOCTYPE html>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ h.titel }}</title>
 <style>
-  @page { size: A4; margin: 14mm 13mm 16mm; @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; } }
+  @page { size: A4; margin: 14mm 13mm 16mm; @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; font-family: "DejaVu Sans", Arial, sans-serif; } }
   body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1b1b1b; max-width: 52rem; margin: 1rem auto; padding: 0 1rem; font-size: .9rem; line-height: 1.4; }
   h1 { color: #1F4E79; font-size: 1.5rem; border-bottom: 4px solid #1F4E79; padding-bottom: .3rem; }
   h2 { color: #1F4E79; font-size: 1.1rem; margin: 1.1rem 0 .3rem; border-bottom: 1px solid #c8d3e0; }
