@@ -97,8 +97,9 @@ def test_without_the_sheets_it_says_what_to_fill_in(leeg):
     assert not any(isinstance(b, Figuur) for b in hoofdstuk(analyse, kern, "GM0375").blokken)
 
 
-def test_the_pdf_is_tagged_dutch_and_titled(gevuld, tmp_path):
-    analyse, kern = gevuld
+@pytest.mark.parametrize("invoer", ["gevuld", "leeg"])
+def test_the_pdf_is_tagged_dutch_and_titled_and_every_table_fits(invoer, request, tmp_path):
+    analyse, kern = request.getfixturevalue(invoer)
     h = hoofdstuk(analyse, kern, "GM0396")
     (tmp_path / "vhp.html").write_text(html(h), encoding="utf-8")
     assert maak_pdf(tmp_path / "vhp.html", tmp_path / "vhp.pdf") >= 2

@@ -216,7 +216,7 @@ def _betaalbaarheid_blokken(analyse: Analyse, code: str, naam: str, wvrv: Wvrv) 
 
     def rij(r: pd.Series, label: str) -> tuple[str, ...]:
         if not r["ingevuld"]:
-            return (label, *([NIET_INGEVULD] * (len(SEGMENTEN) + 3)), NIET_INGEVULD)
+            return (label, *([ONBEKEND] * (len(SEGMENTEN) + 3)), NIET_INGEVULD)  # n.b., never 0
         aandeel = [procent(r[k]) if pd.notna(r[k]) else ONBEKEND for k in ("aandeel_betaalbaar", "aandeel_sociale_huur")]
         return (label, *(getal(r[k]) for k in SEGMENTEN), getal(r["totaal"]), *aandeel, _herkomst(r["herkomst"]))
 
