@@ -19,7 +19,7 @@ def parameters():
 
 def test_every_gemeente_of_the_region_and_every_onderwerp_with_labelled_defaults(parameters, tmp_path):
     werkmap = load_workbook(schrijf_invoersjabloon(parameters, tmp_path / "mra.xlsx"))
-    assert werkmap.sheetnames == ["toelichting", "invoer", "kengetallen"]
+    assert werkmap.sheetnames == ["toelichting", "invoer", "kengetallen", "nieuwbouw", "realisatie"]
     blad = werkmap["invoer"]
     kop = [c.value for c in blad[1]]
     rijen = [dict(zip(kop, (c.value for c in r), strict=True)) for r in blad.iter_rows(min_row=2)]

@@ -98,6 +98,10 @@ def test_every_report_and_factsheet_has_its_pdf(uitvoer):
     assert len(paginas) == len(RUNS) + 5
     for pagina in paginas:
         assert pagina.with_suffix(".pdf").is_file(), pagina
+    hoofdstukken = [p for p in _paginas(uitvoer) if p.name.startswith("vhp-")]
+    assert len(hoofdstukken) == 5 and all(p.with_suffix(".pdf").is_file() and p.with_suffix(".docx").is_file()
+                                          for p in hoofdstukken)
+    assert list((uitvoer / "mra").glob("bijlage-verdeling-*.docx")) and list((uitvoer / "mra").glob("bijlage-*.csv"))
 
 
 def test_the_pdfs_are_tagged_a4_dutch_titled_with_page_numbers_and_contents(uitvoer):
@@ -114,6 +118,9 @@ def test_the_pdfs_are_tagged_a4_dutch_titled_with_page_numbers_and_contents(uitv
             assert sorted(round(float(m)) for m in pagina.mediabox[2:]) == [595, 842], pdf
         if pdf.name.startswith("factsheet-"):
             assert len(lezer.pages) == 1, f"{pdf.name}: a factsheet is one A4 page"
+        elif pdf.name.startswith("vhp-"):  # a VHP chapter: numbered pages and bookmarks from its headings
+            assert f"pagina 1 van {len(lezer.pages)}" in lezer.pages[0].extract_text(), pdf
+            assert len(lezer.outline) >= 1, pdf
         else:
             tekst = lezer.pages[0].extract_text()
             assert f"pagina 1 van {len(lezer.pages)}" in tekst, pdf
@@ -140,6 +147,9 @@ def test_the_tag_tree_has_headings_tables_with_headers_and_figures(uitvoer):
     for pdf in (uitvoer / "ijmond" / "rapport.pdf", uitvoer / "ijmond" / "factsheet-gm0375-beverwijk.pdf"):
         soorten = _structuur(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"], set())
         assert {"/H1", "/Table", "/TR", "/TH", "/TD", "/Figure", "/Caption"} <= soorten, (pdf, soorten)
+    soorten = _structuur(PdfReader(uitvoer / "ijmond" / "vhp-gm0375-beverwijk.pdf").trailer["/Root"]["/StructTreeRoot"],
+                         set())  # without a realisation the chapter has no chart
+    assert {"/H1", "/H2", "/Table", "/TR", "/TH", "/TD", "/Caption"} <= soorten, soorten
 
 
 @pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils is not installed (.ci/run installs it)")

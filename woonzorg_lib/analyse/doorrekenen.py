@@ -16,12 +16,15 @@ import pandas as pd
 from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.analyse.gevoeligheid import gevoeligheid
 from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied
+from woonzorg_lib.analyse.plannen import plannen_voor
+from woonzorg_lib.analyse.realisatie import met_achterstand
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.analyse.tussenstand import Tussenstand, stapsleutel
 from woonzorg_lib.analyse.uitgangspunten import editie_voor, invoer_voor, mutatiegraad_voor, taakstelling_voor
 from woonzorg_lib.analyse.verdelen import fair_share
 from woonzorg_lib.data.catalogus import Regio, laad_regio
 from woonzorg_lib.data.edities import Editie
+from woonzorg_lib.data.invoer_vhp import Plannen
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie, voeg_saldo_toe
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN
 from woonzorg_lib.model.niveaus import op_niveaus
@@ -42,13 +45,15 @@ VERDEELVELDEN = (*INVOERVELDEN, "mutatiegraad", "scenario", "verdeelsleutels", "
 
 def _invoer(
     parameters: Basisparameters,
-) -> tuple[Regio, Editie | None, list[int], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+) -> tuple[Regio, Editie | None, list[int], pd.DataFrame, pd.DataFrame, pd.DataFrame, Plannen]:
     geheel = laad_regio(parameters.regio)
     editie = editie_voor(parameters, geheel)
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
     taakstelling = taakstelling_voor(parameters, geheel, jaren, editie)
     invoer, kengetallen = invoer_voor(parameters, geheel, editie, taakstelling)
-    return geheel, editie, jaren, taakstelling, invoer, kengetallen
+    plannen = plannen_voor(parameters, geheel, jaren)  # the VHP sheets; a realisation's achterstand joins the demand
+    invoer = met_achterstand(invoer, taakstelling, plannen, parameters.scenario)
+    return geheel, editie, jaren, taakstelling, invoer, kengetallen, plannen
 
 
 def aanbod_voor(
@@ -73,7 +78,7 @@ def analyseer(parameters: Basisparameters, tussenstand: Tussenstand | None = Non
     earlier call are reused: the result is the same as without it.
     """
     t = tussenstand or Tussenstand()
-    geheel, editie, jaren, taakstelling, invoer, kengetallen = t.stap(
+    geheel, editie, jaren, taakstelling, invoer, kengetallen, plannen = t.stap(
         "invoer", stapsleutel(parameters, INVOERVELDEN), lambda: _invoer(parameters))
     vraag = t.stap("vraag", stapsleutel(parameters, INVOERVELDEN), lambda: bereken_vraag(invoer, kengetallen, jaren))
     aanbod = t.stap("aanbod", stapsleutel(parameters, AANBODVELDEN),
@@ -108,6 +113,7 @@ def analyseer(parameters: Basisparameters, tussenstand: Tussenstand | None = Non
         parameters=parameters, regio=regio, geheel=geheel, editie=editie, jaren=jaren, taakstelling=taakstelling,
         invoer=invoer, kengetallen=kengetallen, vraag=vraag, aanbod=aanbod, confrontatie=conf, verdeling=verdeling,
         niet_geplaatst=niet_geplaatst, beveiliging=beveiliging, dekking=gedekt, bereken_gevoeligheid=onzeker,
+        plannen=plannen,
     )
 
 

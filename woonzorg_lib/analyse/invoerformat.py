@@ -19,7 +19,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from woonzorg_lib.algemeen.bestanden import bewaar_vorige, normale_rechten
 from woonzorg_lib.algemeen.errors import WoonzorgFout
 from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied
-from woonzorg_lib.analyse.uitgangspunten import editie_voor, standaard_invoer_voor
+from woonzorg_lib.analyse.plannen import TOELICHTING as VHP_TOELICHTING
+from woonzorg_lib.analyse.plannen import schrijf_vhp_bladen
+from woonzorg_lib.analyse.uitgangspunten import editie_voor, standaard_invoer_voor, taakstelling_voor
 from woonzorg_lib.data.basis import HERKOMSTEN
 from woonzorg_lib.data.catalogus import laad_regio
 from woonzorg_lib.data.invoer import (
@@ -211,6 +213,8 @@ def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path, overschrijven
             gebied, regio = analysegebied(parameters).naam, laad_regio(parameters.regio).naam
             for regel in TOELICHTING:
                 toelichting.append([regel.format(gebied=gebied, regio=regio)])
+            for regel in VHP_TOELICHTING:
+                toelichting.append([regel])
             toelichting["A1"].font = Font(bold=True, size=14)
             toelichting.column_dimensions["A"].width = 120
             for rij in toelichting.iter_rows():
@@ -220,6 +224,10 @@ def schrijf_invoersjabloon(parameters: Basisparameters, pad: Path, overschrijven
                   ["lokaal", "herkomst", "bron", "peildatum"], ["standaard", "lokaal"])
             _blad(werkmap, BLAD_KENGETALLEN, kengetallen, {"kengetal": 30, "omschrijving": 48, "bron": 90},
                   [*SCENARIOS, "herkomst", "bron"], list(SCENARIOS))
+            gebied_ = analysegebied(parameters)  # the VHP sheets: planned new build and realised housing
+            jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
+            schrijf_vhp_bladen(werkmap, parameters, gebied_, taakstelling_voor(
+                parameters, gebied_, jaren, editie_voor(parameters, laad_regio(parameters.regio))))
             werkmap.save(tijdelijk)
         normale_rechten(Path(tijdelijk))
         if pad.exists():

@@ -11,6 +11,7 @@ import pandas as pd
 from woonzorg_lib.analyse.parameters import Basisparameters
 from woonzorg_lib.data.catalogus import Regio
 from woonzorg_lib.data.edities import Editie
+from woonzorg_lib.data.invoer_vhp import Plannen
 from woonzorg_lib.model.onthulling import TOTAAL, afgerond
 
 
@@ -34,6 +35,7 @@ class Analyse:
     beveiliging: pd.DataFrame  # which cells of the region's gemeente × doelgroep table are hidden, everywhere
     dekking: pd.DataFrame
     bereken_gevoeligheid: Callable[[], pd.DataFrame] = field(repr=False, compare=False)
+    plannen: Plannen = field(default_factory=Plannen.leeg, repr=False, compare=False)  # the VHP sheets of the invoer
 
     @cached_property
     def gevoeligheid(self) -> pd.DataFrame:

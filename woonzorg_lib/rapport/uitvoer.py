@@ -18,6 +18,7 @@ from woonzorg_lib.model.onthulling import afgerond
 from woonzorg_lib.rapport.factsheet import factsheets
 from woonzorg_lib.rapport.kerncijfers import herkomst_totaal, kerncijfers, schrijf_kerncijfers
 from woonzorg_lib.rapport.tabellen import schrijf_tabellen
+from woonzorg_lib.rapport.vhp import schrijf_vhp
 
 # The notebook parameter through which the batch names the folder a run writes its files to (see Rapport.bewaar).
 UITVOERMAP = "uitvoermap"
@@ -71,8 +72,11 @@ def schrijf_uitvoer(analyse: Analyse, map_: Path, kern: pd.DataFrame | None = No
     for blad in bladen:
         (map_ / blad.bestand).write_text(blad.html, encoding="utf-8")
     indeling = analyse.regio.indeling().set_index("gemeentecode")["deelregio"]
+    vhp = schrijf_vhp(analyse, kern, map_, met_factsheets)  # the Wvrv chapters (and annex) from the same rows
     kern_json = samenvatting(analyse) | {"factsheets": [
         {"gemeentecode": b.gemeentecode, "gemeente": b.gemeente, "deelregio": indeling[b.gemeentecode],
-         "bestand": b.bestand} for b in bladen]}
+         "bestand": b.bestand} for b in bladen]} | vhp
     json_pad.write_text(json.dumps(kern_json, ensure_ascii=False, indent=2), encoding="utf-8")
-    return [tabellen, *cijfers, json_pad, *(map_ / b.bestand for b in bladen)]
+    extra = [map_ / f[k] for f in vhp["vhp"] for k in ("bestand", "word")]
+    extra += [map_ / b[k] for b in vhp["bijlagen"] for k in ("word", "csv")]
+    return [tabellen, *cijfers, json_pad, *(map_ / b.bestand for b in bladen), *extra]

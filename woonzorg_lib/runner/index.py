@@ -15,6 +15,7 @@ from woonzorg_lib.algemeen.opmaak import aantal, getal, procent
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 from woonzorg_lib.runner.toegankelijkheid import VERKLARING, schrijf_verklaring
 from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT, schrijf_atomisch
+from woonzorg_lib.runner.vhp import bijlage_links, vhp_links
 
 STIJL = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
@@ -59,7 +60,7 @@ niet worden bijgewerkt; de reden staat in de tabel en onder 'Technische gegevens
 </tr>{% endfor %}
 </tbody></table>
 {% if factsheets %}
-<h2>Factsheets per gemeente</h2>
+<h2>Factsheets en VHP-hoofdstukken per gemeente</h2>
 <p>{{ aantal(factsheets.values()|map("length")|sum, "factsheet", "factsheets") }}: één pagina per gemeente, uit dezelfde
 run als het rapport van haar deelregio.</p>
 {% for deelregio, bladen in factsheets.items() %}
@@ -160,11 +161,14 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
                    + melding).strip()
     if melding and (map_ / "rapport.html").is_file():
         melding += " Het rapport hiernaast is de vorige geslaagde versie."
+    vhp = vhp_links(kern, map_)
     factsheets = [{"gemeente": str(f["gemeente"]), "deelregio": str(f["deelregio"]), "link": _link(map_.name, f["bestand"]),
-                   "extra": [("PDF", _link(map_.name, Path(f["bestand"]).with_suffix(".pdf").name))]
-                   if (map_ / Path(f["bestand"]).with_suffix(".pdf").name).is_file() else []}
+                   "extra": ([("PDF", _link(map_.name, Path(f["bestand"]).with_suffix(".pdf").name))]
+                             if (map_ / Path(f["bestand"]).with_suffix(".pdf").name).is_file() else [])
+                   + vhp.get(str(f.get("gemeentecode")), [])}
                   for f in (kern.get("factsheets") if isinstance(kern.get("factsheets"), list) else [])
                   if _factsheet_geldig(f, map_)]
+    links += bijlage_links(kern, map_)
     return {
         "factsheets": factsheets,
         "naam": map_.name,

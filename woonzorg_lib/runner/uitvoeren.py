@@ -260,6 +260,7 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
     from woonzorg_lib.rapport.export import exporteer_html
     from woonzorg_lib.rapport.pdf import maak_pdf
     from woonzorg_lib.rapport.uitvoer import UITVOERMAP
+    from woonzorg_lib.runner.vhp import VOORVOEGSELS, vhp_bestanden
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     begin = time.perf_counter()
@@ -297,12 +298,13 @@ def voer_uit(taak: Taak, verse_kernel: bool = False) -> Resultaat:
                 pdf = Path(blad).with_suffix(".pdf").name
                 maak_pdf(werkmap / blad, werkmap / pdf)
                 bladen.append(pdf)
+            bladen += vhp_bestanden(samenvatting, werkmap, maak_pdf)  # VHP chapters (.docx, .html, .pdf), annex
         except Exception as fout:  # noqa: BLE001 - every failure of one run is reported, the batch goes on
             return _mislukt(taak, doel, uitgevoerd, fout, time.perf_counter() - begin, tijdstip)
         for bestand in (*BESTANDEN, *bladen):
             os.replace(werkmap / bestand, doel / bestand)
-        for oud in doel.glob(f"{FACTSHEET}*"):  # a gemeente that left the area leaves no stale factsheet behind
-            if oud.name not in bladen:
+        for oud in [*doel.glob(f"{FACTSHEET}*"), *(o for v in VOORVOEGSELS for o in doel.glob(f"{v}*"))]:
+            if oud.name not in bladen:  # a gemeente that left the area leaves no stale factsheet or chapter
                 oud.unlink()
         resultaat = Resultaat(taak.naam, taak.sjabloon, "geslaagd", time.perf_counter() - begin,
                               samenvatting=samenvatting, tijdstip=tijdstip)
