@@ -17,7 +17,6 @@ from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.analyse.gevoeligheid import gevoeligheid
 from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied
 from woonzorg_lib.analyse.plannen import plannen_voor
-from woonzorg_lib.analyse.realisatie import met_achterstand
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.analyse.tussenstand import Tussenstand, stapsleutel
 from woonzorg_lib.analyse.uitgangspunten import editie_voor, invoer_voor, mutatiegraad_voor, taakstelling_voor
@@ -51,8 +50,7 @@ def _invoer(
     jaren = list(range(parameters.peiljaar, parameters.doeljaar + 1))
     taakstelling = taakstelling_voor(parameters, geheel, jaren, editie)
     invoer, kengetallen = invoer_voor(parameters, geheel, editie, taakstelling)
-    plannen = plannen_voor(parameters, geheel, jaren)  # the VHP sheets; a realisation's achterstand joins the demand
-    invoer = met_achterstand(invoer, taakstelling, plannen, parameters.scenario)
+    plannen = plannen_voor(parameters, geheel, jaren)  # the VHP sheets: planned new build, statushouders housed
     return geheel, editie, jaren, taakstelling, invoer, kengetallen, plannen
 
 

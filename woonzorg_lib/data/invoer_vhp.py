@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,9 @@ import pandas as pd
 
 from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.data.basis import HERKOMSTEN
-from woonzorg_lib.data.invoer import _beperkt, _cel, _controleer_kop, _getal, _lees_blad, _tekst
+from woonzorg_lib.data.invoer import _cel, _controleer_kop, _getal
+from woonzorg_lib.data.werkmap import beperkt, lees_bladen
+from woonzorg_lib.data.werkmap import celtekst as _tekst
 
 BLAD_NIEUWBOUW = "nieuwbouw"
 BLAD_REALISATIE = "realisatie"
@@ -55,19 +56,7 @@ def begin_halfjaar(halfjaar: str) -> dt.date:
 def _bladen(pad: Path) -> dict[str, Any]:
     if pad.suffix.lower() not in (".xlsx", ".xlsm"):
         return {}  # a CSV invoerformat holds only the 'invoer' sheet
-    from openpyxl import load_workbook
-
-    try:
-        werkmap = load_workbook(pad, read_only=True, data_only=True)
-        formules = load_workbook(pad, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        return {}  # the 'invoer' reader has already said what is wrong with the file
-    try:
-        return {b.title: _lees_blad(pad, b, formules[b.title]) for b in werkmap.worksheets
-                if b.title in (BLAD_NIEUWBOUW, BLAD_REALISATIE)}
-    finally:
-        werkmap.close()
-        formules.close()
+    return {b.naam: b for b in lees_bladen(pad, (BLAD_NIEUWBOUW, BLAD_REALISATIE))}
 
 
 def _herkomst_bron(bestand: str, plek: Any, rij: dict[str, Any], meldingen: list[Melding]) -> tuple[str, str]:
@@ -166,12 +155,12 @@ def lees_plannen(pad: Path, gemeentecodes: Sequence[str], jaren: Sequence[int], 
     for naam, blad in bladen.items():
         meldingen += _controleer_kop(bestand, blad, verwacht[naam])
     if meldingen:
-        raise WoonzorgFout(_beperkt(bestand, meldingen))
+        raise WoonzorgFout(beperkt(bestand, meldingen))
     leeg = Plannen.leeg()
     nieuw = _nieuwbouw(bestand, bladen[BLAD_NIEUWBOUW], gemeentecodes, meldingen) if BLAD_NIEUWBOUW in bladen else []
     gerealiseerd = (_realisatie(bestand, bladen[BLAD_REALISATIE], gemeentecodes, list(jaren), inwoners,
                                 vandaag or dt.date.today(), meldingen) if BLAD_REALISATIE in bladen else [])
     if meldingen:
-        raise WoonzorgFout(_beperkt(bestand, meldingen))
+        raise WoonzorgFout(beperkt(bestand, meldingen))
     return Plannen(pd.DataFrame(nieuw, columns=leeg.nieuwbouw.columns),
                    pd.DataFrame(gerealiseerd, columns=leeg.realisatie.columns), bestand)

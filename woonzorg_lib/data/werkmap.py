@@ -58,7 +58,8 @@ def _versleuteld(pad: Path) -> bool:
         return False  # not a zip at all: openpyxl's own error says so
 
 
-def lees_bladen(pad: Path) -> list[Blad]:
+def lees_bladen(pad: Path, namen: tuple[str, ...] = (BLAD_INVOER, BLAD_KENGETALLEN)) -> list[Blad]:
+    """The sheets ``namen`` of an Excel workbook that exist (a CSV file is one sheet), each as a :class:`Blad`."""
     if pad.suffix.lower() == ".csv":
         return [_lees_csv(pad)]
     if pad.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -77,7 +78,7 @@ def lees_bladen(pad: Path) -> list[Blad]:
             "wachtwoord beveiligd; sla het op als gewone Excel-werkmap zonder wachtwoord"))]) from None
     try:
         return [_lees_blad(pad, blad, formules[blad.title]) for blad in werkmap.worksheets
-                if blad.title in (BLAD_INVOER, BLAD_KENGETALLEN)]
+                if blad.title in namen]
     finally:
         werkmap.close()
         formules.close()

@@ -151,8 +151,8 @@ def _statushouders_blokken(analyse: Analyse, opgave: dict[str, Any], code: str, 
     tabel = tabel[tabel["gemeentecode"] == code]
     if tabel.empty:
         uit.append(Alinea(f"Hoeveel statushouders {naam} per halfjaar heeft gehuisvest, is niet ingevuld. Vul het in "
-                          "op het blad 'realisatie' van het invoerformat: dan toont dit hoofdstuk de achterstand en telt "
-                          "die mee in de vraag.", nadruk=True))
+                          "op het blad 'realisatie' van het invoerformat: dan toont dit hoofdstuk de achterstand.",
+                          nadruk=True))
         return uit, None
     achterstand = float(tabel["achterstand"].iloc[-1])
     uit.append(Tabel(f"Taakstelling en gehuisveste statushouders in {naam}",
@@ -161,13 +161,11 @@ def _statushouders_blokken(analyse: Analyse, opgave: dict[str, Any], code: str, 
                             getal(r.achterstand), _herkomst(r.herkomst)) for r in tabel.itertuples()),
                      getallen=(1, 2, 3, 4)))
     uit.append(_grafiek(tabel, naam))
-    invoer = analyse.invoer[(analyse.invoer["gemeentecode"] == code)
-                            & (analyse.invoer["onderwerp"] == "statushouders_achterstand")]
-    meegeteld = float(invoer["waarde"].iloc[0]) if len(invoer) else None
     if achterstand > 0:
-        uit.append(Alinea(f"{naam} heeft een achterstand van {getal(achterstand)} personen. De analyse telt "
-                          f"{getal(meegeteld or 0)} personen achterstand mee in de vraag, verdeeld over de jaren tot "
-                          f"{p.doeljaar}.", nadruk=True))
+        uit.append(Alinea(f"{naam} heeft een achterstand van {getal(achterstand)} personen. Die zit al in de vraag "
+                          f"van {p.peiljaar} tot en met {p.doeljaar}: de vraag telt de volledige taakstelling van elk "
+                          "halfjaar, ook van de halfjaren die voorbij zijn. Wie de woningen voor de komende jaren "
+                          "plant, telt de achterstand op bij de taakstelling van die jaren.", nadruk=True))
     else:
         uit.append(Alinea(f"{naam} heeft {getal(-achterstand)} personen meer gehuisvest dan de taakstelling vroeg: "
                           "er is geen achterstand.", nadruk=True))
