@@ -42,3 +42,13 @@ def test_corporation_stock_uses_the_gemeentes_own_share_where_cbs_has_it(basis):
     assert "provincie Noord-Holland" in zaanstad["bron"] and "naar rato" in zaanstad["bron"]
     eigen = basis.loc["corporatiewoningen", "bron"].str.contains("eigen aandeel corporatiewoningen van de gemeente")
     assert eigen.sum() == 172
+
+
+def test_the_65_plus_trend_from_the_cohorts_date_reaches_the_newest_count():
+    from woonzorg_lib.data.schattingen import groei_65plus
+
+    tellingen = bevolking()
+    # Almere: counted 65+ on 1-1-2024 (65-74 + 75+) moved to 1-1-2025 is its 1-1-2025 count, within the trend's error.
+    factor = (groei_65plus(tellingen, 2025).set_index("gemeentecode")["factor"]
+              / groei_65plus(tellingen, 2024).set_index("gemeentecode")["factor"])["GM0034"]
+    assert abs(30_913 * factor - 32_510) < 200

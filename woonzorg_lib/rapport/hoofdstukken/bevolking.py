@@ -34,8 +34,11 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     tabel = selectie.per_eenheid(lang, "aantal", "cohort")[list(COHORTEN)].rename(columns=COHORTEN)
     herkomst = lang_basis[lang_basis["gemeentecode"].isin(codes) & lang_basis["indicator"].isin(list(COHORTEN))]
     peildatum = ", ".join(sorted(set(herkomst["peildatum"])))
-    groei = groei_65plus(bevolking(selectie.analyse.editie), p.doeljaar)
-    factor = groei.set_index("gemeentecode")["factor"].reindex(codes)
+    tellingen = bevolking(selectie.analyse.editie)
+    groei = groei_65plus(tellingen, p.doeljaar)
+    # The cohorts may be counted on an earlier 1 January than the newest 65+: the trend runs from their own date.
+    vanaf = groei_65plus(tellingen, int(min(herkomst["peildatum"])[:4])).set_index("gemeentecode")["factor"]
+    factor = (groei.set_index("gemeentecode")["factor"] / vanaf).reindex(codes)
     toekomst = basis.set_index("gemeentecode")[list(COHORTEN)].sum(axis=1).mul(factor).rename("65+").reset_index()
     tabel[f"65+ op 1-1-{p.doeljaar} (trendschatting)"] = selectie.per_eenheid(toekomst, "65+")["65+"]
     voorspeld = prognose(selectie)
