@@ -213,11 +213,59 @@ def woningmarktregio_haaglanden(rijen: list[dict[str, str]], namen: dict[str, st
     return uit
 
 
+def deelregios_gmr(rijen: list[dict[str, str]], ref: Path) -> list[dict[str, str]]:
+    """The Groene Metropoolregio with its deelregio's from turn3/deelregio_gmr_2024.csv (Rijk van Nijmegen sourced)."""
+    deel = {r["gemeentecode"]: r for r in lees(ref / "turn3" / "deelregio_gmr_2024.csv")}
+    if set(deel) != {r["gemeentecode"] for r in rijen}:
+        raise SystemExit("turn3/deelregio_gmr_2024.csv heeft andere gemeenten dan de GMR in regio_indeling.csv")
+    uit = []
+    for r in rijen:
+        d = deel[r["gemeentecode"]]
+        notitie = r["notitie"]
+        if d["status"].startswith("proxy"):
+            notitie = ("Deelregio 'Arnhem e.o. (rest GMR)': geen gepubliceerde lijst gevonden; benadering = de overige "
+                       "GMR-gemeenten (CBS-zorgkantoorregio Arnhem, 85755NED). Rijk van Nijmegen is wel gepubliceerd.")
+        uit.append(dict(r, deelregio=d["deelregio"], source=f"{r['source']}; {d['bron'].replace('; ', ', ')}", notitie=notitie))
+    return uit
+
+
+def regio_indeling_landelijk(ref: Path, doel: Path) -> None:
+    """Every gemeente with its province and its centrumregio beschermd wonen / maatschappelijke opvang (CBS 2024)."""
+    provincie = {r["gemeentecode"]: r["provincie"] for r in lees(ref / "gemeenten.csv")}
+    rijen = lees(ref / "turn3" / "centrumregio_bw_mo_2024.csv")
+    if sorted(r["gemeentecode"] for r in rijen) != sorted(provincie):
+        raise SystemExit("turn3/centrumregio_bw_mo_2024.csv heeft andere gemeenten dan gemeenten.csv")
+    schrijf(doel, "regio_indeling_landelijk.csv",
+            ["gemeentecode", "gemeentenaam", "provincie", "centrumregio_code", "centrumgemeente_code", "centrumgemeente"],
+            [{"gemeentecode": r["gemeentecode"], "gemeentenaam": r["gemeentenaam"],
+              "provincie": provincie[r["gemeentecode"]], "centrumregio_code": r["centrumregio_code"],
+              "centrumgemeente_code": r["centrumgemeente_code"], "centrumgemeente": r["centrumgemeente_naam"]}
+             for r in sorted(rijen, key=lambda r: r["gemeentecode"])])
+
+
+def leeftijd_gemeenten(ref: Path, doel: Path) -> None:
+    """65-74 and 75+ per gemeente on 1-1-2023 and 1-1-2024 (CBS 85383NED; 65-74 berekend from published counts)."""
+    rijen = lees(ref / "turn3" / "bevolking_65_74_75plus_2023_2024.csv")
+    schrijf(doel, "leeftijd_gemeenten.csv", ["gemeentecode", "peildatum", "inwoners_65_74", "inwoners_75plus"],
+            [{k: r[k] for k in ("gemeentecode", "peildatum", "inwoners_65_74", "inwoners_75plus")}
+             for r in sorted(rijen, key=lambda r: (r["peildatum"], r["gemeentecode"]))])
+
+
+def corporatiewoningen_gemeenten(ref: Path, doel: Path) -> None:
+    """The gemeente's own share of corporation dwellings on 1-1-2024 (CBS 85984NED, whole percent), where read."""
+    rijen = [r for r in lees(ref / "turn3" / "corporatiewoningen_kwb2024_deel.csv") if r["gemeentecode"].startswith("GM")]
+    schrijf(doel, "corporatiewoningen_gemeenten.csv", ["gemeentecode", "peildatum", "pct_in_bezit_woningcorporatie"],
+            [{k: r[k] for k in ("gemeentecode", "peildatum", "pct_in_bezit_woningcorporatie")}
+             for r in sorted(rijen, key=lambda r: r["gemeentecode"])])
+
+
 def regios(ref: Path, doel: Path) -> None:
     namen = {r["gemeentecode"]: r["gemeentenaam"] for r in lees(ref / "gemeenten.csv")}
     per_regio: dict[str, list[dict[str, str]]] = {}
     for r in lees(ref / "regio_indeling.csv"):
         per_regio.setdefault(r["regio"], []).append(r)
+    gmr = "Groene Metropoolregio Arnhem-Nijmegen"
+    per_regio[gmr] = deelregios_gmr(per_regio[gmr], ref)
     per_regio["Haaglanden (woningmarktregio)"] = woningmarktregio_haaglanden(per_regio["Haaglanden"], namen)
     for regio, rijen in per_regio.items():
         bronnen = sorted({deel.strip() for r in rijen for deel in r["source"].split("; ")})
@@ -266,7 +314,8 @@ def main() -> None:
     args = parser.parse_args()
     (args.uit / "regios").mkdir(parents=True, exist_ok=True)
     for bouw in (gemeenten, woningvoorraad, woningvoorraad_eigendom, leeftijd_nederland, bevolking,
-                 taakstelling_landelijk, verhuringen, regios, kaart):
+                 taakstelling_landelijk, verhuringen, regios, kaart, regio_indeling_landelijk, leeftijd_gemeenten,
+                 corporatiewoningen_gemeenten):
         bouw(args.referentie, args.uit)
     print(f"bundel geschreven naar {args.uit}")
 

@@ -266,6 +266,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--uitvoer", type=Path, default=Path("outputs"), help="uitvoermap (standaard: outputs)")
     p.add_argument("--parallel", type=_minstens_een, default=2, help="aantal rapporten tegelijk (standaard: 2)")
     p.add_argument("--opnieuw", action="store_true", help="ook ongewijzigde rapporten opnieuw maken")
+    groep = p.add_mutually_exclusive_group()
+    groep.add_argument("--land", action="store_true",
+                       help="alle 44 centrumregio's en 12 provincies (in plaats van parameterbestanden)")
+    groep.add_argument("--provincie", metavar="NAAM", help="de centrumregio's van deze provincie en haar overzicht")
     p.add_argument("--verse-kernel", action="store_true",
                    help="een nieuwe rekenkern voor elk rapport (trager; standaard hergebruikt elke werker zijn kern, schoongemaakt)")
     p = sub.add_parser("controleer-onthulling",
@@ -344,6 +348,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.opdracht in ("batch", "run"):
             from woonzorg_lib.runner.batch import batch
 
+            if args.opdracht == "batch" and (args.land or args.provincie):
+                if args.parameters:
+                    raise WoonzorgFout("geef óf parameterbestanden óf --land/--provincie, niet beide")
+                from woonzorg_lib.runner.landelijk import landelijke_batch
+
+                resultaten, index, overzicht = landelijke_batch(args.uitvoer, args.provincie, args.parallel,
+                                                                args.opnieuw, console, args.verse_kernel)
+                console.print(f"Overzicht: {index.resolve()}\nPer provincie en regio: {overzicht.resolve()}")
+                return 1 if any(r.status == "mislukt" for r in resultaten) else 0
             bestanden = [args.parameters] if args.opdracht == "run" else (args.parameters or _standaardset())
             resultaten, index = batch(bestanden, args.uitvoer, getattr(args, "parallel", 1), args.opnieuw, console,
                                       getattr(args, "verse_kernel", False))

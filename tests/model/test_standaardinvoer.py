@@ -58,3 +58,13 @@ def test_base_figures_keep_their_own_provenance(standaard):
     assert corporatie.loc["GM0363", "bron"].startswith("schatting: woningvoorraad")
     ouderen = _per(standaard, "inwoners_75plus")
     assert ouderen["bron"].str.startswith("som van 75-84 en 85+").all()
+
+
+def test_the_75_plus_is_the_counted_figure_where_the_cohorts_add_up_to_it():
+    from woonzorg_lib.data.basis import basisgegevens, geteld_75plus, landelijke_kengetallen, per_gemeente, verhuringen
+
+    basis = basisgegevens()
+    uit = standaard_invoer(per_gemeente(basis), basis, landelijke_kengetallen(), verhuringen(), geteld_75plus())
+    ouderen = _per(uit, "inwoners_75plus")
+    assert (ouderen["herkomst"] == "register").all() and ouderen["bron"].str.contains("85383NED").all()
+    assert ouderen.loc["GM0034", "waarde"] == 10_636  # Almere 1-1-2024 (CBS 85383NED)

@@ -18,7 +18,7 @@ from woonzorg_lib.runner.batch import batch
 
 STIL = Console(file=open(os.devnull, "w"), width=120)  # noqa: SIM115
 IJMOND = PARAMETERS / "ijmond.yaml"
-SCHATTING_LEEFTIJD = "inwoners van 65+ op 2025-01-01 (CBS 03759ned, register) verdeeld naar de landelijke"
+SCHATTING_LEEFTIJD = "inwoners van 75+ op 2024-01-01 (CBS 85383NED, register) verdeeld naar de landelijke"
 GEMEENTEN = len(laad_regio("mra").deelregio("IJmond").gemeentecodes)
 SCHATTING_CORPORATIE = f"Herkomst van de voorraad: schatting voor {GEMEENTEN} gemeenten"
 

@@ -61,6 +61,37 @@ def woningvoorraad_eigendom() -> pd.DataFrame:
     return _lees_csv("woningvoorraad_eigendom.csv")
 
 
+@cache
+def _leeftijd_gemeenten() -> pd.DataFrame:
+    return _lees_csv("leeftijd_gemeenten.csv")
+
+
+def leeftijd_gemeenten() -> pd.DataFrame:
+    """65-74 and 75+ per gemeente on each 1 January read (CBS 85383NED, register).
+
+    >>> int(leeftijd_gemeenten().query("peildatum == '2024-01-01'")["inwoners_75plus"].sum())
+    1708311
+    """
+    return _leeftijd_gemeenten().copy()
+
+
+def geteld_75plus() -> pd.DataFrame:
+    """The counted 75+ per gemeente on the newest 1 January read: gemeentecode, waarde, peildatum, bron (register)."""
+    tabel = leeftijd_gemeenten()
+    peildatum = str(tabel["peildatum"].max())
+    nieuw = tabel[tabel["peildatum"] == peildatum]
+    bron = bronnen()["leeftijd_gemeenten"]
+    return pd.DataFrame({"gemeentecode": nieuw["gemeentecode"], "waarde": nieuw["inwoners_75plus"].astype("float64"),
+                         "peildatum": peildatum,
+                         "bron": f"inwoners van 75 jaar en ouder op {peildatum} (CBS {bron.tabel}, maatstaven "
+                                 "gemeentefonds, register)"}).reset_index(drop=True)
+
+
+def corporatie_aandeel_gemeenten() -> pd.DataFrame:
+    """The gemeente's own share of corporation dwellings (whole percent, CBS 85984NED), for the gemeenten read."""
+    return _lees_csv("corporatiewoningen_gemeenten.csv")
+
+
 def leeftijd_nederland() -> pd.DataFrame:
     """National counts per age cohort (65-74, 75-84, 85+ and 65+)."""
     return _lees_csv("leeftijd_nederland.csv")
@@ -130,11 +161,12 @@ def _basisgegevens() -> pd.DataFrame:
             herkomst="register",
             bron=bron["woningvoorraad"].bron,
         ),
-        schattingen.corporatiewoningen(gem, voorraad, woningvoorraad_eigendom()).assign(
+        schattingen.corporatiewoningen(gem, voorraad, woningvoorraad_eigendom(), corporatie_aandeel_gemeenten()).assign(
             indicator="corporatiewoningen"
         ),
     ]
-    leeftijd = schattingen.leeftijdsgroepen(bevolking(), leeftijd_nederland())
+    leeftijd = schattingen.leeftijdsgroepen(bevolking(), leeftijd_nederland(), leeftijd_gemeenten(),
+                                            f"CBS {bron['leeftijd_gemeenten'].tabel}")
     delen.append(leeftijd.assign(indicator=leeftijd["leeftijdsgroep"].map(_COHORT_INDICATOR)))
     kolommen = ["gemeentecode", "indicator", "waarde", "peildatum", "herkomst", "bron"]
     lang = pd.concat([d[kolommen] for d in delen], ignore_index=True)

@@ -2,13 +2,16 @@
 
 A region is a small YAML file — a name and CBS codes, optionally grouped in
 deelregio's. The bundled catalogue lives in ``data/bundel/regios``; an analyst's own
-region is any such file, named by its path.
+region is any such file, named by its path. Beside them the national divisions, made
+from one bundled table: the 44 centrumregio's for beschermd wonen and maatschappelijke
+opvang (``centrumregio-<centrumgemeente>``) and the 12 provinces (``provincie-<naam>``).
 """
 
 from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -170,13 +173,78 @@ def is_regiobestand(pad: Path) -> bool:
     return "notebook" not in inhoud and "naam" in inhoud and ("gemeenten" in inhoud or "deelregios" in inhoud)
 
 
-def catalogus() -> dict[str, Regio]:
-    """All bundled regions by key.
+def sleutel_van(naam: str) -> str:
+    """A catalogue key of a name: lower case ASCII, words joined by '-'.
 
-    >>> len(catalogus()["mra"].gemeentecodes)
-    30
+    >>> sleutel_van("'s-Hertogenbosch"), sleutel_van("Fryslân")
+    ('s-hertogenbosch', 'fryslan')
     """
-    return {pad.stem: _regio_uit_bestand(pad, pad.stem) for pad in sorted(REGIO_MAP.glob("*.yaml"))}
+    ascii_ = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+
+
+@cache
+def _indeling_landelijk() -> tuple[dict[str, str], ...]:
+    with (BUNDEL_MAP / "regio_indeling_landelijk.csv").open(encoding="utf-8", newline="") as f:
+        return tuple(csv.DictReader(f))
+
+
+def _bron_landelijk() -> tuple[str, ...]:
+    from woonzorg_lib.data.bronnen import bronnen
+
+    return (" ".join(bronnen()["regio_indeling_landelijk"].bron.split()),)
+
+
+@cache
+def centrumregios() -> dict[str, Regio]:
+    """The 44 centrumregio's beschermd wonen / maatschappelijke opvang (CBS 2024), by key, gemeenten alphabetically."""
+    leden: dict[str, list[dict[str, str]]] = {}
+    for rij in sorted(_indeling_landelijk(), key=lambda r: r["gemeentenaam"].lstrip("'s-").casefold()):
+        leden.setdefault(rij["centrumgemeente"], []).append(rij)
+    notitie = ("Centrumregio beschermd wonen en maatschappelijke opvang: de centrumgemeente "
+               "ontvangt de middelen voor de hele regio.")
+    uit = {}
+    for centrum, rijen in sorted(leden.items(), key=lambda kv: sleutel_van(kv[0])):
+        naam = f"Centrumregio {centrum}"
+        sleutel = f"centrumregio-{sleutel_van(centrum)}"
+        uit[sleutel] = Regio(sleutel, naam, {naam: tuple(r["gemeentecode"] for r in rijen)}, _bron_landelijk(),
+                             (f"{notitie} Code {rijen[0]['centrumregio_code']}, centrumgemeente {centrum}.",))
+    return uit
+
+
+@cache
+def provincies() -> dict[str, Regio]:
+    """The 12 provinces by key, each divided in the parts of its centrumregio's ('(deel)' when the rest lies outside)."""
+    per_centrum: dict[str, set[str]] = {}
+    for rij in _indeling_landelijk():
+        per_centrum.setdefault(rij["centrumgemeente"], set()).add(rij["provincie"])
+    per_provincie: dict[str, dict[str, list[str]]] = {}
+    for rij in sorted(_indeling_landelijk(), key=lambda r: r["gemeentenaam"].lstrip("'s-").casefold()):
+        centrum = rij["centrumgemeente"]
+        deel = centrum if len(per_centrum[centrum]) == 1 else f"{centrum} (deel)"
+        per_provincie.setdefault(rij["provincie"], {}).setdefault(deel, []).append(rij["gemeentecode"])
+    notitie = "Deelregio's: de delen van de centrumregio's beschermd wonen en maatschappelijke opvang in de provincie."
+    uit = {}
+    for provincie in sorted(per_provincie, key=sleutel_van):
+        sleutel = f"provincie-{sleutel_van(provincie)}"
+        delen = {d: tuple(c) for d, c in sorted(per_provincie[provincie].items(), key=lambda kv: sleutel_van(kv[0]))}
+        uit[sleutel] = Regio(sleutel, f"Provincie {provincie}", delen, _bron_landelijk(), (notitie,))
+    return uit
+
+
+def landelijke_regios() -> dict[str, Regio]:
+    """The centrumregio's and provinces by key."""
+    return {**centrumregios(), **provincies()}
+
+
+def catalogus() -> dict[str, Regio]:
+    """All bundled regions by key: the region files, then the centrumregio's and the provinces.
+
+    >>> len(catalogus()["mra"].gemeentecodes), len(catalogus())
+    (30, 64)
+    """
+    eigen = {pad.stem: _regio_uit_bestand(pad, pad.stem) for pad in sorted(REGIO_MAP.glob("*.yaml"))}
+    return {**eigen, **landelijke_regios()}
 
 
 def laad_regio(regio: str, basismap: Path | None = None) -> Regio:
@@ -186,6 +254,8 @@ def laad_regio(regio: str, basismap: Path | None = None) -> Regio:
     """
     if (REGIO_MAP / f"{regio}.yaml").is_file() and "/" not in regio:
         return _regio_uit_bestand(REGIO_MAP / f"{regio}.yaml", regio)
+    if regio in landelijke_regios():
+        return landelijke_regios()[regio]
     if regio.endswith((".yaml", ".yml")):
         pad = Path(regio)
         if not pad.is_absolute() and basismap is not None:
@@ -193,7 +263,12 @@ def laad_regio(regio: str, basismap: Path | None = None) -> Regio:
         if not pad.is_file():
             raise WoonzorgFout([Melding("", "regio", f"regiobestand {pad} bestaat niet")])
         return _regio_uit_bestand(pad, pad.stem)
+    landelijk = landelijke_regios()
     tip = keuze(regio, sorted(p.stem for p in REGIO_MAP.glob("*.yaml")))
-    raise WoonzorgFout(
-        [Melding("", "regio", f"onbekende regio '{regio}'; {tip} (of geef het pad van een eigen regiobestand, .yaml)")]
-    )
+    if tip.startswith("kies uit"):
+        tip = keuze(regio, landelijk) if regio.startswith(("centrumregio-", "provincie-")) else tip
+    if tip.startswith("kies uit"):
+        tip = f"kies uit: {', '.join(sorted(p.stem for p in REGIO_MAP.glob('*.yaml')))}"
+    raise WoonzorgFout([Melding("", "regio", (
+        f"onbekende regio '{regio}'; {tip}, een centrumregio (centrumregio-…) of een provincie (provincie-…), "
+        "zie 'woonzorg data' (of geef het pad van een eigen regiobestand, .yaml)"))])

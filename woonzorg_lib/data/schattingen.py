@@ -15,23 +15,38 @@ COHORTEN: tuple[str, ...] = ("65-74", "75-84", "85+")
 
 
 def corporatiewoningen(
-    gemeenten: pd.DataFrame, woningvoorraad: pd.DataFrame, eigendom: pd.DataFrame
+    gemeenten: pd.DataFrame, woningvoorraad: pd.DataFrame, eigendom: pd.DataFrame,
+    eigen_aandeel: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Corporation-owned dwellings per gemeente: its dwellings × the nearest real corporation share.
 
-    The nearest real share is the gemeente's own (an older year, where CBS 82900NED has it)
-    or else its province's. Returns one row per gemeente with ``waarde``, ``peildatum``,
-    ``herkomst`` and ``bron``.
+    The nearest real share is the gemeente's own of the same date (``eigen_aandeel``: CBS
+    85984NED in whole percent, where read), else its own of an older year (where CBS 82900NED
+    has it), else its province's — a pro-rata default that says so. Returns one row per
+    gemeente with ``waarde``, ``peildatum``, ``herkomst`` and ``bron``.
     """
     eigen = eigendom[eigendom["gebiedstype"] == "gemeente"].set_index("gemeentecode")
     provincies = eigendom[eigendom["gebiedstype"] == "provincie"].set_index("gebied")
     voorraad = woningvoorraad.set_index("gemeentecode")
+    kwb = (eigen_aandeel.set_index("gemeentecode") if eigen_aandeel is not None
+           else pd.DataFrame(columns=["peildatum", "pct_in_bezit_woningcorporatie"]))
     rijen = []
     for code, gemeente in gemeenten.set_index("gemeentecode").iterrows():
+        stock = voorraad.loc[code]
+        if code in kwb.index:
+            pct = float(kwb.loc[code, "pct_in_bezit_woningcorporatie"])
+            rijen.append({
+                "gemeentecode": code, "waarde": round(stock["woningvoorraad"] * pct / 100),
+                "peildatum": kwb.loc[code, "peildatum"], "herkomst": "schatting",
+                "bron": (f"schatting: woningvoorraad {stock['peildatum']} (CBS 85984NED) × het eigen aandeel "
+                         f"corporatiewoningen van de gemeente op {kwb.loc[code, 'peildatum']} (CBS 85984NED, in hele "
+                         "procenten: ±0,5 procentpunt)"),
+            })
+            continue
         basis = eigen.loc[code] if code in eigen.index else provincies.loc[gemeente["provincie"]]
         aandeel = basis["corporatiewoningen"] / basis["woningvoorraad_totaal"]
         gebied = f"gemeente {basis['gebied']}" if code in eigen.index else f"provincie {gemeente['provincie']}"
-        stock = voorraad.loc[code]
+        naar_rato = "" if code in eigen.index else "; geen eigen cijfer van de gemeente: het provinciale aandeel naar rato"
         rijen.append(
             {
                 "gemeentecode": code,
@@ -40,7 +55,7 @@ def corporatiewoningen(
                 "herkomst": "schatting",
                 "bron": (
                     f"schatting: woningvoorraad {stock['peildatum']} (CBS 85984NED) × aandeel "
-                    f"corporatiewoningen {gebied} {procent(aandeel)} op {basis['peildatum']} (CBS 82900NED)"
+                    f"corporatiewoningen {gebied} {procent(aandeel)} op {basis['peildatum']} (CBS 82900NED){naar_rato}"
                 ),
             }
         )
@@ -71,13 +86,43 @@ def _nieuwste_65plus(bevolking: pd.DataFrame) -> tuple[pd.Series, str]:
     return geteld[geteld["peildatum"] == peildatum].set_index("gemeentecode")["inwoners_65plus"].astype("int64"), peildatum
 
 
-def leeftijdsgroepen(bevolking: pd.DataFrame, leeftijd_nl: pd.DataFrame) -> pd.DataFrame:
-    """Inhabitants per age cohort: the gemeente's own 65+ (CBS, register) split by the national structure.
+def leeftijdsgroepen(
+    bevolking: pd.DataFrame, leeftijd_nl: pd.DataFrame, eigen: pd.DataFrame | None = None, eigen_bron: str = ""
+) -> pd.DataFrame:
+    """Inhabitants per age cohort: the gemeente's own counts where CBS has them, else its 65+ by the national structure.
 
-    The 65+ count is the newest 1 January in ``bevolking``; within it, 65-74 and 85+ take
-    their national share of all 65+ (1-1-2020) and 75-84 the rest, so the three cohorts add
-    up exactly to the registered 65+. Returns one row per gemeente × cohort.
+    With ``eigen`` (65-74 and 75+ per gemeente and 1 January, CBS register), a gemeente at
+    its newest date gets 65-74 as counted (register) and its counted 75+ split into 85+ by the
+    national share of 85+ within 75+ and 75-84 as the rest (so the two add up to the counted
+    75+). A gemeente without: the newest 65+ in ``bevolking``, with 65-74 and 85+ at their
+    national share of all 65+ (1-1-2020) and 75-84 the rest. One row per gemeente × cohort.
     """
+    oud = _leeftijdsgroepen_landelijk(bevolking, leeftijd_nl)
+    if eigen is None or eigen.empty:
+        return oud
+    peildatum = str(eigen["peildatum"].max())
+    nieuw = eigen[eigen["peildatum"] == peildatum].set_index("gemeentecode")
+    nl = leeftijd_nl.set_index("leeftijdsgroep")["personen"]
+    a85 = nl["85+"] / (nl["75-84"] + nl["85+"])
+    plus75 = nieuw["inwoners_75plus"].astype("int64")
+    waarden = {"65-74": nieuw["inwoners_65_74"].astype("int64"), "85+": (plus75 * a85).round().astype("int64")}
+    waarden["75-84"] = plus75 - waarden["85+"]
+    bron_75 = (f"schatting: inwoners van 75+ op {peildatum} ({eigen_bron}, register) verdeeld naar de landelijke "
+               f"opbouw binnen 75+ (75-84 {procent(1 - a85, 1)}, 85+ {procent(a85, 1)}; CBS, bevolking op "
+               f"{leeftijd_nl.set_index('leeftijdsgroep').loc['65+', 'peildatum']}, secundaire bron)")
+    lokaal = pd.concat(
+        [pd.DataFrame({"gemeentecode": nieuw.index, "leeftijdsgroep": cohort, "waarde": waarden[cohort].to_numpy(),
+                       "peildatum": peildatum, "herkomst": "register" if cohort == "65-74" else "schatting",
+                       "bron": f"inwoners van 65-74 jaar op {peildatum} ({eigen_bron})" if cohort == "65-74"
+                       else bron_75})
+         for cohort in COHORTEN],
+        ignore_index=True,
+    )
+    return pd.concat([oud[~oud["gemeentecode"].isin(nieuw.index)], lokaal], ignore_index=True)
+
+
+def _leeftijdsgroepen_landelijk(bevolking: pd.DataFrame, leeftijd_nl: pd.DataFrame) -> pd.DataFrame:
+    """The newest registered 65+ of each gemeente split by the national structure within 65+ (all schatting)."""
     plus65, peildatum = _nieuwste_65plus(bevolking)
     nl = leeftijd_nl.set_index("leeftijdsgroep")
     aandeel = {c: nl.loc[c, "personen"] / nl.loc["65+", "personen"] for c in COHORTEN}

@@ -32,13 +32,16 @@ def _rijen(onderwerp: str, waarden: pd.Series, herkomst: str, bron: str, peildat
 
 
 def standaard_invoer(
-    per_gemeente: pd.DataFrame, herkomst_basis: pd.DataFrame, landelijk: Mapping[str, Any], verhuringen: pd.DataFrame
+    per_gemeente: pd.DataFrame, herkomst_basis: pd.DataFrame, landelijk: Mapping[str, Any], verhuringen: pd.DataFrame,
+    geteld_75plus: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Default values for every gemeente of ``per_gemeente`` (wide base figures, all of the Netherlands).
 
     ``herkomst_basis`` is the long base table (for the provenance of base figures);
     ``landelijk`` the national kengetallen of ``kengetallen_landelijk.yaml``; ``verhuringen``
     the real lettings per gemeente and year (the newest year is used, tier register).
+    ``geteld_75plus`` (gemeentecode, waarde, peildatum, bron) is the counted 75+ per gemeente:
+    where 75-84 + 85+ of the same date add up to it, the 75+ is that count (register).
     The taakstelling vergunninghouders is not here: it differs per half-year and is
     computed for the years of an analysis (``model.statushouders``).
     """
@@ -98,6 +101,12 @@ def standaard_invoer(
         deel["herkomst"] = herkomst["herkomst"].to_numpy()
         deel["bron"] = bron.to_numpy()
         deel["peildatum"] = herkomst["peildatum"].to_numpy()
+        if onderwerp == "inwoners_75plus" and geteld_75plus is not None:
+            geteld = geteld_75plus.set_index("gemeentecode").reindex(deel["gemeentecode"])
+            zelfde = ((geteld["waarde"].to_numpy() == deel["waarde"].to_numpy())
+                      & (geteld["peildatum"].to_numpy() == deel["peildatum"].to_numpy()))
+            deel.loc[zelfde, "herkomst"] = "register"
+            deel.loc[zelfde, "bron"] = geteld["bron"].to_numpy()[zelfde]
         delen.append(deel)
     uit = pd.concat(delen, ignore_index=True)[KOLOMMEN]
     return uit.sort_values(["gemeentecode", "onderwerp"], ignore_index=True)

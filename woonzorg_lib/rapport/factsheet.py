@@ -78,6 +78,8 @@ KORTE_BRONNEN = (
     ("detentie", "Dienst Justitiële Inrichtingen: uitstroom uit detentie, naar inwoners"),
     ("dakloze", "CBS: schatting dakloze personen in Nederland, naar inwoners (noodoplossing)"),
     ("AFWC", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),
+    ("provinciale aandeel naar rato", "CBS: corporatiebezit van de provincie (geen eigen cijfer), landelijke mutatiegraad"),
+    ("eigen aandeel corporatiewoningen", "CBS: woningvoorraad en eigen corporatiebezit, met een landelijke mutatiegraad"),
     ("mutatiegraad", "CBS: woningvoorraad en corporatiebezit, met een landelijke mutatiegraad"),
     ("verdeelsleutel", "Verdeling van de regionale opgave (fair share)"),
     ("invoerformat", "Invoerformat van de regio"),

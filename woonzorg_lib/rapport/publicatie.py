@@ -158,6 +158,7 @@ def _cel(waarde: object, als_procent: bool) -> str:
 
 
 HEEL_TOT = 15  # rows: a table this short is never split over two pages
+HEEL_TEKENS = 3000  # characters: a table of long texts (sources) may be split, or it leaves a near-empty page
 
 
 def html_tabel(
@@ -171,7 +172,8 @@ def html_tabel(
     kop = ([html.escape(str(tabel.index.name or ""))] if index else []) + [html.escape(str(k)) for k in tabel.columns]
     # A scrollable region a keyboard can reach on a narrow screen; in print a wide table gets a landscape page.
     breed = " wz-breed" if len(kop) > BREED_VANAF else ""
-    breed += " wz-heel" if len(tabel) <= HEEL_TOT else ""  # in print a short table stays whole, with its caption
+    kort = len(tabel) <= HEEL_TOT and int(tabel.astype(str).map(len).to_numpy().sum()) <= HEEL_TEKENS
+    breed += " wz-heel" if kort else ""  # in print a short table stays whole, with its caption
     naam = f' aria-label="{html.escape(bijschrift)}"' if bijschrift else ' aria-label="tabel"'
     regels = [f'<div class="wz-tabelvak{breed}" role="region" tabindex="0"{naam}>', '<table class="wz-tabel">']
     if bijschrift:

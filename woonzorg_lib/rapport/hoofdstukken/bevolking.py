@@ -52,7 +52,9 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     tabel[TOTAAL_65] = tabel[list(COHORTEN.values())].sum(axis=1)
     geteld = geteld_65plus(basis.set_index("gemeentecode"), herkomst, inwoners)
     groei = groei_65plus(inwoners, p.doeljaar)
-    factor = groei.set_index("gemeentecode")["factor"].reindex(codes)
+    # The cohorts may be counted on an earlier 1 January than the newest 65+: the trend runs from their own date.
+    vanaf = groei_65plus(inwoners, int(min(herkomst["peildatum"])[:4])).set_index("gemeentecode")["factor"]
+    factor = (groei.set_index("gemeentecode")["factor"] / vanaf).reindex(codes)
     toekomst = basis.set_index("gemeentecode")[list(COHORTEN)].sum(axis=1).mul(factor).rename("65+").reset_index()
     tabel[f"65+ op 1-1-{p.doeljaar} (trendschatting)"] = selectie.per_eenheid(toekomst, "65+")["65+"]
     voorspeld = prognose(selectie)

@@ -1,0 +1,70 @@
+"""Benchmark: the national batch (44 centrumregio's + 12 province overviews) against the MRA batch, in one run.
+
+Usage (from the project root)::
+
+    python bench/landelijk.py [--parallel 2] [--uitvoer MAP]
+
+Runs ``woonzorg batch parameters/*.yaml`` (the MRA set) and ``woonzorg batch --land`` each into a
+fresh folder, with every product (report HTML/PDF/notebook, workbook, kerncijfers, a factsheet per
+gemeente, index.html, landelijk.html), and prints the wall-clock time of each, the ratio, the
+number of reports and factsheets and the load average (the machine may be shared: say so with the figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+WOONZORG = [sys.executable, "-m", "woonzorg_lib.cli"]
+
+
+def _draai(argumenten: list[str], uitvoer: Path) -> float:
+    """Run one batch into ``uitvoer`` (emptied first); return the wall-clock seconds."""
+    shutil.rmtree(uitvoer, ignore_errors=True)
+    begin = time.perf_counter()
+    proces = subprocess.run([*WOONZORG, "batch", *argumenten, "--uitvoer", str(uitvoer)], cwd=PROJECT,
+                            capture_output=True, text=True, check=False)
+    duur = time.perf_counter() - begin
+    if proces.returncode != 0:
+        print(proces.stdout[-3000:], proces.stderr[-3000:], sep="\n", file=sys.stderr)
+        raise SystemExit(f"batch {' '.join(argumenten)} stopte met code {proces.returncode}")
+    return duur
+
+
+def _tel(uitvoer: Path) -> tuple[int, int]:
+    """Reports and distinct gemeenten with a factsheet in a batch folder."""
+    rapporten = len(list(uitvoer.glob("*/rapport.html")))
+    gemeenten = {p.name.split("-")[1] for p in uitvoer.glob("*/factsheet-*.html")}
+    return rapporten, len(gemeenten)
+
+
+def main() -> None:
+    """Run both batches and print the comparison."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--parallel", type=int, default=2)
+    parser.add_argument("--uitvoer", type=Path, default=None, help="map voor de twee batches (standaard: tijdelijk)")
+    args = parser.parse_args()
+    basis = args.uitvoer or Path(tempfile.mkdtemp(prefix="woonzorg-bench-"))
+    parallel = ["--parallel", str(args.parallel)]
+    last_voor = os.getloadavg()
+    mra = _draai([*sorted(str(p) for p in (PROJECT / "parameters").glob("*.yaml")), *parallel], basis / "mra")
+    land = _draai(["--land", *parallel], basis / "land")
+    last_na = os.getloadavg()
+    (r_mra, f_mra), (r_land, f_land) = _tel(basis / "mra"), _tel(basis / "land")
+    print(f"kernen: {os.cpu_count()} · parallel: {args.parallel} · belasting (1/5/15 min) voor "
+          f"{'/'.join(f'{x:.1f}' for x in last_voor)}, na {'/'.join(f'{x:.1f}' for x in last_na)}")
+    print(f"MRA-batch:      {mra:7.1f} s  ({r_mra} rapporten, factsheets voor {f_mra} gemeenten)")
+    print(f"landelijke run: {land:7.1f} s  ({r_land} rapporten, factsheets voor {f_land} gemeenten)")
+    print(f"verhouding landelijk / MRA: {land / mra:.2f} · doel < 600 s: {'gehaald' if land < 600 else 'niet gehaald'}")
+    print(f"uitvoer: {basis}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""A national or provincial batch: a report per centrumregio, a factsheet per gemeente, an overview per province.
+
+``woonzorg batch --land`` runs every centrumregio beschermd wonen / maatschappelijke opvang (44)
+and every province's regional overview (12); ``woonzorg batch --provincie Utrecht`` the
+centrumregio's with a gemeente in that province (each whole: its fair share is over the whole
+centrumregio) and the province's overview. The parameter files are written into
+``<uitvoer>/.landelijk`` (the same every time, so an unchanged region is skipped as in any
+batch); ``landelijk.html`` beside index.html lists the runs by province and region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from jinja2 import Environment
+from rich.console import Console
+
+from woonzorg_lib import __version__
+from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout, keuze
+from woonzorg_lib.algemeen.opmaak import aantal
+from woonzorg_lib.data.catalogus import Regio, centrumregios, provincies, sleutel_van
+from woonzorg_lib.runner.index import STIJL, rij
+from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT, Resultaat, schrijf_atomisch
+
+MAP = ".landelijk"
+OVERZICHT = "landelijk.html"
+
+# The same choices as the MRA set in parameters/ (peiljaar 2025: both half-years with a published taakstelling).
+_SJABLOON = """# {pad} — gemaakt door 'woonzorg batch {optie}'; wordt bij elke batch opnieuw geschreven.
+notebook: {notebook}
+regio: {regio}
+peiljaar: 2025
+doeljaar: 2030
+scenario: midden
+invoer: null
+# Aanname: 10% van de sociale verhuringen voor aandachtsgroepen (zoals de MRA-parameterbestanden); vervang door
+# het percentage uit de regionale afspraken.
+aandeel_verhuringen_aandachtsgroepen: 0.10
+"""
+
+
+def provincie_sleutel(naam: str) -> str:
+    """The catalogue key of a province named as a user types it ('Utrecht', 'noord-holland', 'Fryslân').
+
+    >>> provincie_sleutel("Noord-Holland"), provincie_sleutel("provincie-fryslan")
+    ('provincie-noord-holland', 'provincie-fryslan')
+    """
+    sleutel = sleutel_van(naam)
+    sleutel = sleutel if sleutel.startswith("provincie-") else f"provincie-{sleutel}"
+    if sleutel not in provincies():
+        namen = [r.naam.removeprefix("Provincie ") for r in provincies().values()]
+        raise WoonzorgFout([Melding("", "--provincie", f"onbekende provincie '{naam}'; {keuze(naam, namen)}")])
+    return sleutel
+
+
+def selectie(provincie: str | None) -> list[tuple[str, str]]:
+    """(notebook, region key) of every run: the centrumregio's (of a province, or all), then the provinces' overviews."""
+    if provincie is None:
+        gekozen = list(provincies())
+        regios = list(centrumregios())
+    else:
+        gekozen = [provincie_sleutel(provincie)]
+        leden = set(provincies()[gekozen[0]].gemeentecodes)
+        regios = [k for k, r in centrumregios().items() if leden & set(r.gemeentecodes)]
+    return [("woonzorganalyse", k) for k in regios] + [("regio-overzicht", k) for k in gekozen]
+
+
+def parameterbestanden(uitvoer: Path, provincie: str | None) -> list[Path]:
+    """Write the parameter file of every run of the selection into ``<uitvoer>/.landelijk``; return their paths."""
+    optie = f"--provincie {provincie}" if provincie else "--land"
+    runs = selectie(provincie)
+    map_ = uitvoer / MAP
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+        paden = []
+        for notebook, regio in runs:
+            pad = map_ / f"{regio}.yaml"
+            tekst = _SJABLOON.format(pad=pad.name, optie=optie, notebook=notebook, regio=regio)
+            if not pad.is_file() or pad.read_text(encoding="utf-8") != tekst:
+                pad.write_text(tekst, encoding="utf-8")
+            paden.append(pad)
+    except OSError as fout:
+        raise WoonzorgFout(f"de parameterbestanden van de landelijke batch konden niet in {map_} worden geschreven "
+                           f"({fout.strerror}); kies met --uitvoer een andere map") from None
+    return paden
+
+
+OVERZICHT_SJABLOON = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Woonzorganalyses — per provincie en regio</title>
+<style>{{ stijl | safe }}</style></head><body>
+<header><h1>Woonzorganalyses per provincie en regio</h1>
+<p>{{ aantal(regios, "centrumregio", "centrumregio's") }} (beschermd wonen en maatschappelijke opvang, CBS 2024) en
+{{ aantal(provincies|length, "provincie", "provincies") }} · {{ aantal(bladen, "factsheet", "factsheets") }} ·
+bijgewerkt {{ bijgewerkt }} · <a href="index.html">alle rapporten met kerncijfers</a></p>
+<nav aria-label="Provincies"><p>{% for p in provincies %}<a href="#{{ p.anker }}">{{ p.naam }}</a>{% if not loop.last %} · {% endif %}{% endfor %}</p></nav>
+</header>
+<main>
+{% for p in provincies %}<section aria-labelledby="{{ p.anker }}">
+<h2 id="{{ p.anker }}">{{ p.naam }}</h2>
+<p>{% if p.overzicht %}Regio-overzicht van de provincie (de opgave verdeeld over al haar gemeenten):
+{% for tekst, link in p.overzicht.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}
+{% if p.overzicht.status == "mislukt" %}<span class="mislukt">mislukt</span>{% endif %}{% else %}Geen regio-overzicht van de provincie in deze map.{% endif %}</p>
+<table><caption class="verborgen">Centrumregio's met gemeenten in {{ p.naam }}</caption>
+<thead><tr><th scope="col">centrumregio</th><th scope="col">status</th><th scope="col">tekort per jaar (midden)</th>
+<th scope="col">claim (midden)</th><th scope="col">rapport</th><th scope="col">factsheets van de gemeenten in {{ p.naam }}</th></tr></thead>
+<tbody>{% for r in p.regios %}<tr><th scope="row">{{ r.naam }}</th>
+<td>{% if r.run %}<span class="{{ r.run.status }}">{{ r.run.status_tekst }}</span>{% else %}niet in deze map{% endif %}</td>
+<td class="getal">{{ r.run.tekort if r.run else "" }}</td><td class="getal">{{ r.run.claim if r.run else "" }}</td>
+<td>{% if r.run %}{% for tekst, link in r.run.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}{% endif %}</td>
+<td>{% for blad in r.bladen %}<a href="{{ blad.link }}">{{ blad.gemeente }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</td>
+</tr>{% endfor %}</tbody></table>
+</section>
+{% endfor %}
+</main>
+<p class="voet">Gemaakt met woonzorg {{ versie }}. Een centrumregio die over een provinciegrens loopt staat bij elke
+provincie waarin zij gemeenten heeft; haar rapport en verdeling gaan over de hele centrumregio.</p>
+</body></html>
+"""
+
+
+def _run(uitvoer: Path, sleutel: str) -> dict | None:
+    map_ = uitvoer / sleutel
+    if not ((map_ / MANIFEST).is_file() or (map_ / MISLUKT).is_file()):
+        return None
+    return rij(map_, None, None)
+
+
+def schrijf_overzicht(uitvoer: Path) -> Path:
+    """Write ``landelijk.html``: every province with its overview, its centrumregio's and their gemeenten's factsheets."""
+    per_provincie = []
+    bladen = 0
+    centra: dict[str, Regio] = centrumregios()
+    for sleutel, provincie in provincies().items():
+        leden = set(provincie.gemeentecodes)
+        regios = []
+        for k, regio in centra.items():
+            if not leden & set(regio.gemeentecodes):
+                continue
+            run = _run(uitvoer, k)
+            namen = set(regio.indeling().set_index("gemeentecode").loc[sorted(leden & set(regio.gemeentecodes)),
+                                                                        "gemeentenaam"])
+            eigen = [b for b in (run or {}).get("factsheets", []) if b["gemeente"] in namen]
+            bladen += len(eigen)
+            regios.append({"naam": regio.naam, "run": run, "bladen": eigen})
+        per_provincie.append({"naam": provincie.naam, "anker": sleutel, "overzicht": _run(uitvoer, sleutel),
+                              "regios": regios})
+    html = Environment(autoescape=True).from_string(OVERZICHT_SJABLOON).render(
+        provincies=per_provincie, regios=len(centra), bladen=bladen, stijl=STIJL, aantal=aantal, versie=__version__,
+        bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"))
+    pad = uitvoer / OVERZICHT
+    schrijf_atomisch(pad, html)
+    return pad
+
+
+def landelijke_batch(uitvoer: Path, provincie: str | None, parallel: int = 2, opnieuw: bool = False,
+                     console: Console | None = None, verse_kernel: bool = False) -> tuple[list[Resultaat], Path, Path]:
+    """Run the national (or provincial) batch; return the results, index.html and landelijk.html."""
+    from woonzorg_lib.runner.batch import batch
+
+    bestanden = parameterbestanden(uitvoer, provincie)
+    resultaten, index = batch(bestanden, uitvoer, parallel, opnieuw, console, verse_kernel)
+    return resultaten, index, schrijf_overzicht(uitvoer)
+
+
+__all__: Sequence[str] = ("landelijke_batch", "parameterbestanden", "schrijf_overzicht", "selectie")
