@@ -108,16 +108,18 @@ def test_summary_table_total_is_the_task_the_text_states(rapport):
 
 
 def test_the_registered_65plus_count_is_shown_exactly_beside_the_estimated_age_bands():
-    """CBS counts Amsterdam's 65+ (129.924 on 2025-01-01); the bands are estimated from it and rounded (they add up
-    to 129.930): the count itself is shown exactly, in the table and the text."""
+    """CBS counts IJmond's 65-74 and 75+ per gemeente (85383NED, 2024-01-01: Beverwijk 4.387 and 3.797); 75-84 and 85+
+    are estimated from the 75+ count and rounded: the counted totals are shown exactly, in the table and the text."""
     from woonzorg_lib.rapport.hoofdstukken.bevolking import TOTAAL_65
 
-    amsterdam = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Amsterdam"})
-    hoofdstuk = amsterdam.bevolking()
+    ijmond = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"})
+    hoofdstuk = ijmond.bevolking()
     tabel = hoofdstuk.tabel()
-    assert tabel.loc["Amsterdam", TOTAAL_65] == 129_924
-    assert tabel.loc["Amsterdam", ["65-74 jaar", "75-84 jaar", "85 jaar en ouder"]].sum() == 129_930
-    assert "**129.924**" in hoofdstuk[0].markdown
+    assert tabel.loc["Beverwijk", TOTAAL_65] == 8_184 and tabel.loc["Beverwijk", "65-74 jaar"] == 4_387
+    assert tabel.loc["Beverwijk", ["75-84 jaar", "85 jaar en ouder"]].sum() == 3_800  # estimated, rounded to fives
+    assert "**8.184**" not in hoofdstuk[0].markdown  # the text gives the area's totals
+    assert "65-plussers is **35.152**" in hoofdstuk[0].markdown  # 8.184 + 9.349 + 2.681 + 14.938
+    assert "75-plussers in het gebied is **16.699**" in hoofdstuk[0].markdown  # 3.797 + 4.590 + 1.192 + 7.120
 
 
 def test_the_counted_years_of_the_lettings_give_the_range_of_the_claim():

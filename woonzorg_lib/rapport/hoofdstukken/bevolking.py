@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from woonzorg_lib.algemeen.opmaak import aantal_gemeenten
-from woonzorg_lib.data.basis import basisgegevens, bevolking, per_gemeente
+from woonzorg_lib.data.basis import basisgegevens, bevolking, leeftijd_gemeenten, per_gemeente
 from woonzorg_lib.data.edities import PROGNOSE
 from woonzorg_lib.data.schattingen import groei_65plus
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
@@ -28,15 +28,28 @@ def prognose(selectie: Selectie) -> pd.DataFrame | None:
 TOTAAL_65 = "65 jaar en ouder (totaal)"
 
 
+def geteld_75plus(basis: pd.DataFrame, herkomst: pd.DataFrame) -> pd.Series:
+    """Per gemeente whether its 75-84 and 85+ split the CBS count of 75+ on their date (their sum is that count)."""
+    datum = herkomst.groupby("gemeentecode")["peildatum"].first()
+    cbs = leeftijd_gemeenten().set_index(["gemeentecode", "peildatum"])["inwoners_75plus"]
+    som = basis[["inwoners_75_84", "inwoners_85plus"]].sum(axis=1)
+    telling = pd.Series([cbs.get((c, datum.get(c)), float("nan")) for c in som.index], index=som.index, dtype="float64")
+    return telling.round() == som.round()
+
+
 def geteld_65plus(basis: pd.DataFrame, herkomst: pd.DataFrame, inwoners: pd.DataFrame) -> pd.Series:
-    """Per gemeente whether its 65+ total is a registered count: its cohorts are registered, or they split the CBS
-    count of 65+ on the same date (then the cohorts are estimates but their sum is the count, shown exactly)."""
-    register = herkomst.assign(r=herkomst["herkomst"] == "register").groupby("gemeentecode")["r"].all()
+    """Per gemeente whether its 65+ total is a registered count: its cohorts are registered, they split the CBS
+    count of 65+ on the same date, or 65-74 is registered and the older bands split the count of 75+ (then the
+    bands are estimates but their sum is the count, shown exactly)."""
+    register = herkomst.assign(r=herkomst["herkomst"] == "register").pivot_table(
+        index="gemeentecode", columns="indicator", values="r", aggfunc="all").reindex(basis.index).fillna(False)
     datum = herkomst.groupby("gemeentecode")["peildatum"].first()
     cbs = inwoners.dropna(subset=["inwoners_65plus"]).set_index(["gemeentecode", "peildatum"])["inwoners_65plus"]
     som = basis[list(COHORTEN)].sum(axis=1)
     telling = pd.Series([cbs.get((c, datum.get(c)), float("nan")) for c in som.index], index=som.index, dtype="float64")
-    return register.reindex(som.index).fillna(False).astype(bool) | (telling.round() == som.round())
+    alle = register.reindex(columns=list(COHORTEN), fill_value=False).astype(bool).all(axis=1)
+    jong = register.get("inwoners_65_74", pd.Series(False, index=basis.index)).astype(bool)
+    return alle | (telling.round() == som.round()) | (jong & geteld_75plus(basis, herkomst))
 
 
 def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
@@ -74,7 +87,8 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     exact.loc["Totaal"] = exact.all()  # a band's total is exact only when all its cells are
     exact.loc["Totaal", TOTAAL_65] = bool(geteld.all())
     getoond = met_herkomst(publicatie.woningen(tabel, exact), selectie.herkomst_per_eenheid(herkomst))
-    ouderen_exact = bool(exact[["75-84 jaar", "85 jaar en ouder"]].all().all())
+    ouderen_exact = bool(exact[["75-84 jaar", "85 jaar en ouder"]].all().all()
+                         or geteld_75plus(basis.set_index("gemeentecode"), herkomst).all())
     prognose_tekst = (
         f" De prognose voor {p.doeljaar} is de regionale bevolkingsprognose van PBL en CBS (totaal, niet naar "
         f"leeftijd): {tekst.veilig(voorspeld['bron'].iloc[0])}." if voorspeld is not None else
