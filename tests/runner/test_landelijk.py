@@ -48,3 +48,15 @@ def test_batch_refuses_files_and_land_together(tmp_path, capsys):
     assert "niet beide" in capsys.readouterr().err
     assert main(["batch", "--provincie", "Atlantis", "--uitvoer", str(tmp_path)]) == 2
     assert "onbekende provincie 'Atlantis'" in capsys.readouterr().err
+
+
+def test_the_national_plan_holds_many_regions_in_one_folder_where_a_normal_batch_refuses_them(tmp_path):
+    """One output folder holds one region (a batch mixing regions is refused), but the national run's folder holds
+    every region by design: each is a run of its own, ordered by landelijk.html."""
+    from woonzorg_lib.runner.batch import plan
+
+    bestanden = parameterbestanden(tmp_path, "Flevoland")
+    taken = plan(bestanden, tmp_path, een_regio=False)
+    assert len({t.regio for t in taken}) == len(taken) >= 2
+    with pytest.raises(WoonzorgFout, match="één uitvoermap"):
+        plan(bestanden, tmp_path)

@@ -95,8 +95,13 @@ def zonder_regiobestanden(bestanden: Sequence[Path], meld: Callable[[str], None]
     return over
 
 
-def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] = lambda _: None) -> list[Taak]:
-    """Validate all parameter files before any kernel starts; every problem of every file at once."""
+def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] = lambda _: None,
+         een_regio: bool = True) -> list[Taak]:
+    """Validate all parameter files before any kernel starts; every problem of every file at once.
+
+    ``een_regio=False`` is the national run: its folder holds many regions, each a run of its own, ordered by
+    landelijk.html (see runner/landelijk.py).
+    """
     bestanden = zonder_regiobestanden(met_mappen(bestanden), meld)
     if not bestanden:
         raise WoonzorgFout("geen parameterbestanden opgegeven")
@@ -131,7 +136,8 @@ def plan(bestanden: Sequence[Path], uitvoer: Path, meld: Callable[[str], None] =
         parameters = {**bestand.parameters.model_dump(), "data_editie": editie}
         taken.append(Taak(naam, str(pad), str(notebook), bestand.notebook, parameters,
                           vingerafdruk(notebook, parameters), str(uitvoer), regios[str(pad)]))
-    meldingen += _een_regio(regios, uitvoer, set(namen))
+    if een_regio:
+        meldingen += _een_regio(regios, uitvoer, set(namen))
     if meldingen:
         raise WoonzorgFout(meldingen)
     return taken
@@ -305,7 +311,8 @@ class Onderbroken(KeyboardInterrupt):
 
 
 def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: bool = False,
-          console: Console | None = None, verse_kernel: bool = False) -> tuple[list[Resultaat], Path]:
+          console: Console | None = None, verse_kernel: bool = False,
+          een_regio: bool = True) -> tuple[list[Resultaat], Path]:
     """Plan, run and index; return the results and the path of index.html.
 
     Stopped halfway (Ctrl-C, SIGTERM), it still writes a true index of what finished and
@@ -314,7 +321,8 @@ def batch(bestanden: Sequence[Path], uitvoer: Path, parallel: int = 2, opnieuw: 
     if parallel < 1:
         raise WoonzorgFout(f"parallel moet minstens 1 zijn, kreeg {parallel}")
     console = console or Console(markup=False)
-    taken = plan(bestanden, uitvoer.resolve(), lambda tekst: console.print(tekst, markup=False, soft_wrap=True))
+    taken = plan(bestanden, uitvoer.resolve(), lambda tekst: console.print(tekst, markup=False, soft_wrap=True),
+                 een_regio)
     _maak_uitvoermap(uitvoer)
     klaar: list[Resultaat] = []
     try:

@@ -161,7 +161,7 @@ def landelijke_batch(uitvoer: Path, provincie: str | None, parallel: int = 2, op
     from woonzorg_lib.runner.batch import batch
 
     bestanden = parameterbestanden(uitvoer, provincie)
-    resultaten, index = batch(bestanden, uitvoer, parallel, opnieuw, console, verse_kernel)
+    resultaten, index = batch(bestanden, uitvoer, parallel, opnieuw, console, verse_kernel, een_regio=False)
     return resultaten, index, schrijf_overzicht(uitvoer)
 
 
