@@ -48,3 +48,11 @@ def test_environment_yml_pins_the_python_that_pyproject_requires_and_installs_th
 
 def test_nbconvert_is_pinned_to_the_security_release():
     assert ("nbconvert", ">=7.17.1") in [_normaal(e) for e in _pyproject()["dependencies"]]
+
+
+def test_ipykernel_and_weasyprint_are_pinned_past_their_known_faults():
+    # ipykernel 7.0-7.3 can leave a notebook execution hanging (ipython/ipykernel#1529, fixed in 7.4.0);
+    # WeasyPrint 68, 69 and 70 were security releases.
+    eisen = dict(_normaal(e) for e in _pyproject()["dependencies"])
+    assert eisen["ipykernel"] == ">=7.4"
+    assert eisen["weasyprint"] == ">=70"
