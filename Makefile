@@ -1,16 +1,18 @@
 # woonzorg — twee opdrachten op een schone machine met Python 3.11 en make:
 #   make run    installeert (eenmalig) en maakt de rapporten voor de MRA (outputs/index.html)
 #   make test   installeert (eenmalig, met testpakketten) en draait alle tests
-#   make lab    start JupyterLab met de kernel "Python (woonzorg)", geopend op de notebooks
+#   make lab    start JupyterLab met de kernel "Python (woonzorg)", geopend op de notebooks (poort 8888)
+#               op een andere poort: make lab POORT=8900
 #   make verkenner  toont de verkenner als webpagina (alleen lezen, zonder code) op http://127.0.0.1:8866/
 #                   met een ander parameterbestand: make verkenner PARAMETERS=parameters/ijmond.yaml
+#                   op een andere poort: make verkenner POORT=8900
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 KERNEL := woonzorg
 
 PARAMETERS ?=
-POORT ?= 8866
+POORT ?=  # leeg: JupyterLab op 8888, de verkenner op 8866
 
 .PHONY: run test lab verkenner schoon git-filter
 
@@ -34,10 +36,10 @@ run: $(VENV)/.geinstalleerd git-filter
 	$(BIN)/woonzorg batch
 
 lab: $(VENV)/.geinstalleerd git-filter
-	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+	$(BIN)/jupyter lab notebooks/ --port=$(or $(POORT),8888) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 verkenner: $(VENV)/.geinstalleerd git-filter
-	$(BIN)/woonzorg verkenner $(PARAMETERS) --poort $(POORT)
+	$(BIN)/woonzorg verkenner $(PARAMETERS) --poort $(or $(POORT),8866)
 
 test: $(VENV)/.test-geinstalleerd git-filter
 	$(BIN)/python -m pytest

@@ -66,3 +66,11 @@ def test_the_readme_starts_with_the_two_commands_and_says_what_make_test_needs()
         assert naam.lower() in inleiding.lower(), naam
     assert re.search(r"make test.*duurt ongeveer \d+ tot \d+\s+minuten", inleiding, flags=re.S)
     assert "alleen Python 3.11 en `make`" not in inleiding
+
+
+def test_ipykernel_and_weasyprint_are_pinned_past_their_known_faults():
+    # ipykernel 7.0-7.3 can leave a notebook execution hanging (ipython/ipykernel#1529, fixed in 7.4.0);
+    # WeasyPrint 68, 69 and 70 were security releases.
+    eisen = dict(_normaal(e) for e in _pyproject()["dependencies"])
+    assert eisen["ipykernel"] == ">=7.4"
+    assert eisen["weasyprint"] == ">=70"

@@ -1,12 +1,13 @@
 """The explorer as a read-only web page for non-coders: Voilà on the explorer notebook.
 
 Voilà runs the notebook in a kernel of its own and shows only its widgets and outputs:
-no code, no kernel menu, no way to edit or save. The page is in Dutch and loads nothing
+no code, no kernel menu, no way to edit or save. The kernels are bounded (``verkennerserver``). The page is in Dutch and loads nothing
 from the internet (the template ``woonzorg`` drops Voilà's CDN links).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -20,11 +21,10 @@ STANDAARDPOORT = 8866
 
 def voila_opdracht(poort: int = STANDAARDPOORT, adres: str = "127.0.0.1") -> list[str]:
     """The Voilà command line that serves the explorer."""
-    voila = Path(sys.executable).parent / "voila"
     return [
-        str(voila), str(NOTEBOOK_MAP / "verkenner.ipynb"), "--no-browser", f"--port={poort}", f"--Voila.ip={adres}",
-        "--template=woonzorg", "--theme=light", "--strip_sources=True", "--show_tracebacks=False",
-        "--Voila.log_level=WARN",  # the terminal says in Dutch where the page is; Voilà only speaks up on trouble
+        sys.executable, "-m", "woonzorg_lib.runner.verkennerserver", str(NOTEBOOK_MAP / "verkenner.ipynb"),
+        "--no-browser", f"--port={poort}", f"--Voila.ip={adres}", "--template=woonzorg", "--theme=light",
+        "--strip_sources=True", "--show_tracebacks=False",
     ]
 
 
@@ -44,7 +44,7 @@ def serveer(parameters: Path | None = None, poort: int = STANDAARDPOORT) -> int:
     import subprocess
 
     opdracht = voila_opdracht(poort)
-    if not Path(opdracht[0]).is_file():
+    if importlib.util.find_spec("voila") is None:
         raise WoonzorgFout("Voilà is niet geïnstalleerd in deze omgeving; draai 'make verkenner' (installeert alles)")
     print(f"De verkenner staat op http://127.0.0.1:{poort}/ (alleen lezen, zonder code). Stop met Ctrl-C.", flush=True)
     try:
