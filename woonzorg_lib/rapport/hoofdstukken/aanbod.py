@@ -35,9 +35,10 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
             "Herkomst van de voorraad: "
             + tekst.opsomming([f"{k} voor {aantal_gemeenten(int(n))}" for k, n in voorraad.items()])
             + f". Nieuw aanbod is voor {ingevuld} van de {aantal_gemeenten(len(analyse.aanbod))} ingevuld; "
-            "niet ingevuld telt als 0 (een aanname). De kolom herkomst geldt voor de verhuringen; het deel voor "
+            "niet ingevuld telt als 0 (een aanname). De kolom herkomst verhuringen geldt alleen daarvoor; het deel voor "
             "aandachtsgroepen is de verhuringen maal het afgesproken aandeel, een keuze, en is dus een aanname."
         ),
         Figuur.van(grafieken.gestapeld(delen, "Verhuringen per jaar", "woningen per jaar")),
-        Tabel(met_herkomst(tabel, herkomst), bijschrift="Aanbod per jaar"),
+        Tabel(met_herkomst(tabel, herkomst).rename(columns={"herkomst": "herkomst verhuringen"}),
+              bijschrift="Aanbod per jaar"),
     ])
