@@ -55,11 +55,13 @@ class Invoer:
     gemeenten: tuple[str, ...] = ()  # the gemeenten the file has rows for (with or without figures)
 
 
-def _cel(blad: str, rij: int, kolom: str) -> str:
+def cel(blad: str, rij: int, kolom: str) -> str:
+    """Where a cell is, as a message names it: blad 'invoer', rij 3, kolom 'waarde'."""
     return f"blad '{blad}', rij {rij}, kolom '{kolom}'"
 
 
-def _controleer_kop(bestand: str, blad: Blad, verwacht: list[str]) -> list[Melding]:
+def controleer_kop(bestand: str, blad: Blad, verwacht: list[str]) -> list[Melding]:
+    """What is wrong with a sheet's header: missing, unknown, empty or repeated columns."""
     plek = f"blad '{blad.naam}', rij 1"
     meldingen = [
         Melding(bestand, plek, f"kolom '{k}' ontbreekt") for k in verwacht if k not in blad.kolommen
@@ -86,8 +88,9 @@ def _controleer_kop(bestand: str, blad: Blad, verwacht: list[str]) -> list[Meldi
     return meldingen
 
 
-def _getal(bestand: str, plek: str, waarde: Any, meldingen: list[Melding], notatie: Notatie = "nl",
-           procent: bool = False) -> float | None:
+def celgetal(bestand: str, plek: str, waarde: Any, meldingen: list[Melding], notatie: Notatie = "nl",
+             procent: bool = False) -> float | None:
+    """A cell's number (None when empty); a message instead when it is no number or negative."""
     try:
         getal = lees_getal(waarde, notatie, procent)
     except OngeldigGetal as fout:
@@ -136,7 +139,7 @@ def _invoerrijen(
     uit: list[dict[str, Any]] = []
     gezien: dict[tuple[str, str], int] = {}
     for nummer, rij in blad.rijen:
-        plek = partial(_cel, blad.naam, nummer)
+        plek = partial(cel, blad.naam, nummer)
 
         code, onderwerp = celtekst(rij.get("gemeentecode")), celtekst(rij.get("onderwerp"))
         fouten_voor = len(meldingen)
@@ -155,7 +158,7 @@ def _invoerrijen(
             grens = math.inf
         waarden = {}
         for kolom in ("standaard", "lokaal"):
-            getal = _getal(bestand, plek(kolom), rij.get(kolom), meldingen, blad.notatie)
+            getal = celgetal(bestand, plek(kolom), rij.get(kolom), meldingen, blad.notatie)
             waarden[kolom] = _aantal(bestand, plek(kolom), getal, eenheid, grens, kolom == "lokaal",
                                      onderwerp in GEMIDDELDEN, meldingen)
         standaard, lokaal = waarden["standaard"], waarden["lokaal"]
@@ -206,7 +209,7 @@ def _kengetalrijen(bestand: str, blad: Blad, verwacht: Mapping[str, str], meldin
     uit: list[dict[str, Any]] = []
     gezien: dict[str, int] = {}
     for nummer, rij in blad.rijen:
-        plek = partial(_cel, blad.naam, nummer)
+        plek = partial(cel, blad.naam, nummer)
 
         fouten_voor = len(meldingen)
         sleutel = celtekst(rij.get("kengetal"))
@@ -218,7 +221,7 @@ def _kengetalrijen(bestand: str, blad: Blad, verwacht: Mapping[str, str], meldin
         waarden = {}
         eenheid = verwacht.get(sleutel, celtekst(rij.get("eenheid")))
         for kolom in ("laag", "midden", "hoog"):
-            waarden[kolom] = _getal(bestand, plek(kolom), rij.get(kolom), meldingen, procent=eenheid == "aandeel")
+            waarden[kolom] = celgetal(bestand, plek(kolom), rij.get(kolom), meldingen, procent=eenheid == "aandeel")
             if waarden[kolom] is None and len(meldingen) == fouten_voor:
                 meldingen.append(Melding(bestand, plek(kolom), "verwacht een getal, de cel is leeg"))
             elif waarden[kolom] is not None:
@@ -267,9 +270,9 @@ def lees_invoer(
     bladen = {b.naam: b for b in lees_bladen(pad)}
     if BLAD_INVOER not in bladen:
         raise WoonzorgFout([Melding(bestand, "", f"blad '{BLAD_INVOER}' ontbreekt")])
-    meldingen = _controleer_kop(bestand, bladen[BLAD_INVOER], KOLOMMEN_INVOER)
+    meldingen = controleer_kop(bestand, bladen[BLAD_INVOER], KOLOMMEN_INVOER)
     if BLAD_KENGETALLEN in bladen:
-        meldingen += _controleer_kop(bestand, bladen[BLAD_KENGETALLEN], KOLOMMEN_KENGETALLEN)
+        meldingen += controleer_kop(bestand, bladen[BLAD_KENGETALLEN], KOLOMMEN_KENGETALLEN)
     if meldingen:
         raise WoonzorgFout(beperkt(bestand, meldingen))
     waarden, aanwezig = _invoerrijen(bestand, bladen[BLAD_INVOER], list(gemeentecodes), onderwerpen, meldingen,

@@ -19,7 +19,7 @@ import pandas as pd
 
 from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout
 from woonzorg_lib.data.basis import HERKOMSTEN
-from woonzorg_lib.data.invoer import _cel, _controleer_kop, _getal
+from woonzorg_lib.data.invoer import cel, controleer_kop, celgetal
 from woonzorg_lib.data.werkmap import beperkt, lees_bladen
 from woonzorg_lib.data.werkmap import celtekst as _tekst
 
@@ -73,7 +73,7 @@ def _nieuwbouw(bestand: str, blad: Any, codes: Sequence[str], meldingen: list[Me
     uit, gezien = [], {}
     for nummer, rij in blad.rijen:
         def plek(kolom: str, nummer: int = nummer) -> str:
-            return _cel(blad.naam, nummer, kolom)
+            return cel(blad.naam, nummer, kolom)
         code = _tekst(rij.get("gemeentecode"))
         if code not in codes:
             meldingen.append(Melding(bestand, plek("gemeentecode"), f"gemeente '{code}' hoort niet bij deze regio"))
@@ -84,7 +84,7 @@ def _nieuwbouw(bestand: str, blad: Any, codes: Sequence[str], meldingen: list[Me
             continue
         gezien[code] = nummer
         voor = len(meldingen)
-        delen = {k: _getal(bestand, plek(k), rij.get(k), meldingen, blad.notatie) for k in [*SEGMENTEN, "totaal"]}
+        delen = {k: celgetal(bestand, plek(k), rij.get(k), meldingen, blad.notatie) for k in [*SEGMENTEN, "totaal"]}
         ingevuld = [k for k in SEGMENTEN if _tekst(rij.get(k)) != ""]
         if not ingevuld and _tekst(rij.get("totaal")) == "":
             continue  # niet ingevuld
@@ -111,7 +111,7 @@ def _realisatie(bestand: str, blad: Any, codes: Sequence[str], jaren: Sequence[i
     uit, gezien = [], {}
     for nummer, rij in blad.rijen:
         def plek(kolom: str, nummer: int = nummer) -> str:
-            return _cel(blad.naam, nummer, kolom)
+            return cel(blad.naam, nummer, kolom)
         code, halfjaar = _tekst(rij.get("gemeentecode")), _tekst(rij.get("halfjaar"))
         voor = len(meldingen)
         if code not in codes:
@@ -132,7 +132,7 @@ def _realisatie(bestand: str, blad: Any, codes: Sequence[str], jaren: Sequence[i
         gezien.setdefault((code, halfjaar), nummer)
         if _tekst(rij.get("gehuisvest")) == "":
             continue  # niet ingevuld
-        aantal = _getal(bestand, plek("gehuisvest"), rij.get("gehuisvest"), meldingen, blad.notatie)
+        aantal = celgetal(bestand, plek("gehuisvest"), rij.get("gehuisvest"), meldingen, blad.notatie)
         if aantal is not None and not float(aantal).is_integer():
             meldingen.append(Melding(bestand, plek("gehuisvest"), f"personen tel je in hele getallen, kreeg {_tekst(aantal)}"))
         grens = PLAUSIBEL_AANDEEL * inwoners.get(code, math.inf)
@@ -153,7 +153,7 @@ def lees_plannen(pad: Path, gemeentecodes: Sequence[str], jaren: Sequence[int], 
     bestand, bladen, meldingen = str(pad), _bladen(Path(pad)), []
     verwacht = {BLAD_NIEUWBOUW: KOLOMMEN_NIEUWBOUW, BLAD_REALISATIE: KOLOMMEN_REALISATIE}
     for naam, blad in bladen.items():
-        meldingen += _controleer_kop(bestand, blad, verwacht[naam])
+        meldingen += controleer_kop(bestand, blad, verwacht[naam])
     if meldingen:
         raise WoonzorgFout(beperkt(bestand, meldingen))
     leeg = Plannen.leeg()

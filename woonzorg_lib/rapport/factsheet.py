@@ -55,7 +55,7 @@ def bestandsnaam(gemeentecode: str, naam: str) -> str:
     return f"factsheet-{code}{'-' + deel if deel else ''}.html"
 
 
-def _getal(waarde: object, procenten: bool = False) -> str:
+def getoond_getal(waarde: object, procenten: bool = False) -> str:
     """A published value as text: '.' and 'n.b.' stay, numbers in Dutch notation."""
     if isinstance(waarde, str):
         if waarde in (VERBORGEN, ONBEKEND):
@@ -101,7 +101,7 @@ def korte_bron(bron: str) -> str:
     return next((kort for sleutel, kort in KORTE_BRONNEN if sleutel.lower() in bron.lower()), BEREKEND)
 
 
-class _Bronnen:
+class Bronnenlijst:
     """Numbered sources: every distinct (short) source once, in order of first use."""
 
     def __init__(self) -> None:
@@ -117,11 +117,11 @@ class _Bronnen:
         return ",".join(nummers)
 
 
-def _herkomst(herkomst: str) -> str:
+def herkomstteken(herkomst: str) -> str:
     return f"{TEKENS.get(herkomst, '')} {herkomst}".strip()
 
 
-def _opgave(kern: pd.DataFrame, code: str, p: Any, bronnen: _Bronnen) -> dict[str, Any]:
+def opgavecijfers(kern: pd.DataFrame, code: str, p: Any, bronnen: Bronnenlijst) -> dict[str, Any]:
     """Demand in homes per doelgroep and year (the analysis' scenario) and the low–high range of the peiljaar."""
     rijen = kern[(kern["gemeentecode"] == code) & (kern["indicator"] == "vraag_woningen")]
     jaren = list(range(p.peiljaar, p.doeljaar + 1))
@@ -136,19 +136,19 @@ def _opgave(kern: pd.DataFrame, code: str, p: Any, bronnen: _Bronnen) -> dict[st
         uit.append({
             "naam": "Totaal aandachtsgroepen" if groep == TOTAAL else DOELGROEPEN[groep].naam,
             "totaal": groep == TOTAAL,
-            "jaren": [_getal(deel.loc[(p.scenario, j), "waarde"]) for j in jaren],
-            "bereik": f"{_getal(deel.loc[('laag', p.peiljaar), 'waarde'])} – {_getal(deel.loc[('hoog', p.peiljaar), 'waarde'])}",
-            "herkomst": _herkomst(kop["herkomst"]),
+            "jaren": [getoond_getal(deel.loc[(p.scenario, j), "waarde"]) for j in jaren],
+            "bereik": f"{getoond_getal(deel.loc[('laag', p.peiljaar), 'waarde'])} – {getoond_getal(deel.loc[('hoog', p.peiljaar), 'waarde'])}",
+            "herkomst": herkomstteken(kop["herkomst"]),
             "bron": bronnen.nummer(kop["bron"]),
         })
     taak = kern[(kern["gemeentecode"] == code) & kern["indicator"].str.startswith("taakstelling_")
                 & (kern["scenario"] == p.scenario) & (kern["jaar"] == p.peiljaar)]
     taakstelling = [{"halfjaar": f"{p.peiljaar}-{r.indicator[-2:]}", "personen": getal(float(r.waarde)),
-                     "herkomst": _herkomst(r.herkomst), "bron": bronnen.nummer(r.bron)} for r in taak.itertuples()]
+                     "herkomst": herkomstteken(r.herkomst), "bron": bronnen.nummer(r.bron)} for r in taak.itertuples()]
     return {"jaren": jaren, "groepen": uit, "taakstelling": taakstelling}
 
 
-def _cijfer(kern: pd.DataFrame, code: str, indicator: str, p: Any) -> pd.Series | None:
+def cijferrij(kern: pd.DataFrame, code: str, indicator: str, p: Any) -> pd.Series | None:
     rij = kern[(kern["gemeentecode"] == code) & (kern["indicator"] == indicator) & (kern["scenario"] == p.scenario)
                & (kern["jaar"] == p.peiljaar)]
     if indicator == "vraag_woningen":
@@ -156,18 +156,18 @@ def _cijfer(kern: pd.DataFrame, code: str, indicator: str, p: Any) -> pd.Series 
     return rij.iloc[0] if len(rij) else None
 
 
-def _aanbod(kern: pd.DataFrame, code: str, p: Any, bronnen: _Bronnen) -> dict[str, Any]:
+def aanbodcijfers(kern: pd.DataFrame, code: str, p: Any, bronnen: Bronnenlijst) -> dict[str, Any]:
     """Lettings, the agreed share, new supply, gap and claim: the claim against the agreed share."""
     namen = {"verhuringen": "Sociale verhuringen per jaar", "beschikbaar": "Daarvan voor aandachtsgroepen (afspraak)",
              "nieuw_aanbod": "Nieuw aanbod per jaar", "tekort": "Tekort per jaar (negatief: overschot)",
              "claim": "Claim: vraag als deel van de verhuringen"}
     regels = []
     for indicator, naam in namen.items():
-        rij = _cijfer(kern, code, indicator, p)
+        rij = cijferrij(kern, code, indicator, p)
         if rij is not None:
-            regels.append({"naam": naam, "waarde": _getal(rij["waarde"], indicator == "claim"),
-                           "herkomst": _herkomst(rij["herkomst"]), "bron": bronnen.nummer(rij["bron"])})
-    claim = _cijfer(kern, code, "claim", p)
+            regels.append({"naam": naam, "waarde": getoond_getal(rij["waarde"], indicator == "claim"),
+                           "herkomst": herkomstteken(rij["herkomst"]), "bron": bronnen.nummer(rij["bron"])})
+    claim = cijferrij(kern, code, "claim", p)
     aandeel = p.aandeel_verhuringen_aandachtsgroepen
     waarde = None if claim is None else claim["waarde"]
     if waarde is None or str(waarde) in (VERBORGEN, ONBEKEND):
@@ -179,25 +179,25 @@ def _aanbod(kern: pd.DataFrame, code: str, p: Any, bronnen: _Bronnen) -> dict[st
     return {"regels": regels, "oordeel": oordeel}
 
 
-def _verdeling(kern: pd.DataFrame, code: str, p: Any, bronnen: _Bronnen) -> dict[str, Any]:
+def verdelingcijfers(kern: pd.DataFrame, code: str, p: Any, bronnen: Bronnenlijst) -> dict[str, Any]:
     """Fair share per variant against the own demand and, only if supplied, the current load."""
-    eigen = _cijfer(kern, code, "vraag_woningen", p)
+    eigen = cijferrij(kern, code, "vraag_woningen", p)
     varianten = []
     for variant in p.verdeelsleutels:
-        rij = _cijfer(kern, code, f"fair_share_regio: {variant}", p)
+        rij = cijferrij(kern, code, f"fair_share_regio: {variant}", p)
         if rij is None:
             continue
         verschil = kaartcijfers.fair_share_min_vraag(kern[kern["gemeentecode"] == code], variant, p.scenario,
                                                      p.peiljaar).iloc[0]["verschil"]
-        varianten.append({"naam": variant, "waarde": _getal(rij["waarde"]), "verschil": _getal(verschil),
-                          "herkomst": _herkomst(rij["herkomst"]), "bron": bronnen.nummer(rij["bron"])})
-    belasting = _cijfer(kern, code, "huidige_belasting", p)
+        varianten.append({"naam": variant, "waarde": getoond_getal(rij["waarde"]), "verschil": getoond_getal(verschil),
+                          "herkomst": herkomstteken(rij["herkomst"]), "bron": bronnen.nummer(rij["bron"])})
+    belasting = cijferrij(kern, code, "huidige_belasting", p)
     return {
-        "eigen": None if eigen is None else {"waarde": _getal(eigen["waarde"]), "herkomst": _herkomst(eigen["herkomst"]),
+        "eigen": None if eigen is None else {"waarde": getoond_getal(eigen["waarde"]), "herkomst": herkomstteken(eigen["herkomst"]),
                                              "bron": bronnen.nummer(eigen["bron"])},
         "varianten": varianten,
         "belasting": None if belasting is None else {
-            "waarde": _getal(belasting["waarde"]), "herkomst": _herkomst(belasting["herkomst"]),
+            "waarde": getoond_getal(belasting["waarde"]), "herkomst": herkomstteken(belasting["herkomst"]),
             "bron": bronnen.nummer(belasting["bron"])},
     }
 
@@ -226,10 +226,10 @@ def factsheet(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, vandaag: 
     kern = kern[kern["gemeentecode"] == gemeentecode]  # every figure on the page is one of this gemeente's rows
     indeling = analyse.regio.indeling().set_index("gemeentecode")
     naam, deelregio = indeling.loc[gemeentecode, "gemeentenaam"], indeling.loc[gemeentecode, "deelregio"]
-    bronnen = _Bronnen()
-    opgave = _opgave(kern, gemeentecode, p, bronnen)
-    aanbod = _aanbod(kern, gemeentecode, p, bronnen)
-    verdeling = _verdeling(kern, gemeentecode, p, bronnen)
+    bronnen = Bronnenlijst()
+    opgave = opgavecijfers(kern, gemeentecode, p, bronnen)
+    aanbod = aanbodcijfers(kern, gemeentecode, p, bronnen)
+    verdeling = verdelingcijfers(kern, gemeentecode, p, bronnen)
     kaart = kaarten.svg_base64(kaarten.ligging(list(analyse.geheel.gemeentecodes), gemeentecode, ""))
     gedekt = analyse.aandachtsgroepen_gedekt()
     html = _SJABLONEN.get_template("factsheet.html.j2").render(

@@ -140,3 +140,13 @@ def belasting_onbekend(eenheid: str) -> str:
         f"elke {eenheid} nu draagt met haar fair share. Zodra de gemeenten opgeven hoeveel huishoudens uit de "
         "aandachtsgroepen zij de laatste jaren gemiddeld per jaar een woning gaven, staat dat hier naast de fair share."
     )
+
+
+def halfjaar(code: str, met_jaar: bool = True) -> str:
+    """A half-year in words.
+
+    >>> halfjaar("2025-H1"), halfjaar("2025-H2", met_jaar=False)
+    ('eerste halfjaar 2025', 'tweede halfjaar')
+    """
+    woord = f"{'eerste' if code.endswith('1') else 'tweede'} halfjaar"
+    return f"{woord} {code[:4]}" if met_jaar else woord

@@ -27,9 +27,6 @@ def taak_per_groep(selectie: Selectie) -> pd.DataFrame:
     return pd.concat([beschermd.drop(index=TOTAAL), leeg, beschermd.loc[[TOTAAL]]]).rename_axis("doelgroep")
 
 
-HALFJAAR = {"H1": "eerste", "H2": "tweede"}
-
-
 def dekking(selectie: Selectie) -> str:
     """Which aandachtsgroepen the task counts, and that it is a lower bound when groups are missing."""
     gedekt = selectie.analyse.aandachtsgroepen_gedekt()
@@ -53,8 +50,8 @@ def statushouders(selectie: Selectie) -> str:
     jaar = taak[taak["jaar"] == p.peiljaar]
     per = jaar.groupby(["halfjaar", "scenario"])["personen"].sum().unstack()
     aanname = jaar.groupby("halfjaar")["herkomst"].first() == "aanname"
-    delen = [f"{getal(per.loc[h, 'midden'])} in het {HALFJAAR[h[-2:]]} halfjaar" for h in per.index if not aanname[h]]
-    onbekend = [f"het {HALFJAAR[h[-2:]]} halfjaar" for h in per.index if aanname[h]]
+    delen = [f"{getal(per.loc[h, 'midden'])} in het {tekst.halfjaar(h, met_jaar=False)}" for h in per.index if not aanname[h]]
+    onbekend = [f"het {tekst.halfjaar(h, met_jaar=False)}" for h in per.index if aanname[h]]
     if len(onbekend) == 2:
         onbekend = ["beide halfjaren"]
     zin = ("**Statushouders.** Het Rijk bepaalt per halfjaar hoeveel statushouders elke gemeente moet huisvesten "

@@ -13,7 +13,7 @@ import pandas as pd
 
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.wvrv import Wvrv, lees_wvrv
-from woonzorg_lib.rapport.factsheet import _getal
+from woonzorg_lib.rapport.factsheet import getoond_getal
 from woonzorg_lib.rapport.kaartcijfers import TOTAAL_VRAAG
 from woonzorg_lib.rapport.parameterzinnen import _sleutels
 from woonzorg_lib.rapport.vhp.blokken import Alinea, Hoofdstuk, Kop, Tabel
@@ -45,9 +45,9 @@ def bijlage(analyse: Analyse, kern: pd.DataFrame, wvrv: Wvrv | None = None) -> t
     p, regio = analyse.parameters, analyse.geheel.naam
     tab = tabel(analyse, kern)
     kolommen = [k for k in tab.columns if k != "gemeentecode"]
-    rijen = tuple(tuple(_getal(w) if k not in ("gemeente", "deelregio") else str(w) for k, w in zip(kolommen, r, strict=True))
+    rijen = tuple(tuple(getoond_getal(w) if k not in ("gemeente", "deelregio") else str(w) for k, w in zip(kolommen, r, strict=True))
                   for r in tab[kolommen].itertuples(index=False))
-    totaal = ("Totaal", "", *(_getal(tab[k].apply(pd.to_numeric, errors="coerce").sum()) for k in kolommen[2:]))
+    totaal = ("Totaal", "", *(getoond_getal(tab[k].apply(pd.to_numeric, errors="coerce").sum()) for k in kolommen[2:]))
     blokken = (
         Kop(f"Bijlage: verdeling van de opgave voor aandachtsgroepen over de gemeenten van {regio}", 1),
         Alinea(f"Per gemeente van {regio} de eigen vraag van aandachtsgroepen en haar deel van de regionale opgave "

@@ -23,19 +23,22 @@ from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
 from woonzorg_lib.model.urgentie import register
 from woonzorg_lib.rapport import stijl
-from woonzorg_lib.rapport.factsheet import _aanbod, _Bronnen, _cijfer, _getal, _herkomst, _opgave, _verdeling
+from woonzorg_lib.rapport.factsheet import (
+    Bronnenlijst,
+    aanbodcijfers,
+    cijferrij,
+    getoond_getal,
+    herkomstteken,
+    opgavecijfers,
+    verdelingcijfers,
+)
 from woonzorg_lib.rapport.factsheet import bestandsnaam as factsheetnaam
 from woonzorg_lib.rapport.parameterzinnen import _sleutels
-from woonzorg_lib.rapport.tekst import opsomming
+from woonzorg_lib.rapport.tekst import halfjaar, opsomming
 from woonzorg_lib.rapport.vhp.blokken import Alinea, Blok, Figuur, Hoofdstuk, Kop, Lijst, Tabel
 
 TITEL = "Aandachtsgroepen en wonen met zorg"
 NIET_INGEVULD = "niet ingevuld"
-
-
-def halfjaar(code: str) -> str:
-    """'2025-H1' → 'eerste halfjaar 2025'."""
-    return f"{'eerste' if code.endswith('1') else 'tweede'} halfjaar {code[:4]}"
 
 
 def bestandsnaam(gemeentecode: str, naam: str) -> str:
@@ -101,7 +104,7 @@ def _aanbod_blokken(aanbod: dict[str, Any], naam: str, p: Any) -> list[Blok]:
     ]
 
 
-def _ouderen_blokken(kern: pd.DataFrame, code: str, naam: str, p: Any, bronnen: _Bronnen, wvrv: Wvrv) -> list[Blok]:
+def _ouderen_blokken(kern: pd.DataFrame, code: str, naam: str, p: Any, bronnen: Bronnenlijst, wvrv: Wvrv) -> list[Blok]:
     rijen = []
     for indicator, label in (("vraag_ouderen", "Vraag: geschikte woningen voor ouderen per jaar"),
                              ("tekort_ouderen", "Tekort na het geplande aanbod voor ouderen")):
@@ -109,9 +112,9 @@ def _ouderen_blokken(kern: pd.DataFrame, code: str, naam: str, p: Any, bronnen: 
         if deel.empty:
             continue
         kop = deel.loc[(p.scenario, p.peiljaar)]
-        rijen.append((label, *(_getal(deel.loc[(p.scenario, j), "waarde"]) for j in range(p.peiljaar, p.doeljaar + 1)),
-                      f"{_getal(deel.loc[('laag', p.peiljaar), 'waarde'])} – {_getal(deel.loc[('hoog', p.peiljaar), 'waarde'])}",
-                      _herkomst(kop["herkomst"]), bronnen.nummer(kop["bron"])))
+        rijen.append((label, *(getoond_getal(deel.loc[(p.scenario, j), "waarde"]) for j in range(p.peiljaar, p.doeljaar + 1)),
+                      f"{getoond_getal(deel.loc[('laag', p.peiljaar), 'waarde'])} – {getoond_getal(deel.loc[('hoog', p.peiljaar), 'waarde'])}",
+                      herkomstteken(kop["herkomst"]), bronnen.nummer(kop["bron"])))
     jaren = tuple(str(j) for j in range(p.peiljaar, p.doeljaar + 1))
     return [
         Kop("Wonen met zorg voor ouderen"),
@@ -158,7 +161,7 @@ def _statushouders_blokken(analyse: Analyse, opgave: dict[str, Any], code: str, 
     uit.append(Tabel(f"Taakstelling en gehuisveste statushouders in {naam}",
                      ("halfjaar", "taakstelling", "gehuisvest", "verschil", "achterstand opgeteld", "zekerheid"),
                      tuple((halfjaar(r.halfjaar), getal(r.taakstelling), getal(r.gehuisvest), getal(r.verschil),
-                            getal(r.achterstand), _herkomst(r.herkomst)) for r in tabel.itertuples()),
+                            getal(r.achterstand), herkomstteken(r.herkomst)) for r in tabel.itertuples()),
                      getallen=(1, 2, 3, 4)))
     uit.append(_grafiek(tabel, naam))
     if achterstand > 0:
@@ -181,8 +184,8 @@ def _urgentie_blokken(kern: pd.DataFrame, code: str, naam: str, p: Any, wvrv: Wv
         for groep in categorie.doelgroepen:
             if groep in vraag.index:
                 rij = vraag.loc[groep]
-                weet.append(f"{DOELGROEPEN[groep].naam}: {_getal(rij['waarde'])} woningen per jaar, "
-                            f"{_herkomst(rij['herkomst'])}")
+                weet.append(f"{DOELGROEPEN[groep].naam}: {getoond_getal(rij['waarde'])} woningen per jaar, "
+                            f"{herkomstteken(rij['herkomst'])}")
             else:
                 weet.append(f"{DOELGROEPEN[groep].naam}: geen cijfer")
         rijen.append((categorie.naam, "; ".join(weet) or "geen cijfer", categorie.toelichting,
@@ -216,7 +219,7 @@ def _betaalbaarheid_blokken(analyse: Analyse, code: str, naam: str, wvrv: Wvrv) 
         if not r["ingevuld"]:
             return (label, *([ONBEKEND] * (len(SEGMENTEN) + 3)), NIET_INGEVULD)  # n.b., never 0
         aandeel = [procent(r[k]) if pd.notna(r[k]) else ONBEKEND for k in ("aandeel_betaalbaar", "aandeel_sociale_huur")]
-        return (label, *(getal(r[k]) for k in SEGMENTEN), getal(r["totaal"]), *aandeel, _herkomst(r["herkomst"]))
+        return (label, *(getal(r[k]) for k in SEGMENTEN), getal(r["totaal"]), *aandeel, herkomstteken(r["herkomst"]))
 
     uit.append(Tabel(f"Geplande nieuwbouw {analyse.parameters.peiljaar} tot en met {analyse.parameters.doeljaar}",
                      ("", *SEGMENTEN.values(), "totaal", "aandeel betaalbaar", "aandeel sociale huur", "zekerheid"),
@@ -256,7 +259,7 @@ def _beslissingen(naam: str, analyse: Analyse, verdeling: dict[str, Any], aanbod
     return [Kop("Open beslissingen voor de gemeente"), Lijst(tuple(punten))]
 
 
-def _bronnen_blokken(bronnen: _Bronnen, wvrv: Wvrv) -> list[Blok]:
+def _bronnen_blokken(bronnen: Bronnenlijst, wvrv: Wvrv) -> list[Blok]:
     feiten = tuple((f.tekst, f.artikel or "geen artikel", f.bron, BEVESTIGINGEN[f.bevestiging])
                    for f in wvrv.feiten.values())
     return [
@@ -275,10 +278,10 @@ def hoofdstuk(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, wvrv: Wvr
     kern = kern[kern["gemeentecode"] == gemeentecode]
     indeling = analyse.regio.indeling().set_index("gemeentecode")
     naam, deelregio = str(indeling.loc[gemeentecode, "gemeentenaam"]), str(indeling.loc[gemeentecode, "deelregio"])
-    bronnen = _Bronnen()
-    opgave = _opgave(kern, gemeentecode, p, bronnen)
-    verdeling = _verdeling(kern, gemeentecode, p, bronnen)
-    aanbod = _aanbod(kern, gemeentecode, p, bronnen)
+    bronnen = Bronnenlijst()
+    opgave = opgavecijfers(kern, gemeentecode, p, bronnen)
+    verdeling = verdelingcijfers(kern, gemeentecode, p, bronnen)
+    aanbod = aanbodcijfers(kern, gemeentecode, p, bronnen)
     zonder = analyse.aandachtsgroepen_gedekt()["geen"]
     blokken: list[Blok] = [
         Kop(f"{TITEL} — {naam}", 1),
@@ -296,7 +299,7 @@ def hoofdstuk(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, wvrv: Wvr
     status, achterstand = _statushouders_blokken(analyse, opgave, gemeentecode, naam, wvrv)
     betaalbaar, nieuwbouw = _betaalbaarheid_blokken(analyse, gemeentecode, naam, wvrv)
     blokken += [*status, *_urgentie_blokken(kern, gemeentecode, naam, p, wvrv), *betaalbaar,
-                *_beslissingen(naam, analyse, verdeling, _cijfer(kern, gemeentecode, "claim", p), zonder,
+                *_beslissingen(naam, analyse, verdeling, cijferrij(kern, gemeentecode, "claim", p), zonder,
                                achterstand, nieuwbouw),
                 *_bronnen_blokken(bronnen, wvrv)]
     totaal = opgave["groepen"][-1]
