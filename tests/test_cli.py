@@ -162,7 +162,7 @@ def test_valideer_skips_a_region_file_beside_the_parameter_files(capsys):
     assert main(["valideer", *voorbeelden]) == 0
     uit = capsys.readouterr().out
     assert "gemeente-utrecht.yaml is een regiobestand, geen parameterbestand" in uit
-    assert "Alle 1 parameterbestanden zijn in orde." in uit
+    assert "Het parameterbestand is in orde." in uit
 
 
 def test_valideer_refuses_a_key_without_figures_for_the_region_before_any_run(schrijf, capsys):
@@ -209,4 +209,4 @@ def test_the_codes_the_example_region_file_points_to_are_listed_where_it_says(ca
 def test_valideer_takes_a_folder_as_batch_does(capsys):
     assert main(["valideer", str(PARAMETERS / "voorbeelden")]) == 0
     uit = capsys.readouterr().out
-    assert "utrecht.yaml (woonzorganalyse)" in uit and "Overgeslagen:" in uit and "Alle 1 parameterbestanden" in uit
+    assert "utrecht.yaml (woonzorganalyse)" in uit and "Overgeslagen:" in uit and "Het parameterbestand is in orde." in uit

@@ -60,7 +60,8 @@ def valideer(bestanden: Sequence[Path], console: Console) -> int:
     if fouten:
         console.print(f"{fouten} van {len(bestanden)} parameterbestanden bevatten fouten.")
         return 2
-    console.print(f"Alle {len(bestanden)} parameterbestanden zijn in orde.")
+    console.print("Het parameterbestand is in orde." if len(bestanden) == 1
+                  else f"Alle {len(bestanden)} parameterbestanden zijn in orde.")
     return 0
 
 

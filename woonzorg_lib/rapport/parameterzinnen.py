@@ -27,7 +27,8 @@ def _aandeel(waarde: float) -> str:
     return procent(waarde, 0 if abs(waarde * 100 - round(waarde * 100)) < 1e-9 else 1)
 
 
-def _sleutels(varianten: Mapping[str, Mapping[str, float]]) -> str:
+def sleutelzin(varianten: Mapping[str, Mapping[str, float]]) -> str:
+    """The fair-share key variants in words, each with its weights as shares."""
     delen = []
     for naam, gewichten in varianten.items():
         totaal = sum(gewichten.values()) or 1.0
@@ -54,7 +55,7 @@ ZINNEN: dict[str, Callable[[Any], str]] = {
     "Geen invoerformat: de analyse rekent met gelabelde schattingen.",
     "aandeel_verhuringen_aandachtsgroepen": lambda w: f"Afgesproken aandeel van de sociale verhuringen voor "
                                                       f"aandachtsgroepen: {_aandeel(w)}.",
-    "verdeelsleutels": lambda w: f"Varianten voor de fair share: {_sleutels(w)}.",
+    "verdeelsleutels": lambda w: f"Varianten voor de fair share: {sleutelzin(w)}.",
     "plafond_aandeel_verhuringen": lambda w: f"Plafond per gemeente: hoogstens {_aandeel(w)} van haar eigen "
                                              "verhuringen." if w else "Geen plafond per gemeente.",
     "plafond_doelgroepen": lambda w: "Het plafond geldt voor " + opsomming(

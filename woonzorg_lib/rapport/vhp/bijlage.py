@@ -15,7 +15,7 @@ from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.wvrv import Wvrv, lees_wvrv
 from woonzorg_lib.rapport.factsheet import getoond_getal
 from woonzorg_lib.rapport.kaartcijfers import TOTAAL_VRAAG
-from woonzorg_lib.rapport.parameterzinnen import _sleutels
+from woonzorg_lib.rapport.parameterzinnen import sleutelzin
 from woonzorg_lib.rapport.vhp.blokken import Alinea, Hoofdstuk, Kop, Tabel
 
 
@@ -52,7 +52,7 @@ def bijlage(analyse: Analyse, kern: pd.DataFrame, wvrv: Wvrv | None = None) -> t
         Kop(f"Bijlage: verdeling van de opgave voor aandachtsgroepen over de gemeenten van {regio}", 1),
         Alinea(f"Per gemeente van {regio} de eigen vraag van aandachtsgroepen en haar deel van de regionale opgave "
                f"bij elke verdeling, in woningen per jaar ({p.peiljaar}, scenario {p.scenario}). De verdelingen: "
-               f"{_sleutels(p.verdeelsleutels)}. Dezelfde cijfers als in de rapporten en factsheets van deze run."),
+               f"{sleutelzin(p.verdeelsleutels)}. Dezelfde cijfers als in de rapporten en factsheets van deze run."),
         Alinea(wvrv.feiten["regionale_verdeling"].tekst + " " + wvrv.feiten["termijn_vhp_provincie"].tekst),
         Tabel(f"Verdeling van de opgave over de gemeenten van {regio}", tuple(kolommen), (*rijen, totaal),
               getallen=tuple(range(2, len(kolommen))), totaal=(len(rijen),)),

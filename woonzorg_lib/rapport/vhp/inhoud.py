@@ -33,7 +33,7 @@ from woonzorg_lib.rapport.factsheet import (
     verdelingcijfers,
 )
 from woonzorg_lib.rapport.factsheet import bestandsnaam as factsheetnaam
-from woonzorg_lib.rapport.parameterzinnen import _sleutels
+from woonzorg_lib.rapport.parameterzinnen import sleutelzin
 from woonzorg_lib.rapport.tekst import halfjaar, opsomming
 from woonzorg_lib.rapport.vhp.blokken import Alinea, Blok, Figuur, Hoofdstuk, Kop, Lijst, Tabel
 
@@ -76,7 +76,7 @@ def _verdeling_blokken(verdeling: dict[str, Any], naam: str, analyse: Analyse, w
     uit: list[Blok] = [
         Kop(f"Het aandeel van {naam} in de regionale opgave"),
         Alinea(f"De gemeenten van {analyse.geheel.naam} delen de opgave voor aandachtsgroepen. Elke manier van "
-               f"verdelen geeft {naam} een eigen deel. De verdelingen in deze analyse: {_sleutels(p.verdeelsleutels)}. "
+               f"verdelen geeft {naam} een eigen deel. De verdelingen in deze analyse: {sleutelzin(p.verdeelsleutels)}. "
                + (f"De eigen vraag van {naam} is {eigen['waarde']} woningen per jaar." if eigen else "")),
         Tabel(f"Deel van {naam} in de regionale opgave, in woningen per jaar ({p.peiljaar})",
               ("verdeling", "deel van de gemeente", "verschil met eigen vraag", "zekerheid", "bron"), rijen,
