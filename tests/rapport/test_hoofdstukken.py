@@ -1,5 +1,6 @@
 """Chapters built directly from an analysis, without a kernel."""
 
+import pandas as pd
 import pytest
 from IPython.display import HTML, Image, Markdown
 
@@ -183,3 +184,25 @@ def test_a_chapter_with_a_total_states_how_many_of_the_11_groups_it_covers(hoofd
     regio = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra"})
     tekst = regio.hoofdstuk(hoofdstuk)[0].markdown
     assert "5 van de 11 aandachtsgroepen" in tekst.replace("**", "") and "ondergrens" in tekst
+
+
+def test_a_positive_figure_that_rounds_to_0_shows_as_less_than_2_5_in_every_chapter_table():
+    """Zuid-Kennemerland, scenario midden: three gemeente cells of the demand table lie between 0 and 2,5 homes a
+    year (kerncijfers and factsheet say '< 2,5'); the report printed them as 0, which reads as 'no need'."""
+    from woonzorg_lib.model.onthulling import KLEIN
+
+    zk = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Zuid-Kennemerland"})
+    vraag = next(t for titel, t in zk.vraag().tabellen.items() if titel.startswith("Woningen per jaar per gemeente"))
+    assert (vraag == KLEIN).sum().sum() == 3
+    assert not (vraag == 0).any().any()
+    laag = Rapport.uit_notebook("woonzorganalyse",
+                                {"regio": "mra", "deelregio": "Zuid-Kennemerland", "scenario": "laag"})
+    confrontatie = next(t for titel, t in laag.confrontatie().tabellen.items() if titel.startswith("Woningen per jaar"))
+    assert (confrontatie == KLEIN).sum().sum() == 1
+
+
+def test_a_table_of_homes_never_shows_a_missing_figure_as_0():
+    from woonzorg_lib.rapport import publicatie
+
+    tabel = publicatie.woningen(pd.DataFrame({"vorige editie": [12.0, None], "deze editie": [0.4, 0.0]}))
+    assert tabel.to_dict("list") == {"vorige editie": [10, "n.b."], "deze editie": ["< 2,5", 0]}

@@ -76,7 +76,8 @@ def volgens_patroon(
                                fill_value=False).set_axis(volledig.index).astype(bool)
     onbekend = onbekend.reindex(index=volledig.index, columns=volledig.columns, fill_value=False)
     precies = exacte_totalen(precies).reindex(index=volledig.index, columns=volledig.columns, fill_value=False)
-    uit = afronden(volledig).mask(precies, volledig.round().astype("int64")).astype(object)
+    uit = afronden(volledig).mask(precies, volledig.round().astype("int64"))
+    uit = uit.astype(object).mask((volledig > 0) & (uit == 0), KLEIN)
     uit = uit.mask(verborgen, VERBORGEN).mask(onbekend & ~verborgen, ONBEKEND)
     uit.attrs["opmerking"] = OPMERKING_PATROON + openbaar + (f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is "
                                                   "geen 0)." if onbekend.any().any() else "")
@@ -85,16 +86,19 @@ def volgens_patroon(
 
 def woningen(tabel: pd.DataFrame, exact: pd.DataFrame | None = None) -> pd.DataFrame:
     """Counts (no people of vulnerable groups): whole numbers; model figures and estimates rounded to fives like
-    every count in a report, the cells ``exact`` marks (published counts) as they were published.
+    every count in a report, the cells ``exact`` marks (published counts) as they were published. A positive count
+    that rounds to 0 shows '< 2,5' (not a 0 that reads as "no need"), a cell without a figure 'n.b.'.
 
-    >>> woningen(pd.DataFrame({"n": [9578.0, 957.8]}), pd.DataFrame({"n": [True, False]}))["n"].tolist()
-    [9578, 960]
+    >>> tabel = pd.DataFrame({"n": [9578.0, 957.8, 1.2, None]})
+    >>> woningen(tabel, pd.DataFrame({"n": [True, False, False, False]}))["n"].tolist()
+    [9578, 960, '< 2,5', 'n.b.']
     """
-    afgerond = afronden(tabel.fillna(0.0))
-    if exact is None:
-        return afgerond.astype(object)
-    precies = exact.reindex(index=tabel.index, columns=tabel.columns, fill_value=False).astype(bool)
-    return afgerond.mask(precies, tabel.fillna(0.0).round().astype("int64")).astype(object)
+    waarden = tabel.fillna(0.0)
+    uit = afronden(waarden)
+    if exact is not None:
+        precies = exact.reindex(index=tabel.index, columns=tabel.columns, fill_value=False).astype(bool)
+        uit = uit.mask(precies, waarden.round().astype("int64"))
+    return uit.astype(object).mask((waarden > 0) & (uit == 0), KLEIN).mask(tabel.isna(), ONBEKEND)
 
 
 def gepubliceerd(herkomst: pd.Series) -> pd.Series:
