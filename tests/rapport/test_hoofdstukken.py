@@ -183,3 +183,17 @@ def test_a_chapter_with_a_total_states_how_many_of_the_11_groups_it_covers(hoofd
     regio = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra"})
     tekst = regio.hoofdstuk(hoofdstuk)[0].markdown
     assert "5 van de 11 aandachtsgroepen" in tekst.replace("**", "") and "ondergrens" in tekst
+
+
+def test_the_demand_chapter_names_the_gemeenten_whose_figure_stays_a_national_figure_pro_rata():
+    """Jeugdzorg rests on each gemeente's own CBS count of jeugdhulp met verblijf, except where CBS suppressed it and
+    the jeugdregio leaves nothing (Rozendaal); detention is the national figure pro rata everywhere outside the G3."""
+    arnhem = Rapport.uit_notebook("woonzorganalyse", {"regio": "groene-metropoolregio-arnhem-nijmegen",
+                                                      "deelregio": "Arnhem e.o. (rest GMR)"}).vraag()
+    tekst = " ".join(d.markdown for d in arnhem if hasattr(d, "markdown"))
+    assert "**Landelijke cijfers naar rato.**" in tekst
+    assert "uitstroom jeugdzorg (18+): Rozendaal;" in tekst
+    assert "ex-gedetineerden: alle 11 gemeenten" in tekst
+    ijmond = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"}).vraag()
+    tekst = " ".join(d.markdown for d in ijmond if hasattr(d, "markdown"))
+    assert "uitstroom jeugdzorg" not in tekst.split("**Landelijke cijfers naar rato.**")[1].split("**")[0]
