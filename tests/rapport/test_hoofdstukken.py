@@ -197,3 +197,10 @@ def test_the_demand_chapter_names_the_gemeenten_whose_figure_stays_a_national_fi
     ijmond = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"}).vraag()
     tekst = " ".join(d.markdown for d in ijmond if hasattr(d, "markdown"))
     assert "uitstroom jeugdzorg" not in tekst.split("**Landelijke cijfers naar rato.**")[1].split("**")[0]
+
+
+def test_a_gemeente_with_a_suppressed_count_is_named_with_its_jeugdregio_share():
+    leeuwarden = Rapport.uit_notebook("woonzorganalyse", {"regio": "centrumregio-leeuwarden"}).vraag()
+    tekst = " ".join(d.markdown for d in leeuwarden if hasattr(d, "markdown"))
+    assert ("Het CBS schermt het cijfer af bij uitstroom jeugdzorg (18+): Ameland, Schiermonnikoog, Terschelling en "
+            "Vlieland. Die gemeenten krijgen het deel dat hun jeugdregio overlaat") in tekst

@@ -50,10 +50,12 @@ def invoercijfers(analyse: Analyse) -> pd.DataFrame:
         rijen.append({"cijfer": naam, "waarde": waarde, "peildatum": str(k["peildatum"]), "herkomst": k["herkomst"],
                       "bron": k["bron"]})
     nl = jeugdhulp_verblijf().set_index("code").loc["NL01"]
-    bron = bronnen()["jeugdhulp_verblijf"]
+    tabel = bronnen()["jeugdhulp_verblijf"].tabel
     rijen.append({"cijfer": "Trajecten jeugdhulp met verblijf in Nederland (noemer van de uitstroom jeugdzorg per "
                             "gemeente)", "waarde": getal(nl["trajecten_met_verblijf"]), "peildatum": str(nl["peildatum"]),
-                  "herkomst": "register", "bron": " ".join(bron.bron.split())})
+                  "herkomst": "register",
+                  "bron": f"CBS {tabel}, totaal jeugdhulp met verblijf, Nederland (via GitHub dertje/cbs_datasets, "
+                          "commit fda64267; zie Gebundelde gegevens)"})
     steden = landelijk["detentie_uitstroom_gemeenten"]
     namen_gemeenten = analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
     for code, aantal in steden["waarden"].items():

@@ -93,8 +93,8 @@ def naar_rato(selectie: Selectie) -> str:
         zin += ("Zonder eigen cijfer van de gemeente is de vraag een landelijk aantal naar rato van de inwoners, bij "
                 + "; ".join(landelijk) + ". ")
     if regionaal:
-        zin += ("CBS schermt het cijfer af bij " + "; ".join(regionaal) + ": daar is het het deel dat de jeugdregio "
-                "overlaat, naar rato van de inwoners. ")
+        zin += ("Het CBS schermt het cijfer af bij " + "; ".join(regionaal) + ". Die gemeenten krijgen het deel dat "
+                "hun jeugdregio overlaat, naar rato van de inwoners. ")
     return zin + "Een eigen telling in het invoerformat vervangt zo'n schatting."
 
 
