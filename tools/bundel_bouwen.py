@@ -18,6 +18,8 @@ import re
 from pathlib import Path
 
 BUNDEL = Path(__file__).resolve().parents[1] / "woonzorg_lib" / "data" / "bundel"
+# Raw CBS extracts kept in the project (not in the shared reference), each named in tools/ruw/README.md.
+RUW = Path(__file__).resolve().parent / "ruw"
 
 # Regions of the reference table -> catalogue key (file name) in the bundle.
 REGIO_SLEUTELS = {
@@ -42,6 +44,12 @@ COROP_PROVINCIE = {
 def lees(pad: Path) -> list[dict[str, str]]:
     with pad.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def lees_cbs(pad: Path) -> list[dict[str, str]]:
+    """A raw CBS StatLine dump as it was committed: ';'-separated, UTF-8 with BOM, CBS column names."""
+    with pad.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f, delimiter=";"))
 
 
 def schrijf(doel: Path, naam: str, kolommen: list[str], rijen: list[dict[str, object]]) -> None:
@@ -259,6 +267,55 @@ def corporatiewoningen_gemeenten(ref: Path, doel: Path) -> None:
              for r in sorted(rijen, key=lambda r: r["gemeentecode"])])
 
 
+def _cbs_naam(naam: str) -> str:
+    """A CBS region name without its disambiguation suffix: "Utrecht (gemeente)" and "Hengelo (O.)" → the plain name."""
+    return re.sub(r" \((gemeente|[A-Z]+\.)\)$", "", naam)
+
+
+def jeugdhulp_verblijf(ref: Path, doel: Path) -> None:
+    """Trajectories of jeugdhulp met verblijf on one reference date per gemeente, jeugdregio and the country.
+
+    Read from the raw CBS 85094NED extract in ``tools/ruw/`` (rows of one Perioden, unchanged). A
+    suppressed CBS cell stays empty. Gemeente names are matched to the 342 codes (exact, or without the
+    CBS suffix); jeugdregio membership is CBS 85755NED 2024 (regio_indelingen_cbs_2024.csv).
+    """
+    rijen = lees_cbs(RUW / "85094NED_peildatum_2024-06-30.csv")
+    perioden = {r["Perioden"] for r in rijen}
+    if perioden != {"30 juni 2024"}:
+        raise SystemExit(f"85094NED: één peildatum verwacht, niet {sorted(perioden)}")
+    waarde = {r["RegioS"]: r["TotaalJeugdhulpMetVerblijf_9"] for r in rijen}
+    gemeenten_ref = lees(ref / "gemeenten.csv")
+    per_naam: dict[str, list[str]] = {}
+    for naam in waarde:
+        per_naam.setdefault(_cbs_naam(naam), []).append(naam)
+    jeugdregio = {r["gemeentecode"]: r for r in lees(ref / "regio_indelingen_cbs_2024.csv") if r["indeling"] == "jeugdregio"}
+
+    def getal(cel: str) -> str:
+        return "" if cel == "" else str(int(float(cel)))
+
+    uit: list[dict[str, object]] = [{"gebiedstype": "land", "code": "NL01", "naam": "Nederland", "jeugdregio_code": "",
+                                     "peildatum": "2024-06-30", "trajecten_met_verblijf": getal(waarde["Nederland"])}]
+    regios_gezien: dict[str, str] = {}
+    for r in sorted(gemeenten_ref, key=lambda r: r["gemeentecode"]):
+        naam = r["gemeentenaam"]
+        kandidaten = [naam] if naam in waarde else per_naam.get(naam, [])
+        if len(kandidaten) != 1:
+            raise SystemExit(f"85094NED: gemeente {naam} ({r['gemeentecode']}) niet eenduidig gevonden: {kandidaten}")
+        regio = jeugdregio[r["gemeentecode"]]
+        regios_gezien[regio["regiocode"]] = regio["regionaam"]
+        uit.append({"gebiedstype": "gemeente", "code": r["gemeentecode"], "naam": naam,
+                    "jeugdregio_code": regio["regiocode"], "peildatum": "2024-06-30",
+                    "trajecten_met_verblijf": getal(waarde[kandidaten[0]])})
+    for code, naam in sorted(regios_gezien.items()):
+        cel = waarde.get(f"{naam} (JZ)")
+        if cel is None:
+            raise SystemExit(f"85094NED: jeugdregio {naam} ({code}) ontbreekt")
+        uit.append({"gebiedstype": "jeugdregio", "code": code, "naam": naam, "jeugdregio_code": code,
+                    "peildatum": "2024-06-30", "trajecten_met_verblijf": getal(cel)})
+    schrijf(doel, "jeugdhulp_verblijf.csv",
+            ["gebiedstype", "code", "naam", "jeugdregio_code", "peildatum", "trajecten_met_verblijf"], uit)
+
+
 def regios(ref: Path, doel: Path) -> None:
     namen = {r["gemeentecode"]: r["gemeentenaam"] for r in lees(ref / "gemeenten.csv")}
     per_regio: dict[str, list[dict[str, str]]] = {}
@@ -315,7 +372,7 @@ def main() -> None:
     (args.uit / "regios").mkdir(parents=True, exist_ok=True)
     for bouw in (gemeenten, woningvoorraad, woningvoorraad_eigendom, leeftijd_nederland, bevolking,
                  taakstelling_landelijk, verhuringen, regios, kaart, regio_indeling_landelijk, leeftijd_gemeenten,
-                 corporatiewoningen_gemeenten):
+                 corporatiewoningen_gemeenten, jeugdhulp_verblijf):
         bouw(args.referentie, args.uit)
     print(f"bundel geschreven naar {args.uit}")
 

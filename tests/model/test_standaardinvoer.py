@@ -68,3 +68,49 @@ def test_the_75_plus_is_the_counted_figure_where_the_cohorts_add_up_to_it():
     ouderen = _per(uit, "inwoners_75plus")
     assert (ouderen["herkomst"] == "register").all() and ouderen["bron"].str.contains("85383NED").all()
     assert ouderen.loc["GM0034", "waarde"] == 10_636  # Almere 1-1-2024 (CBS 85383NED)
+
+
+@pytest.fixture(scope="module")
+def met_jeugdhulp() -> pd.DataFrame:
+    from woonzorg_lib.data.basis import jeugdhulp_verblijf
+
+    basis = basisgegevens()
+    return standaard_invoer(per_gemeente(basis), basis, landelijke_kengetallen(), verhuringen(),
+                            jeugdhulp=jeugdhulp_verblijf())
+
+
+def test_without_jeugdhulp_counts_the_jeugdzorg_outflow_is_the_national_figure_pro_rata(standaard):
+    rijen = _per(standaard, "jeugdzorg_uitstroom")
+    assert rijen["bron"].str.contains("naar rato van de inwoners").all()
+
+
+def test_jeugdzorg_outflow_follows_the_gemeentes_own_count_of_jeugdhulp_met_verblijf(met_jeugdhulp):
+    rijen = _per(met_jeugdhulp, "jeugdzorg_uitstroom")
+    # Amsterdam: 1.685 trajectories with verblijf on 30-6-2024 of 33.025 in the Netherlands (CBS 85094NED) × 3.300.
+    amsterdam = rijen.loc["GM0363"]
+    assert amsterdam["waarde"] == pytest.approx(round(1685 * 3300 / 33025, 1))
+    assert amsterdam["herkomst"] == "schatting" and amsterdam["peildatum"] == "2024-06-30"
+    assert "85094NED" in amsterdam["bron"] and "1.685" in amsterdam["bron"] and "33.025" in amsterdam["bron"]
+    assert "Zembla" in amsterdam["bron"] and "naar rato" not in amsterdam["bron"]
+    assert rijen["waarde"].sum() == pytest.approx(3300, rel=0.01)
+    assert rijen["waarde"].notna().all() and (rijen["herkomst"] == "schatting").all()
+
+
+def test_a_suppressed_gemeente_gets_its_jeugdregios_remainder_and_the_region_keeps_its_total(met_jeugdhulp):
+    rijen = _per(met_jeugdhulp, "jeugdzorg_uitstroom")
+    # Zuidoost-Brabant (JZ39): 1.155 trajectories, 1.140 in its 19 published gemeenten; Oirschot and Reusel-De
+    # Mierden (suppressed) share the 15 by inhabitants.
+    from woonzorg_lib.data.basis import jeugdhulp_verblijf
+
+    tabel = jeugdhulp_verblijf()
+    leden = tabel.loc[tabel["jeugdregio_code"].eq("JZ39") & tabel["gebiedstype"].eq("gemeente"), "code"]
+    assert rijen.loc[list(leden), "waarde"].sum() == pytest.approx(1155 * 3300 / 33025, abs=0.1 * len(leden))
+    oirschot = rijen.loc["GM0823"]
+    assert "afgeschermd" in oirschot["bron"] and "Zuidoost-Brabant" in oirschot["bron"]
+    assert "naar rato van de inwoners" in oirschot["bron"] and 0 < oirschot["waarde"] < 15 * 3300 / 33025
+
+
+def test_a_gemeente_whose_region_leaves_nothing_stays_pro_rata_and_says_so(met_jeugdhulp):
+    rozendaal = _per(met_jeugdhulp, "jeugdzorg_uitstroom").loc["GM0277"]  # suppressed; Centraal Gelderland adds up
+    assert "landelijk aantal 3.300 naar rato van de inwoners" in rozendaal["bron"]
+    assert "geen lokaal cijfer" in rozendaal["bron"] and rozendaal["waarde"] > 0

@@ -206,3 +206,24 @@ def test_a_table_of_homes_never_shows_a_missing_figure_as_0():
 
     tabel = publicatie.woningen(pd.DataFrame({"vorige editie": [12.0, None], "deze editie": [0.4, 0.0]}))
     assert tabel.to_dict("list") == {"vorige editie": [10, "n.b."], "deze editie": ["< 2,5", 0]}
+
+
+def test_the_demand_chapter_names_the_gemeenten_whose_figure_stays_a_national_figure_pro_rata():
+    """Jeugdzorg rests on each gemeente's own CBS count of jeugdhulp met verblijf, except where CBS suppressed it and
+    the jeugdregio leaves nothing (Rozendaal); detention is the national figure pro rata everywhere outside the G3."""
+    arnhem = Rapport.uit_notebook("woonzorganalyse", {"regio": "groene-metropoolregio-arnhem-nijmegen",
+                                                      "deelregio": "Arnhem e.o. (rest GMR)"}).vraag()
+    tekst = " ".join(d.markdown for d in arnhem if hasattr(d, "markdown"))
+    assert "**Landelijke cijfers naar rato.**" in tekst
+    assert "uitstroom jeugdzorg (18+): Rozendaal;" in tekst
+    assert "ex-gedetineerden: alle 11 gemeenten" in tekst
+    ijmond = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"}).vraag()
+    tekst = " ".join(d.markdown for d in ijmond if hasattr(d, "markdown"))
+    assert "uitstroom jeugdzorg" not in tekst.split("**Landelijke cijfers naar rato.**")[1].split("**")[0]
+
+
+def test_a_gemeente_with_a_suppressed_count_is_named_with_its_jeugdregio_share():
+    leeuwarden = Rapport.uit_notebook("woonzorganalyse", {"regio": "centrumregio-leeuwarden"}).vraag()
+    tekst = " ".join(d.markdown for d in leeuwarden if hasattr(d, "markdown"))
+    assert ("Het CBS schermt het cijfer af bij uitstroom jeugdzorg (18+): Ameland, Schiermonnikoog, Terschelling en "
+            "Vlieland. Die gemeenten krijgen het deel dat hun jeugdregio overlaat") in tekst

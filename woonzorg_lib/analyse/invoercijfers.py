@@ -7,7 +7,8 @@ import pandas as pd
 from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.analyse.gevoeligheid import nationaal_deel
 from woonzorg_lib.analyse.resultaat import Analyse
-from woonzorg_lib.data.basis import bevolking, landelijke_kengetallen
+from woonzorg_lib.data.basis import bevolking, jeugdhulp_verblijf, landelijke_kengetallen
+from woonzorg_lib.data.bronnen import bronnen
 from woonzorg_lib.model import statushouders
 
 
@@ -48,6 +49,13 @@ def invoercijfers(analyse: Analyse) -> pd.DataFrame:
         waarde = procent(k["waarde"], 0) if k["waarde"] < 1 else getal(k["waarde"])
         rijen.append({"cijfer": naam, "waarde": waarde, "peildatum": str(k["peildatum"]), "herkomst": k["herkomst"],
                       "bron": k["bron"]})
+    nl = jeugdhulp_verblijf().set_index("code").loc["NL01"]
+    tabel = bronnen()["jeugdhulp_verblijf"].tabel
+    rijen.append({"cijfer": "Trajecten jeugdhulp met verblijf in Nederland (noemer van de uitstroom jeugdzorg per "
+                            "gemeente)", "waarde": getal(nl["trajecten_met_verblijf"]), "peildatum": str(nl["peildatum"]),
+                  "herkomst": "register",
+                  "bron": f"CBS {tabel}, totaal jeugdhulp met verblijf, Nederland (via GitHub dertje/cbs_datasets, "
+                          "commit fda64267; zie Gebundelde gegevens)"})
     steden = landelijk["detentie_uitstroom_gemeenten"]
     namen_gemeenten = analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
     for code, aantal in steden["waarden"].items():

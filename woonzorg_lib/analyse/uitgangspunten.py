@@ -17,6 +17,7 @@ from woonzorg_lib.data.basis import (
     basisgegevens,
     bevolking,
     geteld_75plus,
+    jeugdhulp_verblijf,
     landelijke_kengetallen,
     per_gemeente,
     taakstelling_landelijk,
@@ -35,7 +36,8 @@ from woonzorg_lib.model.standaardinvoer import standaard_invoer
 def _standaard_nederland(editie: Editie | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     basis = basisgegevens(editie)
     breed = per_gemeente(basis)
-    invoer = standaard_invoer(breed, basis, landelijke_kengetallen(), verhuringen(), geteld_75plus())
+    invoer = standaard_invoer(breed, basis, landelijke_kengetallen(), verhuringen(), geteld_75plus(),
+                              jeugdhulp_verblijf())
     kengetallen = standaard_kengetallen(float(breed[["inwoners_75_84", "inwoners_85plus"]].sum(axis=1).sum()))
     return invoer, kengetallen
 

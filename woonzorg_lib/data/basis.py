@@ -92,6 +92,20 @@ def corporatie_aandeel_gemeenten() -> pd.DataFrame:
     return _lees_csv("corporatiewoningen_gemeenten.csv")
 
 
+def jeugdhulp_verblijf() -> pd.DataFrame:
+    """Trajectories of jeugdhulp met verblijf on one reference date per gemeente, jeugdregio and the country (CBS 85094NED).
+
+    ``trajecten_met_verblijf`` is missing (never 0) where CBS suppressed the cell.
+
+    >>> t = jeugdhulp_verblijf().set_index("code")
+    >>> int(t.loc["NL01", "trajecten_met_verblijf"]), int(t["trajecten_met_verblijf"].isna().sum())
+    (33025, 12)
+    """
+    tabel = _lees_csv("jeugdhulp_verblijf.csv")
+    tabel["trajecten_met_verblijf"] = pd.to_numeric(tabel["trajecten_met_verblijf"].replace("", None)).astype("float64")
+    return tabel
+
+
 def leeftijd_nederland() -> pd.DataFrame:
     """National counts per age cohort (65-74, 75-84, 85+ and 65+)."""
     return _lees_csv("leeftijd_nederland.csv")

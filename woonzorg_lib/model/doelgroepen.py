@@ -116,7 +116,8 @@ DOELGROEPEN: dict[str, Doelgroep] = {
         Doelgroep(
             "uitstroom_jeugdzorg", "Uitstroom jeugdzorg (18+)",
             "Jongeren die op hun 18e uit de jeugdzorg (met verblijf) gaan.",
-            "Zembla/BNNVARA, 'Roep om leeftijdsgrens van 18 jaar bij jeugdzorg los te laten'", "personen",
+            "Zembla/BNNVARA, 'Roep om leeftijdsgrens van 18 jaar bij jeugdzorg los te laten' (landelijk), verdeeld "
+            "naar de trajecten jeugdhulp met verblijf per gemeente (CBS 85094NED)", "personen",
             "Uitstroom per jaar × aandeel met woningbehoefte.",
         ),
         Doelgroep(

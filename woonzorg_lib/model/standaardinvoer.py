@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from woonzorg_lib.algemeen.opmaak import getal
+from woonzorg_lib.model.regioverdeling import binnen_regio
 
 KOLOMMEN = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]
 
@@ -31,9 +32,58 @@ def _rijen(onderwerp: str, waarden: pd.Series, herkomst: str, bron: str, peildat
     )
 
 
+def _datum(peildatum: str) -> str:
+    jaar, maand, dag = peildatum.split("-")
+    maanden = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+               "november", "december")
+    return f"{int(dag)} {maanden[int(maand) - 1]} {jaar}"
+
+
+def jeugdzorg_uitstroom(inwoners: pd.Series, kengetal: Mapping[str, Any], jeugdhulp: pd.DataFrame) -> pd.DataFrame:
+    """The yearly outflow at 18 per gemeente: its trajectories of jeugdhulp met verblijf × national outflow ÷ national count.
+
+    ``jeugdhulp`` is CBS 85094NED as bundled (gemeente, jeugdregio and land rows). A suppressed gemeente
+    gets its share of what its jeugdregio's total leaves (by inhabitants, within the jeugdregio); where
+    nothing is left or no count exists, the national outflow pro rata inhabitants, saying why.
+    """
+    nl = jeugdhulp[jeugdhulp["gebiedstype"] == "land"].iloc[0]
+    rijen = jeugdhulp[jeugdhulp["gebiedstype"] == "gemeente"].set_index("code").reindex(inwoners.index)
+    regios = jeugdhulp[jeugdhulp["gebiedstype"] == "jeugdregio"].set_index("code")
+    verdeeld = binnen_regio(rijen["trajecten_met_verblijf"], rijen["jeugdregio_code"],
+                            regios["trajecten_met_verblijf"], inwoners)
+    factor = kengetal["waarde"] / nl["trajecten_met_verblijf"]
+    datum = _datum(str(nl["peildatum"]))
+    omrekening = (f"× {getal(kengetal['waarde'])} jongeren per jaar die op 18 jaar de jeugdzorg verlaten ÷ "
+                  f"{getal(nl['trajecten_met_verblijf'])} trajecten met verblijf in Nederland (zelfde tabel; "
+                  f"landelijk aantal: {kengetal['bron']})")
+    delen = []
+    eigen = verdeeld[verdeeld["wijze"] == "eigen"]
+    deel = _rijen("jeugdzorg_uitstroom", (eigen["waarde"] * factor).round(1), "schatting", "", str(nl["peildatum"]))
+    deel["bron"] = [f"schatting: {getal(t)} trajecten jeugdhulp met verblijf in de gemeente op {datum} (CBS 85094NED, "
+                    f"de verantwoordelijke gemeente) {omrekening}" for t in eigen["waarde"]]
+    delen.append(deel)
+    regio = verdeeld[verdeeld["wijze"] == "regio"]
+    deel = _rijen("jeugdzorg_uitstroom", (regio["waarde"] * factor).round(1), "schatting", "", str(nl["peildatum"]))
+    deel["bron"] = [
+        f"schatting: CBS-cel afgeschermd (klein aantal); het deel van jeugdregio "
+        f"{regios.loc[r.regio, 'naam']} ({getal(r.regio_totaal)} trajecten jeugdhulp met verblijf op {datum} min "
+        f"{getal(r.som_gepubliceerd)} in de gepubliceerde gemeenten = {getal(r.rest)}, CBS 85094NED) naar rato van de "
+        f"inwoners van de afgeschermde gemeenten {omrekening}" for r in regio.itertuples()]
+    delen.append(deel)
+    geen = verdeeld[verdeeld["wijze"] == "geen"]
+    waarom = ["CBS-cel afgeschermd en de jeugdregio laat na afronding niets over" if pd.notna(r.regio_totaal)
+              else "geen cijfer in CBS 85094NED" for r in geen.itertuples()]
+    deel = _rijen("jeugdzorg_uitstroom", (inwoners[geen.index] * kengetal["waarde"] / inwoners.sum()).round(1),
+                  kengetal["herkomst"], "", kengetal["peildatum"])
+    deel["bron"] = [f"schatting: landelijk aantal {getal(kengetal['waarde'])} naar rato van de inwoners; geen lokaal "
+                    f"cijfer: {w} ({kengetal['bron']})" for w in waarom]
+    delen.append(deel)
+    return pd.concat(delen, ignore_index=True)
+
+
 def standaard_invoer(
     per_gemeente: pd.DataFrame, herkomst_basis: pd.DataFrame, landelijk: Mapping[str, Any], verhuringen: pd.DataFrame,
-    geteld_75plus: pd.DataFrame | None = None,
+    geteld_75plus: pd.DataFrame | None = None, jeugdhulp: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Default values for every gemeente of ``per_gemeente`` (wide base figures, all of the Netherlands).
 
@@ -42,15 +92,21 @@ def standaard_invoer(
     the real lettings per gemeente and year (the newest year is used, tier register).
     ``geteld_75plus`` (gemeentecode, waarde, peildatum, bron) is the counted 75+ per gemeente:
     where 75-84 + 85+ of the same date add up to it, the 75+ is that count (register).
+    ``jeugdhulp`` (CBS 85094NED as bundled) turns the national jeugdzorg outflow into one per gemeente by
+    its own count of jeugdhulp met verblijf; without it the outflow is the national figure pro rata.
     The taakstelling vergunninghouders is not here: it differs per half-year and is
     computed for the years of an analysis (``model.statushouders``).
     """
     inwoners = per_gemeente["inwoners"]
     nederland = int(inwoners.sum())
-    delen = []
+    delen: list[pd.DataFrame] = []
+    pro_rata = [("dakloze_personen", "dakloze_personen", "noodoplossing zonder regionale telling:", "")]
+    if jeugdhulp is None:
+        pro_rata.append(("jeugdzorg_uitstroom", "jeugdzorg_uitstroom", "landelijk aantal", ""))
+    else:
+        delen.append(jeugdzorg_uitstroom(inwoners, landelijk["jeugdzorg_uitstroom"], jeugdhulp))
     for onderwerp, sleutel, wat, let_op in (
-        ("dakloze_personen", "dakloze_personen", "noodoplossing zonder regionale telling:", ""),
-        ("jeugdzorg_uitstroom", "jeugdzorg_uitstroom", "landelijk aantal", ""),
+        *pro_rata,
         ("bw_clienten", "beschermd_wonen_clienten", "landelijk aantal bewoners beschermd wonen",
          "; de bewoners wonen vooral in en rond de centrumgemeenten: vervang door het eigen cliëntenaantal"),
     ):

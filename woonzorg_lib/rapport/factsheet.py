@@ -74,6 +74,13 @@ def getoond_getal(waarde: object, procenten: bool = False) -> str:
 KORTE_BRONNEN = (
     ("art. 29", "Rijksoverheid: taakstelling vergunninghouders (artikel 29 Huisvestingswet), naar inwoners (CBS)"),
     ("Trimbos", "Trimbos-instituut: bewoners beschermd wonen in Nederland, naar inwoners"),
+    ("jeugdhulp met verblijf in de gemeente",
+     "CBS: jongeren in jeugdhulp met verblijf in de gemeente, met de landelijke uitstroom op 18 jaar (Zembla/BNNVARA)"),
+    ("het deel van jeugdregio",
+     ("CBS: jeugdhulp met verblijf in de jeugdregio (cijfer van de gemeente afgeschermd), naar inwoners, met de "
+      "landelijke uitstroom op 18 jaar (Zembla/BNNVARA)")),
+    ("geen lokaal cijfer: CBS-cel afgeschermd",
+     "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners (geen eigen cijfer van de gemeente)"),
     ("Zembla", "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners"),
     ("detentie", "Dienst Justitiële Inrichtingen: uitstroom uit detentie, naar inwoners"),
     ("dakloze", "CBS: schatting dakloze personen in Nederland, naar inwoners (noodoplossing)"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonzorg_lib.algemeen.opmaak import getal
+from woonzorg_lib.algemeen.opmaak import aantal_gemeenten, getal
 from woonzorg_lib.data.vergelijking import vergelijkingscijfers
-from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN, SCENARIOS
+from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, DOELGROEPEN, SCENARIOS, VRAAGPOSTEN
 from woonzorg_lib.model.herkomst import zwakste
 from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
@@ -55,6 +55,47 @@ def concentratie(selectie: Selectie) -> str:
     vraag = selectie.vraag()
     bw = vraag[vraag["doelgroep"] == "uitstroom_bw"]
     return CONCENTRATIE if bw["bron"].astype(str).str.contains("centrumgemeenten").any() else ""
+
+
+def _wie(namen: list[str], alle: list[str]) -> str:
+    if len(namen) == len(alle):
+        return f"alle {aantal_gemeenten(len(alle))}" if len(alle) > 1 else namen[0]
+    rest = [n for n in alle if n not in namen]
+    return f"alle gemeenten behalve {tekst.opsomming(rest)}" if len(rest) < len(namen) else tekst.opsomming(namen)
+
+
+def naar_rato(selectie: Selectie) -> str:
+    """Which gemeenten' demand is a national figure pro rata inhabitants (no local count), per doelgroep, in words.
+
+    A gemeente whose count CBS suppressed and that got its share of its region's remainder is named apart.
+    """
+    invoer = selectie.analyse.invoer
+    namen = selectie.analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
+    alle = [str(namen[c]) for c in selectie.codes]
+    landelijk, regionaal = [], []
+    for post in VRAAGPOSTEN.values():
+        if post.doelgroep not in AANDACHTSGROEPEN:
+            continue
+        rijen = invoer[(invoer["onderwerp"] == post.onderwerp) & invoer["gemeentecode"].isin(selectie.codes)]
+        bron = rijen["bron"].fillna("").astype(str)
+        groep = DOELGROEPEN[post.doelgroep].naam.lower()
+        regio = rijen.loc[bron.str.contains("het deel van jeugdregio", regex=False), "gemeentecode"]
+        rato = rijen.loc[bron.str.contains("naar rato van de inwoners", regex=False) & ~rijen.index.isin(regio.index),
+                         "gemeentecode"]
+        if len(rato):
+            landelijk.append(f"{groep}: {_wie([str(namen[c]) for c in selectie.codes if c in set(rato)], alle)}")
+        if len(regio):
+            regionaal.append(f"{groep}: {tekst.opsomming([str(namen[c]) for c in selectie.codes if c in set(regio)])}")
+    if not landelijk and not regionaal:
+        return ""
+    zin = "**Landelijke cijfers naar rato.** "
+    if landelijk:
+        zin += ("Zonder eigen cijfer van de gemeente is de vraag een landelijk aantal naar rato van de inwoners, bij "
+                + "; ".join(landelijk) + ". ")
+    if regionaal:
+        zin += ("Het CBS schermt het cijfer af bij " + "; ".join(regionaal) + ". Die gemeenten krijgen het deel dat "
+                "hun jeugdregio overlaat, naar rato van de inwoners. ")
+    return zin + "Een eigen telling in het invoerformat vervangt zo'n schatting."
 
 
 def eigen_cijfers(selectie: Selectie) -> str:
@@ -141,5 +182,5 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
               bijschrift=f"Personen per jaar per {selectie.eenheid} (scenario {p.scenario})",
               opmerking=WIE_TELT + beschermd_personen.attrs.get("opmerking", "")),
         *taakstelling(selectie),
-        *[Tekst(t) for t in (concentratie(selectie), eigen_cijfers(selectie)) if t],
+        *[Tekst(t) for t in (naar_rato(selectie), concentratie(selectie), eigen_cijfers(selectie)) if t],
     ])
