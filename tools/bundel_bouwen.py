@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 BUNDEL = Path(__file__).resolve().parents[1] / "woonzorg_lib" / "data" / "bundel"
-# Raw CBS extracts kept in the project (not in the shared reference), each named in tools/ruw/README.md.
+# Raw CBS rows kept in the repository in their CBS shape (tools/cbs_uittreksel.py, tools/ruw/README.md).
 RUW = Path(__file__).resolve().parent / "ruw"
 
 # Regions of the reference table -> catalogue key (file name) in the bundle.
@@ -47,9 +47,10 @@ def lees(pad: Path) -> list[dict[str, str]]:
 
 
 def lees_cbs(pad: Path) -> list[dict[str, str]]:
-    """A raw CBS StatLine dump as it was committed: ';'-separated, UTF-8 with BOM, CBS column names."""
+    """A raw CBS StatLine extract as committed: ';'-separated, UTF-8 (with or without BOM), CBS column names; every
+    value stripped of CBS's padding."""
     with pad.open(encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f, delimiter=";"))
+        return [{k: v.strip() for k, v in r.items()} for r in csv.DictReader(f, delimiter=";")]
 
 
 def schrijf(doel: Path, naam: str, kolommen: list[str], rijen: list[dict[str, object]]) -> None:
@@ -316,6 +317,49 @@ def jeugdhulp_verblijf(ref: Path, doel: Path) -> None:
             ["gebiedstype", "code", "naam", "jeugdregio_code", "peildatum", "trajecten_met_verblijf"], uit)
 
 
+def _telling(waarde: str, waar: str) -> int:
+    getal = float(waarde)
+    if not getal.is_integer() or getal < 0:
+        raise SystemExit(f"{waar}: verwacht een aantal woningen, niet {waarde!r}")
+    return int(getal)
+
+
+def woningvoorraad_eigendom_gemeenten(ref: Path, doel: Path) -> None:
+    """Every gemeente's dwellings and corporation-owned dwellings on 1-1-2024, as CBS 82900NED counts them.
+
+    The extract names regions by their CBS title; 85755NED gives each title its gemeentecode.
+    Perioden 2024 is the stock on 1 January 2024. The build stops unless every gemeente of the
+    reference has its row and every province (and the country) is the exact sum of its gemeenten.
+    """
+    bestand = RUW / "82900NED_totaal_2024.csv"
+    code = {r["RegioS"]: r["Code_1"] for r in lees_cbs(RUW / "85755NED_gemeenten_2024.csv")}
+    provincie = {r["gemeentecode"]: r["provincie"] for r in lees(ref / "gemeenten.csv")}
+    gemeente: dict[str, tuple[int, int]] = {}
+    gebied: dict[str, tuple[int, int]] = {}
+    for r in lees_cbs(bestand):
+        waar = f"{bestand}, {r['RegioS']}"
+        if (r["StatusVanBewoning"], r["Perioden"]) != ("Totaal", "2024"):
+            raise SystemExit(f"{waar}: verwacht alleen rijen Totaal 2024")
+        telling = (_telling(r["TotaleWoningvoorraad_1"], waar), _telling(r["EigendomWoningcorporatie_4"], waar))
+        if telling[1] > telling[0]:
+            raise SystemExit(f"{waar}: meer corporatiewoningen ({telling[1]}) dan woningen ({telling[0]})")
+        if r["RegioS"] in code:
+            gemeente[code[r["RegioS"]]] = telling
+        else:
+            gebied[r["RegioS"].removesuffix(" (PV)")] = telling
+    if sorted(gemeente) != sorted(provincie):
+        raise SystemExit(f"{bestand}: andere gemeenten dan gemeenten.csv: {sorted(set(gemeente) ^ set(provincie))[:10]}")
+    for naam, telling in sorted(gebied.items(), key=lambda g: g[0] == "Nederland"):  # provinces first
+        delen = [t for c, t in gemeente.items() if naam == "Nederland" or provincie[c] == naam]
+        som = (sum(t[0] for t in delen), sum(t[1] for t in delen))
+        if not delen or som != telling:
+            raise SystemExit(f"{bestand}: de gemeenten van {naam} tellen op tot {som}, de rij {naam} zegt {telling}")
+    schrijf(doel, "woningvoorraad_eigendom_gemeenten.csv",
+            ["gemeentecode", "peildatum", "woningvoorraad_totaal", "corporatiewoningen"],
+            [{"gemeentecode": c, "peildatum": "2024-01-01", "woningvoorraad_totaal": t[0], "corporatiewoningen": t[1]}
+             for c, t in sorted(gemeente.items())])
+
+
 def regios(ref: Path, doel: Path) -> None:
     namen = {r["gemeentecode"]: r["gemeentenaam"] for r in lees(ref / "gemeenten.csv")}
     per_regio: dict[str, list[dict[str, str]]] = {}
@@ -372,7 +416,7 @@ def main() -> None:
     (args.uit / "regios").mkdir(parents=True, exist_ok=True)
     for bouw in (gemeenten, woningvoorraad, woningvoorraad_eigendom, leeftijd_nederland, bevolking,
                  taakstelling_landelijk, verhuringen, regios, kaart, regio_indeling_landelijk, leeftijd_gemeenten,
-                 corporatiewoningen_gemeenten, jeugdhulp_verblijf):
+                 corporatiewoningen_gemeenten, jeugdhulp_verblijf, woningvoorraad_eigendom_gemeenten):
         bouw(args.referentie, args.uit)
     print(f"bundel geschreven naar {args.uit}")
 

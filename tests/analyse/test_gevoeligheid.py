@@ -5,7 +5,7 @@ import pytest
 
 from tests.conftest import PARAMETERS
 from woonzorg_lib.analyse.doorrekenen import analyseer
-from woonzorg_lib.analyse.gevoeligheid import bereiken, geraakte_posten, regionaal_tekort
+from woonzorg_lib.analyse.gevoeligheid import bereiken, geraakte_posten, gevoeligheid, regionaal_tekort
 from woonzorg_lib.analyse.parameters import analysegebied, lees_parameterbestand
 from woonzorg_lib.analyse.uitgangspunten import mutatiegraad_voor
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie
@@ -49,3 +49,18 @@ def test_an_assumption_touches_only_the_posts_that_use_it():
     assert set(geraakte_posten({"spreiding_dakloosheid": 1.0})) == {"dak_thuislozen"}
     assert geraakte_posten({"spreiding_dakloosheid": 0.0}) == {}  # 0: the defaults as they are
     assert geraakte_posten({"aandeel_verhuringen_aandachtsgroepen": 0.2, "corporatieaandeel": 0.9}) == {}
+
+
+def test_the_stock_range_is_tried_only_where_a_stock_is_estimated(ijmond):
+    # Every bundled stock is CBS's count: a ×0,90-1,10 province-share range on it would move nothing.
+    p = ijmond.parameters
+    argumenten = (ijmond.kengetallen, ijmond.taakstelling, ijmond.jaren)
+
+    def aannames(invoer):
+        return set(gevoeligheid(p, analysegebied(p), ijmond.editie, invoer, *argumenten)["aanname"])
+
+    assert "corporatieaandeel" not in aannames(ijmond.invoer)
+    geschat = ijmond.invoer.copy()
+    geschat.loc[(geschat["onderwerp"] == "corporatiewoningen") & (geschat["gemeentecode"] == "GM0453"),
+                "herkomst"] = "schatting"
+    assert "corporatieaandeel" in aannames(geschat)

@@ -30,7 +30,8 @@ def test_registered_figures_are_register_and_estimates_are_labelled():
     assert (basis.loc["inwoners", "herkomst"] == "register").all()
     assert (basis.loc["woningvoorraad", "herkomst"] == "register").all()
     assert (basis.loc["inwoners_65_74", "herkomst"] == "register").all()  # CBS 85383NED per gemeente
-    for indicator in ("corporatiewoningen", "inwoners_75_84", "inwoners_85plus"):
+    assert (basis.loc["corporatiewoningen", "herkomst"] == "register").all()  # CBS 82900NED per gemeente
+    for indicator in ("inwoners_75_84", "inwoners_85plus"):
         rijen = basis.loc[indicator]
         assert (rijen["herkomst"] == "schatting").all(), indicator
         assert rijen["bron"].str.startswith("schatting:").all(), indicator

@@ -1,5 +1,6 @@
 """Local figures replace pro-rata defaults: 65-74 and 75+ per gemeente, the gemeente's own corporation share."""
 
+import pandas as pd
 import pytest
 
 from woonzorg_lib.data import schattingen
@@ -33,15 +34,24 @@ def test_without_local_counts_the_national_structure_stays():
     assert (oud["herkomst"] == "schatting").all()
 
 
-def test_corporation_stock_uses_the_gemeentes_own_share_where_cbs_has_it(basis):
-    aalsmeer = basis.loc[("corporatiewoningen", "GM0358")]  # KWB 2024: 24% of 13,698
-    assert aalsmeer["waarde"] == round(13_698 * 0.24)
-    assert "eigen aandeel corporatiewoningen van de gemeente op 2024-01-01 (CBS 85984NED" in aalsmeer["bron"]
-    assert "±0,5 procentpunt" in aalsmeer["bron"]
-    zaanstad = basis.loc[("corporatiewoningen", "GM0479")]  # after Maasdriel: not in the copy, province share
-    assert "provincie Noord-Holland" in zaanstad["bron"] and "naar rato" in zaanstad["bron"]
-    eigen = basis.loc["corporatiewoningen", "bron"].str.contains("eigen aandeel corporatiewoningen van de gemeente")
-    assert eigen.sum() == 172
+def test_corporation_stock_is_the_gemeentes_own_cbs_count(basis):
+    aalsmeer = basis.loc[("corporatiewoningen", "GM0358")]  # 82900NED 1-1-2024: 3,325 of 13,698 (KWB: 24%)
+    assert (aalsmeer["waarde"], aalsmeer["herkomst"], aalsmeer["peildatum"]) == (3_325, "register", "2024-01-01")
+    assert aalsmeer["bron"] == ("CBS StatLine 82900NED, woningen in eigendom van een woningcorporatie op 2024-01-01: "
+                                "de eigen CBS-telling van de gemeente")
+    zaanstad = basis.loc[("corporatiewoningen", "GM0479")]  # 25,716 of 70,945; was 31,4% of the province pro rata
+    assert zaanstad["waarde"] == 25_716 and zaanstad["herkomst"] == "register"
+    voorraad = basis.loc["corporatiewoningen"]
+    assert len(voorraad) == 342 and (voorraad["herkomst"] == "register").all()
+    assert not voorraad["bron"].str.contains("naar rato|schatting|provincie").any()
+
+
+def test_a_gemeente_without_a_count_is_an_error_naming_the_file():
+    from woonzorg_lib.algemeen.errors import WoonzorgFout
+    from woonzorg_lib.data.basis import corporatiewoningen
+
+    with pytest.raises(WoonzorgFout, match=r"woningvoorraad_eigendom_gemeenten\.csv: geen telling .* GM9999"):
+        corporatiewoningen(pd.DataFrame({"gemeentecode": ["GM0363", "GM9999"]}))
 
 
 def test_the_65_plus_trend_from_the_cohorts_date_reaches_the_newest_count():

@@ -1,39 +1,7 @@
-import pandas as pd
 import pytest
 
 from woonzorg_lib.data import schattingen
-from woonzorg_lib.data.basis import (
-    bevolking,
-    gemeenten,
-    leeftijd_nederland,
-    woningvoorraad,
-    woningvoorraad_eigendom,
-)
-
-
-@pytest.fixture(scope="module")
-def corporatie() -> pd.DataFrame:
-    return schattingen.corporatiewoningen(gemeenten(), woningvoorraad(), woningvoorraad_eigendom()).set_index(
-        "gemeentecode"
-    )
-
-
-def test_corporation_estimate_uses_the_gemeentes_own_share_where_cbs_has_it(corporatie):
-    # Amsterdam 82900NED 1-1-2021: 183,983 of 449,989 dwellings; stock 1-1-2024: 480,852.
-    assert corporatie.loc["GM0363", "waarde"] == round(480_852 * 183_983 / 449_989)
-    assert "gemeente Amsterdam" in corporatie.loc["GM0363", "bron"]
-
-
-def test_corporation_estimate_falls_back_to_the_province_share(corporatie):
-    # Haarlem (Noord-Holland): 437,156 of 1,392,040 dwellings on 1-1-2023; stock 1-1-2024: 79,434.
-    assert corporatie.loc["GM0392", "waarde"] == round(79_434 * 437_156 / 1_392_040)
-    assert "provincie Noord-Holland 31,4%" in corporatie.loc["GM0392", "bron"]
-    assert corporatie.loc["GM0392", "herkomst"] == "schatting"
-
-
-def test_every_gemeente_gets_a_corporation_estimate(corporatie):
-    assert len(corporatie) == 342
-    assert corporatie["waarde"].gt(0).all()
+from woonzorg_lib.data.basis import bevolking, leeftijd_nederland, woningvoorraad_eigendom
 
 
 def test_age_cohorts_split_the_gemeentes_own_registered_65_plus():
@@ -61,3 +29,10 @@ def test_the_65_plus_trend_continues_the_gemeentes_own_growth():
 def test_national_cohorts_add_up_to_65_plus():
     nl = leeftijd_nederland().set_index("leeftijdsgroep")["personen"]
     assert nl[list(schattingen.COHORTEN)].sum() == nl["65+"]
+
+
+def test_the_spread_of_the_corporation_share_within_a_province_comes_from_the_corop_areas():
+    laag, hoog, bron = schattingen.spreiding_corporatieaandeel(woningvoorraad_eigendom())
+    # Oost-Groningen 16,603/64,946 against Groningen 82,773/290,562 (CBS 82900NED, 1-1-2023) is the lowest.
+    assert laag == pytest.approx((16_603 / 64_946) / (82_773 / 290_562))
+    assert laag < 1 < hoog and "4 COROP-gebieden" in bron

@@ -153,6 +153,10 @@ def test_een_nieuwere_kwb_levert_de_corporatievoorraad_als_percentage_maal_voorr
     assert basis.loc[("GM0363", "corporatiewoningen"), "peildatum"] == "2026-01-01"
     assert "86358NED" in basis.loc[("GM0363", "corporatiewoningen"), "bron"]
     assert "hele procenten" in basis.loc[("GM0363", "corporatiewoningen"), "bron"]
+    # a whole percent × the stock is an estimate (±0,5 point), not a count: it never passes as register
+    assert basis.loc[("GM0363", "corporatiewoningen"), "herkomst"] == "schatting"
+    assert basis.loc[("GM0363", "corporatiewoningen"), "bron"].startswith("schatting: ")
+    assert basis.loc[("GM0363", "woningvoorraad"), "herkomst"] == "register"
 
 
 def test_korte_urls_ook_voor_alle_gemeenten(nep_cbs: NepStatline) -> None:

@@ -55,7 +55,8 @@ def test_detention_uses_published_city_counts_and_spreads_the_rest(standaard):
 
 def test_base_figures_keep_their_own_provenance(standaard):
     corporatie = _per(standaard, "corporatiewoningen")
-    assert corporatie.loc["GM0363", "bron"].startswith("schatting: woningvoorraad")
+    assert corporatie.loc["GM0363", "bron"].startswith("CBS StatLine 82900NED")
+    assert (corporatie.loc["GM0363", "waarde"], corporatie.loc["GM0363", "herkomst"]) == (190_319, "register")
     ouderen = _per(standaard, "inwoners_75plus")
     assert ouderen["bron"].str.startswith("som van 75-84 en 85+").all()
 

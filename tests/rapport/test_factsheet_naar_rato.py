@@ -1,17 +1,18 @@
-"""A factsheet says when a gemeente's corporation stock is the province's share (a pro-rata default), not its own."""
+"""A factsheet names a gemeente's corporation stock for what it is: its own CBS count, no provincial share."""
 
-from woonzorg_lib.rapport.factsheet import korte_bron
+from woonzorg_lib.data.basis import basisgegevens
+from woonzorg_lib.rapport.factsheet import KORTE_BRONNEN, korte_bron
 
 
-def test_a_provincial_share_is_named_as_such_and_an_own_share_as_the_gemeentes():
-    provinciaal = ("corporatiewoningen (schatting: woningvoorraad 2024-01-01 (CBS 85984NED) × aandeel corporatiewoningen "
-                   "provincie Noord-Holland 31,4% op 2023-01-01 (CBS 82900NED); geen eigen cijfer van de gemeente: het "
-                   "provinciale aandeel naar rato) × mutatiegraad 0,0696")
-    eigen = ("corporatiewoningen (schatting: woningvoorraad 2024-01-01 (CBS 85984NED) × het eigen aandeel "
-             "corporatiewoningen van de gemeente op 2024-01-01 (CBS 85984NED, in hele procenten: ±0,5 procentpunt)) "
-             "× mutatiegraad 0,0696")
-    assert "provincie" in korte_bron(provinciaal) and "geen eigen cijfer" in korte_bron(provinciaal)
-    assert "eigen corporatiebezit" in korte_bron(eigen)
+def test_the_counted_stock_is_named_as_the_gemeentes_own_cbs_count():
+    basis = basisgegevens()
+    voorraad = basis.loc[(basis["gemeentecode"] == "GM0479") & (basis["indicator"] == "corporatiewoningen"), "bron"].item()
+    verhuringen = f"corporatiewoningen ({voorraad}) × mutatiegraad 0,0696"
+    assert korte_bron(verhuringen) == "CBS: corporatiewoningen van de gemeente (telling), met een landelijke mutatiegraad"
+
+
+def test_no_short_source_speaks_of_a_provincial_share_any_more():
+    assert not any("provincie" in kort or "naar rato" in sleutel and "aandeel" in sleutel for sleutel, kort in KORTE_BRONNEN)
 
 
 def test_the_jeugdzorg_outflow_names_the_gemeentes_own_cbs_count_or_says_it_has_none():

@@ -205,7 +205,7 @@ def test_a_file_whose_run_would_fail_is_refused_and_changes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize(("bestand", "verhuringen", "herkomst"), [("amsterdam", "9.578", "register"),
-                                                                  ("ijmond", "1.725", "schatting")])
+                                                                  ("ijmond", "1.785", "schatting")])
 def test_the_key_figures_carry_the_tier_and_source_kerncijfers_gives_them(bestand, verhuringen, herkomst):
     from woonzorg_lib.rapport.kerncijfers import kerncijfers as kern_van
     from woonzorg_lib.rapport.verkenner import kerncijfers_html
@@ -217,7 +217,7 @@ def test_the_key_figures_carry_the_tier_and_source_kerncijfers_gives_them(bestan
     rij = totaal[totaal["indicator"] == "verhuringen"].iloc[0]
     bron = kern[(kern["gemeentecode"] != "") & (kern["indicator"] == "verhuringen")]["bron"].iloc[0]
     assert rij["herkomst"] == herkomst and f"{rij['waarde']:.0f}" == verhuringen.replace(".", "")
-    # IJmond: two gemeenten with their own corporation share (CBS 85984NED), two with the province's, so two sources
+    # IJmond: every stock is the gemeente's CBS count (register), the lettings an estimate by the mutatiegraad
     assert (f'<span class="wz-verhuringen">{verhuringen}</span> verhuringen (<span class="wz-bron">'
             f"{'●●●' if herkomst == 'register' else '●●○'} {herkomst}: {bron}") in html
     for indicator, kop in (("vraag_woningen", "vraag aandachtsgroepen"), ("tekort", "tekort na afgesproken")):

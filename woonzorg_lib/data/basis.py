@@ -57,7 +57,11 @@ def woningvoorraad() -> pd.DataFrame:
 
 
 def woningvoorraad_eigendom() -> pd.DataFrame:
-    """Dwellings by owner for the country, the provinces and the gemeenten CBS 82900NED was read for."""
+    """Dwellings by owner (CBS 82900NED, 2023) for the country, the provinces and a few COROP areas.
+
+    No longer a source of any gemeente's stock: the spread of COROP areas around their province
+    is the range of an estimated stock in the sensitivity analysis.
+    """
     return _lees_csv("woningvoorraad_eigendom.csv")
 
 
@@ -87,8 +91,43 @@ def geteld_75plus() -> pd.DataFrame:
                                  "gemeentefonds, register)"}).reset_index(drop=True)
 
 
+def woningvoorraad_eigendom_gemeenten() -> pd.DataFrame:
+    """Every gemeente's dwellings and corporation-owned dwellings as CBS 82900NED counts them (1-1-2024).
+
+    >>> t = woningvoorraad_eigendom_gemeenten()
+    >>> len(t), int(t["corporatiewoningen"].sum())
+    (342, 2321421)
+    """
+    return _lees_csv("woningvoorraad_eigendom_gemeenten.csv")
+
+
+def corporatiewoningen(gemeenten: pd.DataFrame) -> pd.DataFrame:
+    """Corporation-owned dwellings per gemeente: its own CBS count (register), one row per gemeente.
+
+    Returns gemeentecode, waarde, peildatum, herkomst and bron. A gemeente without a count is an
+    error that names the bundled file: the bundle is built with a count for every gemeente.
+    """
+    bestand = "woningvoorraad_eigendom_gemeenten.csv"
+    telling = woningvoorraad_eigendom_gemeenten().set_index("gemeentecode")
+    zonder = sorted(set(gemeenten["gemeentecode"]) - set(telling.index))
+    if zonder:
+        raise WoonzorgFout(f"bundel/{bestand}: geen telling van corporatiewoningen voor {', '.join(zonder[:10])}; "
+                           "verwacht één rij per gemeente (bouw de bundel opnieuw met tools/bundel_bouwen.py)")
+    rijen = telling.loc[list(gemeenten["gemeentecode"])].reset_index()
+    tabel = bronnen()["woningvoorraad_eigendom_gemeenten"].tabel
+    return pd.DataFrame({
+        "gemeentecode": rijen["gemeentecode"], "waarde": rijen["corporatiewoningen"], "peildatum": rijen["peildatum"],
+        "herkomst": "register",
+        "bron": f"CBS StatLine {tabel}, woningen in eigendom van een woningcorporatie op " + rijen["peildatum"]
+                + ": de eigen CBS-telling van de gemeente",
+    })
+
+
 def corporatie_aandeel_gemeenten() -> pd.DataFrame:
-    """The gemeente's own share of corporation dwellings (whole percent, CBS 85984NED), for the gemeenten read."""
+    """The gemeente's own share of corporation dwellings (whole percent, CBS 85984NED), for the gemeenten read.
+
+    No longer a source of the stock (the count is): kept as an independent check of the count.
+    """
     return _lees_csv("corporatiewoningen_gemeenten.csv")
 
 
@@ -175,9 +214,7 @@ def _basisgegevens() -> pd.DataFrame:
             herkomst="register",
             bron=bron["woningvoorraad"].bron,
         ),
-        schattingen.corporatiewoningen(gem, voorraad, woningvoorraad_eigendom(), corporatie_aandeel_gemeenten()).assign(
-            indicator="corporatiewoningen"
-        ),
+        corporatiewoningen(gem).assign(indicator="corporatiewoningen"),
     ]
     leeftijd = schattingen.leeftijdsgroepen(bevolking(), leeftijd_nederland(), leeftijd_gemeenten(),
                                             f"CBS {bron['leeftijd_gemeenten'].tabel}")

@@ -14,54 +14,6 @@ from woonzorg_lib.algemeen.opmaak import procent
 COHORTEN: tuple[str, ...] = ("65-74", "75-84", "85+")
 
 
-def corporatiewoningen(
-    gemeenten: pd.DataFrame, woningvoorraad: pd.DataFrame, eigendom: pd.DataFrame,
-    eigen_aandeel: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Corporation-owned dwellings per gemeente: its dwellings × the nearest real corporation share.
-
-    The nearest real share is the gemeente's own of the same date (``eigen_aandeel``: CBS
-    85984NED in whole percent, where read), else its own of an older year (where CBS 82900NED
-    has it), else its province's — a pro-rata default that says so. Returns one row per
-    gemeente with ``waarde``, ``peildatum``, ``herkomst`` and ``bron``.
-    """
-    eigen = eigendom[eigendom["gebiedstype"] == "gemeente"].set_index("gemeentecode")
-    provincies = eigendom[eigendom["gebiedstype"] == "provincie"].set_index("gebied")
-    voorraad = woningvoorraad.set_index("gemeentecode")
-    kwb = (eigen_aandeel.set_index("gemeentecode") if eigen_aandeel is not None
-           else pd.DataFrame(columns=["peildatum", "pct_in_bezit_woningcorporatie"]))
-    rijen = []
-    for code, gemeente in gemeenten.set_index("gemeentecode").iterrows():
-        stock = voorraad.loc[code]
-        if code in kwb.index:
-            pct = float(kwb.loc[code, "pct_in_bezit_woningcorporatie"])
-            rijen.append({
-                "gemeentecode": code, "waarde": round(stock["woningvoorraad"] * pct / 100),
-                "peildatum": kwb.loc[code, "peildatum"], "herkomst": "schatting",
-                "bron": (f"schatting: woningvoorraad {stock['peildatum']} (CBS 85984NED) × het eigen aandeel "
-                         f"corporatiewoningen van de gemeente op {kwb.loc[code, 'peildatum']} (CBS 85984NED, in hele "
-                         "procenten: ±0,5 procentpunt)"),
-            })
-            continue
-        basis = eigen.loc[code] if code in eigen.index else provincies.loc[gemeente["provincie"]]
-        aandeel = basis["corporatiewoningen"] / basis["woningvoorraad_totaal"]
-        gebied = f"gemeente {basis['gebied']}" if code in eigen.index else f"provincie {gemeente['provincie']}"
-        naar_rato = "" if code in eigen.index else "; geen eigen cijfer van de gemeente: het provinciale aandeel naar rato"
-        rijen.append(
-            {
-                "gemeentecode": code,
-                "waarde": round(stock["woningvoorraad"] * aandeel),
-                "peildatum": stock["peildatum"],
-                "herkomst": "schatting",
-                "bron": (
-                    f"schatting: woningvoorraad {stock['peildatum']} (CBS 85984NED) × aandeel "
-                    f"corporatiewoningen {gebied} {procent(aandeel)} op {basis['peildatum']} (CBS 82900NED){naar_rato}"
-                ),
-            }
-        )
-    return pd.DataFrame(rijen)
-
-
 def spreiding_corporatieaandeel(eigendom: pd.DataFrame) -> tuple[float, float, str]:
     """How far the corporation share of an area within a province lies from the province's share (lowest, highest ratio).
 

@@ -40,10 +40,10 @@ def bron(download: Gedownload) -> str:
 
 
 def basisrijen(download: Gedownload) -> pd.DataFrame:
-    """The base figures in a downloaded table, in the long form of ``basisgegevens`` with tier register.
+    """The base figures in a downloaded table, in the long form of ``basisgegevens``: tier register, or schatting.
 
-    KWB gives the corporation share as a whole percentage: the count is that share × the
-    dwellings of the same table, and its source says so.
+    KWB gives the corporation share as a whole percentage: the stock is that share × the
+    dwellings of the same table, an estimate (±0,5 point) with tier schatting, and its source says so.
     """
     data = download.data
     bron_tabel = bron(download)
@@ -56,8 +56,8 @@ def basisrijen(download: Gedownload) -> pd.DataFrame:
         if "corporatie_procent" in breed:
             breed["corporatiewoningen"] = breed["corporatie_procent"] / 100 * breed["woningvoorraad"]
             kolommen = ["woningvoorraad", "corporatiewoningen"]
-            bronnen["corporatiewoningen"] = (f"{bron_tabel}: aandeel in bezit van woningcorporaties (hele procenten) × "
-                                             "woningvoorraad")
+            bronnen["corporatiewoningen"] = (f"schatting: {bron_tabel}: aandeel in bezit van woningcorporaties (hele "
+                                             "procenten, ±0,5 procentpunt) × woningvoorraad")
         lang = breed.melt(id_vars=["gemeentecode", "periode", "peildatum"], value_vars=kolommen, var_name="indicator",
                           value_name="waarde")
         lang["bron"] = lang["indicator"].map(bronnen)
@@ -73,7 +73,7 @@ def basisrijen(download: Gedownload) -> pd.DataFrame:
         "waarde": lang["waarde"].round().astype("int64"),
         "eenheid": lang["indicator"].map(INDICATOREN),
         "peildatum": lang["peildatum"],
-        "herkomst": "register",
+        "herkomst": lang["bron"].str.startswith("schatting:").map({True: "schatting", False: "register"}),
         "bron": lang["bron"],
     })
 
