@@ -49,3 +49,19 @@ def test_an_assumption_touches_only_the_posts_that_use_it():
     assert set(geraakte_posten({"spreiding_dakloosheid": 1.0})) == {"dak_thuislozen"}
     assert geraakte_posten({"spreiding_dakloosheid": 0.0}) == {}  # 0: the defaults as they are
     assert geraakte_posten({"aandeel_verhuringen_aandachtsgroepen": 0.2, "corporatieaandeel": 0.9}) == {}
+
+
+def test_concentrating_the_national_homeless_estimate_leaves_a_centrumregio_count_alone():
+    from woonzorg_lib.analyse.gevoeligheid import _dakloosheid_geconcentreerd
+    from woonzorg_lib.analyse.uitgangspunten import standaard_invoer_voor
+    from woonzorg_lib.data.catalogus import laad_regio
+
+    regio = laad_regio("mra")
+    standaard = standaard_invoer_voor(regio)[0]
+    geconcentreerd = _dakloosheid_geconcentreerd(standaard, standaard, regio)
+    voor, na = (d[d["onderwerp"] == "dakloze_personen"].set_index("gemeentecode")["waarde"]
+                for d in (standaard, geconcentreerd))
+    # Amsterdam and Almere: a share of their centrumregio's monitor count, not of the national estimate.
+    assert na["GM0363"] == voor["GM0363"] and na["GM0034"] == voor["GM0034"]
+    # Haarlem (no count of its centrumregio): the national estimate, here with 38% in the G4, so less.
+    assert na["GM0392"] < voor["GM0392"]

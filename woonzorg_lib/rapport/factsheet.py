@@ -76,6 +76,8 @@ KORTE_BRONNEN = (
     ("Trimbos", "Trimbos-instituut: bewoners beschermd wonen in Nederland, naar inwoners"),
     ("Zembla", "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners"),
     ("detentie", "Dienst Justitiële Inrichtingen: uitstroom uit detentie, naar inwoners"),
+    ("monitor Dakloosheid",
+     "CBS monitor Dakloosheid: geregistreerde dakloze personen in de opvang van de centrumregio, naar inwoners"),
     ("dakloze", "CBS: schatting dakloze personen in Nederland, naar inwoners (noodoplossing)"),
     ("AFWC", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),
     ("provinciale aandeel naar rato", "CBS: corporatiebezit van de provincie (geen eigen cijfer), landelijke mutatiegraad"),
