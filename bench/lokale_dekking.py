@@ -3,6 +3,8 @@
 Usage: ``python bench/lokale_dekking.py [parameters/mra.yaml]``. A figure is *pro rata* when its
 source distributes a national or provincial figure over gemeenten (by inhabitants, a national
 age structure or a provincial share); every other figure with a value rests on a local source.
+Of those, ``binnen_regio`` counts the figures that are a regional count (a centrumregio's) spread
+over its own gemeenten: local to the region, not to the gemeente.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from woonzorg_lib.model.doelgroepen import VRAAGPOSTEN
 
 #: Words in a source that mark a figure distributed from a larger area (nationally, or a province's share).
 PRO_RATA = re.compile(r"naar rato|landelijke leeftijdsopbouw|corporatiewoningen provincie", re.IGNORECASE)
+#: Words in a source that mark a regional count spread within its own region.
+BINNEN_REGIO = re.compile(r"binnen de centrumregio", re.IGNORECASE)
 
 
 def dekking(invoer: pd.DataFrame) -> pd.DataFrame:
@@ -30,7 +34,9 @@ def dekking(invoer: pd.DataFrame) -> pd.DataFrame:
     rijen = invoer[invoer["onderwerp"].isin(per_onderwerp) & invoer["waarde"].notna()].copy()
     rijen["groep"] = rijen["onderwerp"].map(per_onderwerp)
     rijen["lokaal"] = ~rijen["bron"].fillna("").str.contains(PRO_RATA)
-    uit = rijen.groupby(["groep", "onderwerp"]).agg(cijfers=("lokaal", "size"), lokaal=("lokaal", "sum"))
+    rijen["binnen_regio"] = rijen["lokaal"] & rijen["bron"].fillna("").str.contains(BINNEN_REGIO)
+    uit = rijen.groupby(["groep", "onderwerp"]).agg(cijfers=("lokaal", "size"), lokaal=("lokaal", "sum"),
+                                                   binnen_regio=("binnen_regio", "sum"))
     uit["aandeel_lokaal"] = (uit["lokaal"] / uit["cijfers"]).round(3)
     return uit
 

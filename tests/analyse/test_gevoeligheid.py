@@ -64,3 +64,19 @@ def test_the_stock_range_is_tried_only_where_a_stock_is_estimated(ijmond):
     geschat.loc[(geschat["onderwerp"] == "corporatiewoningen") & (geschat["gemeentecode"] == "GM0453"),
                 "herkomst"] = "schatting"
     assert "corporatieaandeel" in aannames(geschat)
+
+
+def test_concentrating_the_national_homeless_estimate_leaves_a_centrumregio_count_alone():
+    from woonzorg_lib.analyse.gevoeligheid import _dakloosheid_geconcentreerd
+    from woonzorg_lib.analyse.uitgangspunten import standaard_invoer_voor
+    from woonzorg_lib.data.catalogus import laad_regio
+
+    regio = laad_regio("mra")
+    standaard = standaard_invoer_voor(regio)[0]
+    geconcentreerd = _dakloosheid_geconcentreerd(standaard, standaard, regio)
+    voor, na = (d[d["onderwerp"] == "dakloze_personen"].set_index("gemeentecode")["waarde"]
+                for d in (standaard, geconcentreerd))
+    # Amsterdam and Almere: a share of their centrumregio's monitor count, not of the national estimate.
+    assert na["GM0363"] == voor["GM0363"] and na["GM0034"] == voor["GM0034"]
+    # Haarlem (no count of its centrumregio): the national estimate, here with 38% in the G4, so less.
+    assert na["GM0392"] < voor["GM0392"]

@@ -44,3 +44,14 @@ def test_the_beschermd_wonen_count_is_the_reference_figure():
     bw = landelijke_kengetallen()["beschermd_wonen_clienten"]
     assert (int(rij["waarde"]), rij["peildatum"]) == (bw["waarde"], bw["peildatum"])
     assert rij["bron"] in bw["bron"].replace("\n", " ")
+
+
+def test_the_homeless_counts_per_centrumregio_are_the_reference_figures():
+    regio = {"CE0363": "Amsterdam", "CE0599": "Rotterdam", "CE0344": "Utrecht", "CE0518": "Den Haag", "CE0034": "Almere"}
+    naam = "geregistreerde dakloze personen in nood- en tijdelijke opvang (monitor Dakloosheid)"
+    rijen = {r["gebied"]: r for r in _rijen("aandachtsgroepen/bw_mo.csv") if r["grootheid"] == naam}
+    tellingen = landelijke_kengetallen()["dakloze_personen_centrumregios"]
+    assert tellingen["waarden"] == {code: int(rijen[f"centrumregio {n}"]["waarde"]) for code, n in regio.items()}
+    assert {r["peildatum"] for r in rijen.values()} == {tellingen["peildatum"]}
+    assert rijen["centrumregio Amsterdam"]["bron"].split(" (")[0] in tellingen["bron"]
+    assert tellingen["herkomst"] == "schatting"

@@ -115,3 +115,39 @@ def test_a_gemeente_whose_region_leaves_nothing_stays_pro_rata_and_says_so(met_j
     rozendaal = _per(met_jeugdhulp, "jeugdzorg_uitstroom").loc["GM0277"]  # suppressed; Centraal Gelderland adds up
     assert "landelijk aantal 3.300 naar rato van de inwoners" in rozendaal["bron"]
     assert "geen lokaal cijfer" in rozendaal["bron"] and rozendaal["waarde"] > 0
+
+
+@pytest.fixture(scope="module")
+def met_centrumregios() -> pd.DataFrame:
+    from woonzorg_lib.data.catalogus import centrumregio_per_gemeente
+
+    basis = basisgegevens()
+    return standaard_invoer(per_gemeente(basis), basis, landelijke_kengetallen(), verhuringen(),
+                            centrumregios=centrumregio_per_gemeente())
+
+
+def test_homeless_count_of_a_centrumregio_is_spread_within_that_region_only(met_centrumregios):
+    from woonzorg_lib.data.catalogus import centrumregio_per_gemeente
+
+    rijen = _per(met_centrumregios, "dakloze_personen")
+    regio = centrumregio_per_gemeente().set_index("gemeentecode")["centrumregio_code"]
+    amsterdam = rijen[rijen.index.map(regio) == "CE0363"]
+    # CBS monitor Dakloosheid: 'bijna 2700' registered homeless people in the opvang of centrumregio Amsterdam, 2023.
+    assert amsterdam["waarde"].sum() == pytest.approx(2_700, abs=len(amsterdam) * 0.05)
+    assert len(amsterdam) == 6 and (amsterdam["herkomst"] == "schatting").all() and (amsterdam["peildatum"] == "2023").all()
+    assert amsterdam["bron"].str.contains("monitor Dakloosheid").all()
+    assert amsterdam["bron"].str.contains("binnen de centrumregio Amsterdam").all()
+    assert not amsterdam["bron"].str.contains("naar rato").any()
+    inwoners = per_gemeente(basisgegevens())["inwoners"]
+    assert rijen.loc["GM0358", "waarde"] == pytest.approx(
+        2_700 * inwoners["GM0358"] / inwoners[amsterdam.index].sum(), abs=0.05)  # Aalsmeer, by its inhabitants
+    for code, totaal in (("CE0599", 2_500), ("CE0344", 2_200), ("CE0518", 1_500), ("CE0034", 1_200)):
+        assert rijen[rijen.index.map(regio) == code]["waarde"].sum() == pytest.approx(totaal, abs=2)
+
+
+def test_a_gemeente_of_a_centrumregio_without_a_count_keeps_the_labelled_national_fallback(met_centrumregios, standaard):
+    rijen = _per(met_centrumregios, "dakloze_personen")
+    # Haarlem (centrumregio Haarlem): no published monitor count, so the national estimate by inhabitants, saying so.
+    assert rijen.loc["GM0392", "waarde"] == _per(standaard, "dakloze_personen").loc["GM0392", "waarde"]
+    assert "niet voor regionale berekeningen" in rijen.loc["GM0392", "bron"]
+    assert "naar rato van de inwoners" in rijen.loc["GM0392", "bron"]

@@ -1,4 +1,4 @@
-"""A factsheet names a gemeente's corporation stock for what it is: its own CBS count, no provincial share."""
+"""A factsheet's short source says what a gemeente's figure rests on: its own CBS count, a share of its region's count, or a national figure."""
 
 from woonzorg_lib.data.basis import basisgegevens
 from woonzorg_lib.rapport.factsheet import KORTE_BRONNEN, korte_bron
@@ -35,3 +35,17 @@ def test_the_jeugdzorg_outflow_names_the_gemeentes_own_cbs_count_or_says_it_has_
     assert "jeugdregio" in regio and "afgeschermd" in regio
     assert "naar inwoners" in geen and "geen eigen cijfer" in geen
     assert len({eigen, regio, geen}) == 3
+
+
+def test_a_share_of_the_centrumregio_count_is_named_as_such_and_the_national_fallback_as_a_makeshift():
+    from woonzorg_lib.data.basis import basisgegevens, landelijke_kengetallen, per_gemeente, verhuringen
+    from woonzorg_lib.data.catalogus import centrumregio_per_gemeente
+    from woonzorg_lib.model.standaardinvoer import standaard_invoer
+
+    basis = basisgegevens()
+    invoer = standaard_invoer(per_gemeente(basis), basis, landelijke_kengetallen(), verhuringen(),
+                              centrumregios=centrumregio_per_gemeente()).set_index(["gemeentecode", "onderwerp"])
+    amsterdam = korte_bron(invoer.loc[("GM0363", "dakloze_personen"), "bron"])
+    haarlem = korte_bron(invoer.loc[("GM0392", "dakloze_personen"), "bron"])
+    assert "monitor Dakloosheid" in amsterdam and "centrumregio" in amsterdam and "noodoplossing" not in amsterdam
+    assert "noodoplossing" in haarlem and "in Nederland" in haarlem

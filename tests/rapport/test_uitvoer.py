@@ -244,6 +244,10 @@ def test_the_workbook_stores_numbers_as_numbers_and_has_every_table_of_the_repor
     rijen = {r[0].value: r for r in invoer.iter_rows(min_row=2)}
     assert rijen["Landelijke taakstelling vergunninghouders 2025-H1"][1].value == 15_000
     assert rijen["Aandeel dakloze personen ingeschreven in de G4"][1].number_format.endswith("%")
+    # A published regional count, shown exactly: the MRA has gemeenten in the centrumregio's Amsterdam and Almere.
+    assert rijen["Geregistreerde dakloze personen in de opvang, centrumregio Amsterdam"][1].value == 2_700
+    assert rijen["Geregistreerde dakloze personen in de opvang, centrumregio Almere"][1].value == 1_200
+    assert not any("centrumregio Rotterdam" in str(naam) for naam in rijen)
     # Ouderen and bevolking: numbers, each row with its tier; the cumulative gap says so and adds up.
     for naam in ("ouderen", "bevolking"):
         blad = werkmap[naam]

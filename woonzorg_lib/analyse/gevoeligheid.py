@@ -23,6 +23,7 @@ from woonzorg_lib.data.edities import Editie
 from woonzorg_lib.model import statushouders
 from woonzorg_lib.model.aanbod import bereken_aanbod, confrontatie
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN, VRAAGPOSTEN, Vraagpost
+from woonzorg_lib.model.standaardinvoer import LANDELIJKE_DAKLOOSHEID
 from woonzorg_lib.model.tornado import Bereik, tornado
 from woonzorg_lib.model.vraag import bereken_vraag
 
@@ -55,7 +56,8 @@ def bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstellin
         weergave=(f"× {kengetal(round(laag, 2))}", f"× {kengetal(round(hoog, 2))}"))
     g4 = landelijke_kengetallen()["dakloze_aandeel_g4"]
     bereiken["spreiding_dakloosheid"] = Bereik(
-        "Spreiding van de landelijke schatting van dakloosheid over de gemeenten", 0.0, 1.0, g4["bron"],
+        "Spreiding van de landelijke schatting van dakloosheid over de gemeenten zonder regionale telling", 0.0, 1.0,
+        g4["bron"],
         weergave=("naar rato van de inwoners", f"{procent(g4['waarde'], 0)} in de G4"))
     aandeel = parameters.aandeel_verhuringen_aandachtsgroepen
     bereiken["aandeel_verhuringen_aandachtsgroepen"] = Bereik(
@@ -66,13 +68,15 @@ def bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstellin
 
 
 def _dakloosheid_geconcentreerd(invoer: pd.DataFrame, standaard: pd.DataFrame, regio: Regio) -> pd.DataFrame:
-    """The homelessness defaults spread with the G4 holding their registered share instead of pro rata inhabitants."""
+    """The national homelessness defaults spread with the G4 holding their registered share instead of pro rata
+    inhabitants; a gemeente's share of its centrumregio's own count stays as it is."""
     g4 = landelijke_kengetallen()["dakloze_aandeel_g4"]
     inwoners = per_gemeente(basisgegevens())["inwoners"]
     in_g4 = inwoners.index.isin(g4["gemeenten"])
     factor = pd.Series(np.where(in_g4, g4["waarde"] / inwoners[in_g4].sum(), (1 - g4["waarde"]) / inwoners[~in_g4].sum()),
                        index=inwoners.index) * inwoners.sum()
-    standaard = standaard[standaard["onderwerp"] == "dakloze_personen"].set_index("gemeentecode")
+    standaard = standaard[(standaard["onderwerp"] == "dakloze_personen")
+                          & standaard["bron"].str.contains(LANDELIJKE_DAKLOOSHEID, regex=False)].set_index("gemeentecode")
     rijen = invoer[(invoer["onderwerp"] == "dakloze_personen")]
     is_standaard = rijen["waarde"].to_numpy() == standaard["waarde"].reindex(rijen["gemeentecode"]).to_numpy()
     invoer = invoer.copy()

@@ -9,6 +9,7 @@ from woonzorg_lib.analyse.gevoeligheid import nationaal_deel
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.basis import bevolking, jeugdhulp_verblijf, landelijke_kengetallen
 from woonzorg_lib.data.bronnen import bronnen
+from woonzorg_lib.data.catalogus import centrumregio_per_gemeente
 from woonzorg_lib.model import statushouders
 
 
@@ -62,6 +63,14 @@ def invoercijfers(analyse: Analyse) -> pd.DataFrame:
         if code in namen_gemeenten.index:
             rijen.append({"cijfer": f"Uitstromers uit detentie naar {namen_gemeenten[code]}", "waarde": getal(aantal),
                           "peildatum": str(steden["peildatum"]), "herkomst": steden["herkomst"], "bron": steden["bron"]})
+    tellingen = landelijk["dakloze_personen_centrumregios"]
+    indeling = centrumregio_per_gemeente()
+    centra = indeling[indeling["gemeentecode"].isin(namen_gemeenten.index)].drop_duplicates("centrumregio_code")
+    for code, centrum in centra[["centrumregio_code", "centrumgemeente"]].itertuples(index=False):
+        if code in tellingen["waarden"]:
+            rijen.append({"cijfer": f"Geregistreerde dakloze personen in de opvang, centrumregio {centrum}",
+                          "waarde": getal(tellingen["waarden"][code]), "peildatum": str(tellingen["peildatum"]),
+                          "herkomst": tellingen["herkomst"], "bron": tellingen["bron"]})
     werkelijk = analyse.invoer[analyse.invoer["onderwerp"] == "verhuringen"]
     for rij in werkelijk.itertuples():
         rijen.append({"cijfer": f"Verhuringen sociale huur {namen_gemeenten.get(rij.gemeentecode, rij.gemeentecode)}",

@@ -23,7 +23,7 @@ from woonzorg_lib.data.basis import (
     taakstelling_landelijk,
     verhuringen,
 )
-from woonzorg_lib.data.catalogus import Regio, laad_regio
+from woonzorg_lib.data.catalogus import Regio, centrumregio_per_gemeente, laad_regio
 from woonzorg_lib.data.cbs_tabellen import STATUSHOUDERS_TITEL
 from woonzorg_lib.data.edities import AANDACHTSGROEPEN_BESTAND, Editie, kies
 from woonzorg_lib.data.invoer import lees_invoer
@@ -37,7 +37,7 @@ def _standaard_nederland(editie: Editie | None) -> tuple[pd.DataFrame, pd.DataFr
     basis = basisgegevens(editie)
     breed = per_gemeente(basis)
     invoer = standaard_invoer(breed, basis, landelijke_kengetallen(), verhuringen(), geteld_75plus(),
-                              jeugdhulp_verblijf())
+                              jeugdhulp=jeugdhulp_verblijf(), centrumregios=centrumregio_per_gemeente())
     kengetallen = standaard_kengetallen(float(breed[["inwoners_75_84", "inwoners_85plus"]].sum(axis=1).sum()))
     return invoer, kengetallen
 

@@ -212,6 +212,14 @@ def centrumregios() -> dict[str, Regio]:
     return uit
 
 
+def centrumregio_per_gemeente() -> pd.DataFrame:
+    """Every gemeente (342) with the code and the centrumgemeente of its centrumregio (CBS 2024)."""
+    import pandas as pd
+
+    kolommen = ["gemeentecode", "centrumregio_code", "centrumgemeente"]
+    return pd.DataFrame([{k: rij[k] for k in kolommen} for rij in _indeling_landelijk()], columns=kolommen)
+
+
 @cache
 def provincies() -> dict[str, Regio]:
     """The 12 provinces by key, each divided in the parts of its centrumregio's ('(deel)' when the rest lies outside)."""

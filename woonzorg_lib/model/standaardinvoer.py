@@ -17,6 +17,8 @@ from woonzorg_lib.algemeen.opmaak import getal
 from woonzorg_lib.model.regioverdeling import binnen_regio
 
 KOLOMMEN = ["gemeentecode", "onderwerp", "waarde", "herkomst", "bron", "peildatum"]
+#: The words that mark the national homelessness estimate spread by inhabitants (the fallback CBS advises against).
+LANDELIJKE_DAKLOOSHEID = "noodoplossing zonder regionale telling:"
 
 
 def _rijen(onderwerp: str, waarden: pd.Series, herkomst: str, bron: str, peildatum: str) -> pd.DataFrame:
@@ -84,6 +86,7 @@ def jeugdzorg_uitstroom(inwoners: pd.Series, kengetal: Mapping[str, Any], jeugdh
 def standaard_invoer(
     per_gemeente: pd.DataFrame, herkomst_basis: pd.DataFrame, landelijk: Mapping[str, Any], verhuringen: pd.DataFrame,
     geteld_75plus: pd.DataFrame | None = None, jeugdhulp: pd.DataFrame | None = None,
+    centrumregios: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Default values for every gemeente of ``per_gemeente`` (wide base figures, all of the Netherlands).
 
@@ -94,13 +97,15 @@ def standaard_invoer(
     where 75-84 + 85+ of the same date add up to it, the 75+ is that count (register).
     ``jeugdhulp`` (CBS 85094NED as bundled) turns the national jeugdzorg outflow into one per gemeente by
     its own count of jeugdhulp met verblijf; without it the outflow is the national figure pro rata.
+    ``centrumregios`` (gemeentecode, centrumregio_code, centrumgemeente): with it, the gemeenten of a
+    centrumregio with a homelessness count of its own share that count by inhabitants (within the region).
     The taakstelling vergunninghouders is not here: it differs per half-year and is
     computed for the years of an analysis (``model.statushouders``).
     """
     inwoners = per_gemeente["inwoners"]
     nederland = int(inwoners.sum())
     delen: list[pd.DataFrame] = []
-    pro_rata = [("dakloze_personen", "dakloze_personen", "noodoplossing zonder regionale telling:", "")]
+    pro_rata = [("dakloze_personen", "dakloze_personen", LANDELIJKE_DAKLOOSHEID, "")]
     if jeugdhulp is None:
         pro_rata.append(("jeugdzorg_uitstroom", "jeugdzorg_uitstroom", "landelijk aantal", ""))
     else:
@@ -120,6 +125,9 @@ def standaard_invoer(
                 kengetal["peildatum"],
             )
         )
+
+    if centrumregios is not None:
+        delen.append(_dakloosheid_per_centrumregio(inwoners, centrumregios, landelijk["dakloze_personen_centrumregios"]))
 
     nieuwste = verhuringen.sort_values("jaar").groupby("gemeentecode").tail(1).set_index("gemeentecode")
     nieuwste = nieuwste[nieuwste.index.isin(inwoners.index)]
@@ -165,4 +173,26 @@ def standaard_invoer(
             deel.loc[zelfde, "bron"] = geteld["bron"].to_numpy()[zelfde]
         delen.append(deel)
     uit = pd.concat(delen, ignore_index=True)[KOLOMMEN]
+    # A regional count replaces the national fallback of the same gemeente (it comes later in ``delen``).
+    uit = uit.drop_duplicates(["gemeentecode", "onderwerp"], keep="last")
     return uit.sort_values(["gemeentecode", "onderwerp"], ignore_index=True)
+
+
+def _dakloosheid_per_centrumregio(
+    inwoners: pd.Series, centrumregios: pd.DataFrame, tellingen: Mapping[str, Any]
+) -> pd.DataFrame:
+    """The homelessness count of each centrumregio that has one, spread over its gemeenten by inhabitants."""
+    indeling = centrumregios[centrumregios["centrumregio_code"].isin(tellingen["waarden"])
+                             & centrumregios["gemeentecode"].isin(inwoners.index)]
+    delen = []
+    for code, leden in indeling.groupby("centrumregio_code"):
+        totaal = tellingen["waarden"][code]
+        eigen = inwoners[leden["gemeentecode"]]
+        naam = leden["centrumgemeente"].iloc[0]
+        delen.append(_rijen(
+            "dakloze_personen", (eigen * totaal / eigen.sum()).round(1), tellingen["herkomst"],
+            f"schatting: {getal(totaal)} geregistreerde dakloze personen in de opvang van centrumregio {naam} "
+            f"({tellingen['bron']}), verdeeld binnen de centrumregio {naam} over haar {len(eigen)} gemeenten "
+            "naar hun inwoners",
+            str(tellingen["peildatum"])))
+    return pd.concat(delen, ignore_index=True) if delen else pd.DataFrame(columns=KOLOMMEN)

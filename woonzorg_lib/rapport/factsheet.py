@@ -83,6 +83,8 @@ KORTE_BRONNEN = (
      "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners (geen eigen cijfer van de gemeente)"),
     ("Zembla", "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners"),
     ("detentie", "Dienst Justitiële Inrichtingen: uitstroom uit detentie, naar inwoners"),
+    ("monitor Dakloosheid",
+     "CBS monitor Dakloosheid: geregistreerde dakloze personen in de opvang van de centrumregio, naar inwoners"),
     ("dakloze", "CBS: schatting dakloze personen in Nederland, naar inwoners (noodoplossing)"),
     ("AFWC", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),
     ("eigen CBS-telling van de gemeente", "CBS: corporatiewoningen van de gemeente (telling), met een landelijke mutatiegraad"),
