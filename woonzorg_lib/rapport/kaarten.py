@@ -234,11 +234,13 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
 
 @cache
 def _omtrek(codes: tuple[str, ...]) -> Path:
-    """The outer border of a group of gemeenten as one path (the boundaries merged; a gap of a few metres the
-    simplified boundaries leave between neighbours is closed first, so no inner line remains)."""
+    """The outer border of a group of gemeenten as one path: the boundaries merged, after closing the gaps of a few
+    metres the simplified boundaries leave between neighbours; a sliver still enclosed (under 1 km²: smaller than any
+    gemeente) or a crumb (under 0,1 km²) draws no line. Water outside every gemeente (Zeeland's) stays a hole."""
     grenzen = gemeentegrenzen(list(codes)).geometry
     geheel = unary_union([vorm.buffer(25) for vorm in grenzen]).buffer(-25)
-    ringen = [ring for vlak in _vlakken(geheel) for ring in (vlak.exterior, *vlak.interiors)]
+    ringen = [ring for vlak in _vlakken(geheel) if vlak.area >= 1e5
+              for ring in (vlak.exterior, *(gat for gat in vlak.interiors if Polygon(gat).area >= 1e6))]
     return Path.make_compound_path(*(Path(np.asarray(ring.coords)) for ring in ringen))
 
 
