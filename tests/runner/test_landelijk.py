@@ -148,3 +148,13 @@ def test_a_hidden_claim_stays_hidden_and_an_empty_one_is_no_figure(flevoland, tm
     assert _rij(pagina, "Urk") == (".", "●○○ aanname")
     assert _rij(pagina, "Zeewolde") == ("n.b.", "geen gegevens")
     assert "1 afgeschermd, 337 zonder gegevens" in pagina
+
+
+def test_the_national_overview_has_zero_aa_violations_on_a_screen_and_a_phone(flevoland):
+    from tests.axe import CHROMIUM, browser, overtredingen
+
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    map_, _ = flevoland
+    with browser() as chromium:
+        assert {b: overtredingen(chromium, map_ / OVERZICHT, b) for b in (1280, 360)} == {1280: [], 360: []}

@@ -154,9 +154,11 @@ body { max-width: 80rem; }
 .land-kaart figcaption, p.uitleg { font-size: .85rem; color: #333; }
 .land-tabel { flex: 1 1 45%; } .land-tabel td:last-child { white-space: nowrap; } .land-tabel caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th.groep { background: #dde3ea; color: #1b1b1b; }
-tbody th[scope="row"] { background: none; color: #1b1b1b; font-weight: normal; border-bottom: 1px solid #dde3ea; }
+tbody th[scope="row"] { background: none; color: #1b1b1b; font-weight: normal; border-bottom: 1px solid #dde3ea;
+  vertical-align: top; }
 @media (max-width: 60rem) { .land { display: block; } .land-kaart { position: static; } }
 @media print {
+  @page { size: A4; margin: 1.5cm; }
   body { max-width: none; margin: 0; } .land { display: block; }
   .land-kaart { position: static; break-after: page; } .land-kaart img { max-height: 24cm; }
   thead { display: table-header-group; } tr { break-inside: avoid; } a { color: #1b1b1b; }
