@@ -156,7 +156,8 @@ body { max-width: 80rem; }
 th.groep { background: #dde3ea; color: #1b1b1b; }
 tbody th[scope="row"] { background: none; color: #1b1b1b; font-weight: normal; border-bottom: 1px solid #dde3ea;
   vertical-align: top; }
-@media (max-width: 60rem) { .land { display: block; } .land-kaart { position: static; } }
+@media (max-width: 60rem) { .land { display: block; } .land-kaart { position: static; }
+  .land-tabel td:last-child { white-space: normal; } }
 @media print {
   @page { size: A4; margin: 1.5cm; }
   body { max-width: none; margin: 0; } .land { display: block; }
