@@ -109,7 +109,8 @@ een verdeelsleutel. Elk cijfer komt uit kerncijfers.csv van de run van de centru
 die haar factsheet en VHP-hoofdstuk maakt. Afgeschermd ('.') en zonder gegevens ('n.b.') blijven dat, ook op de kaart.</p>
 <div class="land">
 <figure class="land-kaart"><img src="data:image/svg+xml;base64,{{ kaart }}" alt="{{ alt }}">
-<figcaption>Grenzen: CBS/Kadaster Wijk- en buurtkaart 2024 (CC BY 4.0). {{ uitleg }}</figcaption></figure>
+<figcaption>{% if bronnen %}Bron van de cijfers: kerncijfers.csv van elke centrumregio ({{ bronnen|join("; ") }}).
+{% endif %}Grenzen: CBS/Kadaster Wijk- en buurtkaart 2024 (CC BY 4.0). {{ uitleg }}</figcaption></figure>
 <div class="land-tabel"><table>
 <caption>Claim per gemeente (midden, {{ jaren }}) met herkomst, factsheet en VHP-hoofdstuk, per provincie</caption>
 <thead><tr><th scope="col">gemeente</th><th scope="col">claim</th><th scope="col">factsheet en VHP-hoofdstuk</th></tr></thead>
@@ -191,7 +192,7 @@ def schrijf_overzicht(uitvoer: Path) -> Path:
     html = Environment(autoescape=True).from_string(OVERZICHT_SJABLOON).render(
         provincies=per_provincie, regios=len(centra), bladen=bladen, stijl=STIJL + LANDSTIJL, aantal=aantal,
         versie=__version__, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), gemeenten=gemeenten, kaart=kaart,
-        alt=alt, jaren="/".join(map(str, jaren)) or "peiljaar", uitleg=UITLEG_TEKENS)
+        alt=alt, jaren="/".join(map(str, jaren)) or "peiljaar", uitleg=UITLEG_TEKENS, bronnen=landkaart.bronnen(gemeenten))
     pad = uitvoer / OVERZICHT
     schrijf_atomisch(pad, html)
     return pad

@@ -95,6 +95,17 @@ LANG = {"PDF": "factsheet als PDF", "VHP web": "VHP-hoofdstuk", "VHP PDF": "VHP-
 VOLGORDE = ("factsheet", "factsheet als PDF", "VHP-hoofdstuk", "VHP-hoofdstuk als PDF", "VHP-hoofdstuk in Word")
 
 
+def _volgorde(link: tuple[str, str, str]) -> int:
+    """Factsheet first, then its PDF, then the VHP chapter and its forms (by the link's full name)."""
+    soort = link[2].rsplit(": ", 1)[-1]
+    return VOLGORDE.index(soort) if soort in VOLGORDE else len(VOLGORDE)
+
+
+def bronnen(per_provincie: dict[str, list[Gemeente]]) -> list[str]:
+    """The sources of the figures in the table, each once (the same formula for every gemeente, as a rule)."""
+    return list(dict.fromkeys(g.bron for rijen in per_provincie.values() for g in rijen if g.bron))
+
+
 def gemeenten(uitvoer: Path) -> tuple[dict[str, list[Gemeente]], list[int]]:
     """Every gemeente of the country, per province (catalogue order), with the claim and links of its centrumregio's
     run in ``uitvoer`` (without that run: 'n.b.', 'geen gegevens', no links); and the peiljaren of the runs."""
@@ -107,8 +118,7 @@ def gemeenten(uitvoer: Path) -> tuple[dict[str, list[Gemeente]], list[int]]:
         jaren |= {jaar} if jaar is not None else set()
         namen = regio.indeling().set_index("gemeentecode")["gemeentenaam"]
         for code in regio.gemeentecodes:
-            eigen = sorted(links.get(code, []), key=lambda x: VOLGORDE.index(x[2].split(": ", 1)[1]))
-            g = Gemeente(code, str(namen[code]), regio.naam, links=eigen)
+            g = Gemeente(code, str(namen[code]), regio.naam, links=sorted(links.get(code, []), key=_volgorde))
             if claims is not None and code in claims.index:
                 g.waarde, g.herkomst, g.bron = (str(claims.loc[code, k]) for k in ("waarde", "herkomst", "bron"))
                 if _getal(g.waarde) is None and g.waarde != VERBORGEN:  # an empty cell is no figure: 'n.b.'
@@ -145,4 +155,4 @@ def kaart(per_provincie: dict[str, list[Gemeente]], jaren: Sequence[int]) -> tup
     return svg_base64(fig), alt
 
 
-__all__: Sequence[str] = ("Gemeente", "gemeenten", "kaart")
+__all__: Sequence[str] = ("Gemeente", "bronnen", "gemeenten", "kaart")
