@@ -38,11 +38,12 @@ def _draai(argumenten: list[str], uitvoer: Path) -> float:
     return duur
 
 
-def _tel(uitvoer: Path) -> tuple[int, int]:
-    """Reports and distinct gemeenten with a factsheet in a batch folder."""
+def _tel(uitvoer: Path) -> tuple[int, int, int, int]:
+    """Reports, distinct gemeenten with a factsheet, factsheet files and VHP chapters in a batch folder."""
     rapporten = len(list(uitvoer.glob("*/rapport.html")))
-    gemeenten = {p.name.split("-")[1] for p in uitvoer.glob("*/factsheet-*.html")}
-    return rapporten, len(gemeenten)
+    bladen = list(uitvoer.glob("*/factsheet-*.html"))
+    gemeenten = {p.name.split("-")[1] for p in bladen}
+    return rapporten, len(gemeenten), len(bladen), len(list(uitvoer.glob("*/vhp-*.html")))
 
 
 def main() -> None:
@@ -57,11 +58,12 @@ def main() -> None:
     mra = _draai([*sorted(str(p) for p in (PROJECT / "parameters").glob("*.yaml")), *parallel], basis / "mra")
     land = _draai(["--land", *parallel], basis / "land")
     last_na = os.getloadavg()
-    (r_mra, f_mra), (r_land, f_land) = _tel(basis / "mra"), _tel(basis / "land")
     print(f"kernen: {os.cpu_count()} · parallel: {args.parallel} · belasting (1/5/15 min) voor "
           f"{'/'.join(f'{x:.1f}' for x in last_voor)}, na {'/'.join(f'{x:.1f}' for x in last_na)}")
-    print(f"MRA-batch:      {mra:7.1f} s  ({r_mra} rapporten, factsheets voor {f_mra} gemeenten)")
-    print(f"landelijke run: {land:7.1f} s  ({r_land} rapporten, factsheets voor {f_land} gemeenten)")
+    for naam, duur, map_ in (("MRA-batch:     ", mra, basis / "mra"), ("landelijke run:", land, basis / "land")):
+        rapporten, gemeenten, bladen, vhp = _tel(map_)
+        print(f"{naam} {duur:7.1f} s  ({rapporten} rapporten, {bladen} factsheets voor {gemeenten} gemeenten, "
+              f"{vhp} VHP-hoofdstukken)")
     print(f"verhouding landelijk / MRA: {land / mra:.2f} · doel < 600 s: {'gehaald' if land < 600 else 'niet gehaald'}")
     print(f"uitvoer: {basis}")
 

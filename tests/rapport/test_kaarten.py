@@ -180,3 +180,37 @@ def test_a_small_positive_count_is_coloured_as_a_number_not_as_no_data():
     kleuren = [to_hex(c) for coll in fig.axes[0].collections for c in coll.get_facecolor()]
     assert "#ffffff" not in kleuren
     plt.close(fig)
+
+
+def test_the_national_overview_draws_province_borders_and_no_names():
+    """342 gemeenten with the 12 provinces' outer borders thick over them; no names (the table names them)."""
+    from woonzorg_lib.data.catalogus import provincies
+
+    groepen = [r.gemeentecodes for r in provincies().values()]
+    waarden = pd.Series(0.2, index=list(gemeentegrenzen().index), dtype=object)
+    waarden.iloc[0], waarden.iloc[1] = ".", "n.b."
+    fig = kaarten.choropleet(waarden, "Claim", "claim", procenten=True, overzicht=True,
+                             omtrek=("provinciegrens", groepen), maat=(6.3, 7.2))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.texts] == []
+    legenda = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legenda[-1] == "provinciegrens" and "afgeschermd (kleine aantallen)" in legenda
+    omtrek = ax.collections[-1]
+    assert len(omtrek.get_paths()) == 12 and to_hex(omtrek.get_edgecolor()[0]) == "#000000"
+    assert omtrek.get_linewidth()[0] > 2 * ax.collections[0].get_linewidth()[0]
+    plt.close(fig)
+
+
+def test_a_province_border_is_its_outer_border_only():
+    """Utrecht's 26 gemeenten merge into one outline: no inner line left by the slivers between the simplified
+    boundaries (their plain union has 89 holes); Zeeland keeps its water outside every gemeente as holes."""
+    from matplotlib.path import Path
+
+    from woonzorg_lib.data.catalogus import provincies
+
+    def ringen(provincie: str) -> int:
+        codes = kaarten._omtrek(provincies()[provincie].gemeentecodes).codes
+        return int((codes == Path.MOVETO).sum())
+
+    assert ringen("provincie-utrecht") == 1
+    assert ringen("provincie-zeeland") > ringen("provincie-utrecht")

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
 import pandas as pd
 from matplotlib import patheffects
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
+from shapely.ops import unary_union
 
 from woonzorg_lib.algemeen.opmaak import getal, procent
 from woonzorg_lib.data.kaart import gemeentegrenzen
@@ -37,6 +41,7 @@ TWEEZIJDIG = ["#7a3703", "#b35806", "#c86a1a", "#8a7cc0", "#6a58a8", "#4a2f8a"]
 GRENS = {"edgecolor": "#333333", "linewidth": 0.6}
 AFGESCHERMD = {"facecolor": "#bdbdbd", "hatch": "///", "edgecolor": "#333333", "linewidth": 0.6}
 GEEN_GEGEVENS = {"facecolor": "white", "hatch": "...", "edgecolor": "#333333", "linewidth": 0.6}
+OMTREK = {"edgecolor": "#000000", "linewidth": 1.6}  # a province border: thicker and darker than a gemeente's
 NAAM = {"fontsize": 7, "color": "#1b1b1b", "ha": "center", "va": "center"}
 MINIMUM_GEMEENTEN = 2  # one gemeente is no map: the table and a sentence say it all
 ZONDER_KAART = ("Dit gebied is één gemeente: een kaart voegt niets toe. De cijfers staan in de tabel.")
@@ -173,28 +178,35 @@ def _namen(ax: Axes, codes: list[str]) -> int:
 
 
 def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = False,
-               tweezijdig: bool = False, schaal: pd.Series | None = None) -> Figure | None:
+               tweezijdig: bool = False, schaal: pd.Series | None = None, overzicht: bool = False,
+               omtrek: tuple[str, Sequence[Sequence[str]]] | None = None,
+               maat: tuple[float, float] = (6.2, 4.6)) -> Figure | None:
     """A map of the gemeenten in ``waarden`` (index gemeentecode; a number, '.' for hidden or 'n.b.' for none),
     with every gemeente's name where it fits.
 
     Classes from ``schaal`` (the same figure for every gemeente of the whole region, so the reports of one
     region share one scale; without it the area's own figures), with a Dutch legend; hidden and unknown
-    gemeenten get their own hatched sign. An area of one gemeente gets no map: None (see ``naast_elkaar``).
+    gemeenten get their own hatched sign. ``omtrek`` (a legend label and groups of gemeentecodes, such as the
+    provinces) draws each group's outer border thick. ``maat`` is (width, height) in inches, as printed. An
+    ``overzicht`` (the whole country) has no names (the table beside it names every gemeente), thin gemeente
+    borders and the legend in the top left corner (the North Sea).
+    An area of one gemeente gets no map: None (see ``naast_elkaar``).
     """
     op_kaart, zonder = _grenzen(list(waarden.index))
     if len(op_kaart) < MINIMUM_GEMEENTEN:
         return None
     waarden = waarden.reindex(op_kaart)
     getallen, verborgen, onbekend = _soorten(waarden)
-    fig, ax = figuur(hoogte=4.6, breedte=6.2)  # printed at this size: names 7 pt, legend 9 pt
-    handvatten = []
+    fig, ax = figuur(hoogte=maat[1], breedte=maat[0])  # printed at this size: names 7 pt, legend 9 pt
+    handvatten: list[Artist] = []
+    grens = {**GRENS, "linewidth": 0.25} if overzicht else GRENS
     if getallen.notna().any():
         basis = getallen.dropna() if schaal is None else _soorten(schaal)[0].dropna()
         grenzen = klassen(basis.to_numpy(), procenten, tweezijdig, 6 if tweezijdig else 5)
         kleuren = _kleuren(len(grenzen) + 1, tweezijdig)
         klasse = np.searchsorted(grenzen, getallen.dropna().to_numpy(), side="right")
         met = getallen.dropna()
-        _teken(ax, list(met.index), facecolor=[kleuren[k] for k in klasse], **GRENS)
+        _teken(ax, list(met.index), facecolor=[kleuren[k] for k in klasse], **grens)
         for kleur, tekst in zip(kleuren, legendateksten(grenzen, procenten), strict=True):
             handvatten.append(Patch(facecolor=kleur, **GRENS, label=tekst))
         if not tweezijdig:
@@ -208,12 +220,34 @@ def choropleet(waarden: pd.Series, titel: str, legenda: str, procenten: bool = F
     if zonder:
         handvatten.append(Patch(facecolor="none", edgecolor="none", label=f"niet op de kaart (geen grens 2024): "
                                                                           f"{', '.join(zonder)}"))
+    if omtrek is not None:
+        _teken_omtrek(ax, [tuple(c for c in groep if c in op_kaart) for groep in omtrek[1]])
+        handvatten.append(Line2D([], [], color=OMTREK["edgecolor"], linewidth=OMTREK["linewidth"], label=omtrek[0]))
     _kaartvlak(ax)
     ax.set_title(titel)
-    ax.legend(handles=handvatten, title=legenda, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9,
-              title_fontsize=9, frameon=False, handlelength=2.2, handleheight=1.4)
-    _namen(ax, op_kaart)
+    ax.legend(handles=handvatten, title=legenda, loc="upper left", bbox_to_anchor=(0.0 if overzicht else 1.0, 1.0),
+              fontsize=9, title_fontsize=9, frameon=False, handlelength=2.2, handleheight=1.4, alignment="left")
+    if not overzicht:
+        _namen(ax, op_kaart)
     return fig
+
+
+@cache
+def _omtrek(codes: tuple[str, ...]) -> Path:
+    """The outer border of a group of gemeenten as one path: the boundaries merged, after closing the gaps of a few
+    metres the simplified boundaries leave between neighbours; a sliver still enclosed (under 1 km²: smaller than any
+    gemeente) or a crumb (under 0,1 km²) draws no line. Water outside every gemeente (Zeeland's) stays a hole."""
+    grenzen = gemeentegrenzen(list(codes)).geometry
+    geheel = unary_union([vorm.buffer(25) for vorm in grenzen]).buffer(-25)
+    ringen = [ring for vlak in _vlakken(geheel) if vlak.area >= 1e5
+              for ring in (vlak.exterior, *(gat for gat in vlak.interiors if Polygon(gat).area >= 1e6))]
+    return Path.make_compound_path(*(Path(np.asarray(ring.coords)) for ring in ringen))
+
+
+def _teken_omtrek(ax: Axes, groepen: list[tuple[str, ...]]) -> None:
+    """Draw the outer border of each group (such as a province) over the gemeenten."""
+    paden = [_omtrek(groep) for groep in groepen if groep]
+    ax.add_collection(PathCollection(paden, facecolor="none", **OMTREK), autolim=True)
 
 
 def _soorten(waarden: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:

@@ -162,7 +162,8 @@ def rij(map_: Path, status: str | None = None, duur: float | None = None) -> dic
     if melding and (map_ / "rapport.html").is_file():
         melding += " Het rapport hiernaast is de vorige geslaagde versie."
     vhp = vhp_links(kern, map_)
-    factsheets = [{"gemeente": str(f["gemeente"]), "deelregio": str(f["deelregio"]), "link": _link(map_.name, f["bestand"]),
+    factsheets = [{"gemeente": str(f["gemeente"]), "gemeentecode": str(f.get("gemeentecode", "")),
+                   "deelregio": str(f["deelregio"]), "link": _link(map_.name, f["bestand"]),
                    "extra": ([("PDF", _link(map_.name, Path(f["bestand"]).with_suffix(".pdf").name))]
                              if (map_ / Path(f["bestand"]).with_suffix(".pdf").name).is_file() else [])
                    + vhp.get(str(f.get("gemeentecode")), [])}

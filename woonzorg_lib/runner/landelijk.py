@@ -21,6 +21,8 @@ from woonzorg_lib import __version__
 from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.algemeen.opmaak import aantal
 from woonzorg_lib.data.catalogus import Regio, centrumregios, provincies, sleutel_van
+from woonzorg_lib.rapport.stijl import UITLEG_TEKENS
+from woonzorg_lib.runner import landkaart
 from woonzorg_lib.runner.index import STIJL, rij
 from woonzorg_lib.runner.uitvoeren import MANIFEST, MISLUKT, Resultaat, schrijf_atomisch
 
@@ -95,22 +97,45 @@ OVERZICHT_SJABLOON = """<!DOCTYPE html>
 <p>{{ aantal(regios, "centrumregio", "centrumregio's") }} (beschermd wonen en maatschappelijke opvang, CBS 2024) en
 {{ aantal(provincies|length, "provincie", "provincies") }} · {{ aantal(bladen, "factsheet", "factsheets") }} ·
 bijgewerkt {{ bijgewerkt }} · <a href="index.html">alle rapporten met kerncijfers</a></p>
-<nav aria-label="Provincies"><p>{% for p in provincies %}<a href="#{{ p.anker }}">{{ p.naam }}</a>{% if not loop.last %} · {% endif %}{% endfor %}</p></nav>
+<nav aria-label="Provincies"><p><a href="#nederland">Nederland: kaart en gemeenten</a> ·
+{% for p in provincies %}<a href="#{{ p.anker }}">{{ p.naam }}</a>{% if not loop.last %} · {% endif %}{% endfor %}</p></nav>
 </header>
 <main>
+<section aria-labelledby="nederland"><h2 id="nederland">Nederland: de claim op de sociale verhuringen per gemeente</h2>
+<p class="uitleg">De claim is de jaarlijkse vraag van de aandachtsgroepen gedeeld door de sociale verhuringen in de
+gemeente (scenario midden, {{ jaren }}): het deel van de vrijkomende sociale huurwoningen dat de groepen nodig zouden
+hebben, naast het afgesproken aandeel. Een aandeel, dus grote en kleine gemeenten op één schaal en zonder keuze van
+een verdeelsleutel. Elk cijfer komt uit kerncijfers.csv van de run van de centrumregio van de gemeente, dezelfde run
+die haar factsheet en VHP-hoofdstuk maakt. Afgeschermd ('.') en zonder gegevens ('n.b.') blijven dat, ook op de kaart.</p>
+<div class="land">
+<figure class="land-kaart"><img src="data:image/svg+xml;base64,{{ kaart }}" alt="{{ alt }}">
+<figcaption>{% if bronnen %}Bron van de cijfers: kerncijfers.csv van elke centrumregio ({{ bronnen|join("; ") }}).
+{% endif %}Grenzen: CBS/Kadaster Wijk- en buurtkaart 2024 (CC BY 4.0). {{ uitleg }}</figcaption></figure>
+<div class="land-tabel"><table>
+<caption>Claim per gemeente (midden, {{ jaren }}) met herkomst, factsheet en VHP-hoofdstuk, per provincie</caption>
+<thead><tr><th scope="col">gemeente</th><th scope="col">claim</th><th scope="col">factsheet en VHP-hoofdstuk</th></tr></thead>
+{% for provincie, rijen in gemeenten.items() %}<tbody><tr><th scope="colgroup" colspan="3" class="groep">{{ provincie }}</th></tr>
+{% for g in rijen %}<tr><th scope="row">{{ g.naam }}<span class="herkomst">{{ g.centrumregio }}</span></th>
+<td class="getal">{{ g.tekst }}<span class="herkomst">{{ g.teken }} {{ g.herkomst }}</span></td>
+<td>{% for tekst, link, label in g.links %}{% if tekst == "VHP-hoofdstuk" %}<br>{% elif not loop.first %} · {% endif %}<a href="{{ link }}" aria-label="{{ label }}">{{ tekst }}</a>{% else %}geen run in deze map{% endfor %}</td></tr>
+{% endfor %}</tbody>{% endfor %}</table></div>
+</div>
+</section>
 {% for p in provincies %}<section aria-labelledby="{{ p.anker }}">
 <h2 id="{{ p.anker }}">{{ p.naam }}</h2>
 <p>{% if p.overzicht %}Regio-overzicht van de provincie (de opgave verdeeld over al haar gemeenten):
 {% for tekst, link in p.overzicht.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}
-{% if p.overzicht.status == "mislukt" %}<span class="mislukt">mislukt</span>{% endif %}{% else %}Geen regio-overzicht van de provincie in deze map.{% endif %}</p>
+{% if p.overzicht.status == "mislukt" %}<span class="mislukt">mislukt</span>{% endif %}{% else %}Geen regio-overzicht van de provincie in deze map.{% endif %}
+De factsheets en VHP-hoofdstukken van haar gemeenten staan in <a href="#nederland">de tabel bij de kaart</a>; ze komen
+uit de run van hun centrumregio.</p>
 <table><caption class="verborgen">Centrumregio's met gemeenten in {{ p.naam }}</caption>
 <thead><tr><th scope="col">centrumregio</th><th scope="col">status</th><th scope="col">tekort per jaar (midden)</th>
-<th scope="col">claim (midden)</th><th scope="col">rapport</th><th scope="col">factsheets van de gemeenten in {{ p.naam }}</th></tr></thead>
+<th scope="col">claim (midden)</th><th scope="col">rapport</th></tr></thead>
 <tbody>{% for r in p.regios %}<tr><th scope="row">{{ r.naam }}</th>
 <td>{% if r.run %}<span class="{{ r.run.status }}">{{ r.run.status_tekst }}</span>{% else %}niet in deze map{% endif %}</td>
-<td class="getal">{{ r.run.tekort if r.run else "" }}</td><td class="getal">{{ r.run.claim if r.run else "" }}</td>
+{% for cijfer in ((r.run.tekort, r.run.claim) if r.run else ({}, {})) %}<td class="getal">{{ cijfer.tekst }}{% if cijfer.herkomst %}
+<span class="herkomst">{{ cijfer.teken }} {{ cijfer.herkomst }}</span>{% endif %}</td>{% endfor %}
 <td>{% if r.run %}{% for tekst, link in r.run.links %}<a href="{{ link }}">{{ tekst }}</a>{% if not loop.last %} · {% endif %}{% endfor %}{% endif %}</td>
-<td>{% for blad in r.bladen %}<a href="{{ blad.link }}">{{ blad.gemeente }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</td>
 </tr>{% endfor %}</tbody></table>
 </section>
 {% endfor %}
@@ -118,6 +143,28 @@ bijgewerkt {{ bijgewerkt }} · <a href="index.html">alle rapporten met kerncijfe
 <p class="voet">Gemaakt met woonzorg {{ versie }}. Een centrumregio die over een provinciegrens loopt staat bij elke
 provincie waarin zij gemeenten heeft; haar rapport en verdeling gaan over de hele centrumregio.</p>
 </body></html>
+"""
+
+# The national map beside its table: side by side from 60rem, the map staying in view while the table scrolls;
+# stacked on a narrow screen; in print the map on its own page, then the table (its head repeated on every page).
+LANDSTIJL = """
+body { max-width: 80rem; }
+.land { display: flex; gap: 1.5rem; align-items: flex-start; }
+.land-kaart { flex: 1 1 55%; margin: 0; position: sticky; top: .5rem; }
+.land-kaart img { width: 100%; height: auto; max-height: calc(100vh - 5rem); object-fit: contain; }
+.land-kaart figcaption, p.uitleg { font-size: .85rem; color: #333; }
+.land-tabel { flex: 1 1 45%; } .land-tabel td:last-child { white-space: nowrap; } .land-tabel caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+th.groep { background: #dde3ea; color: #1b1b1b; }
+tbody th[scope="row"] { background: none; color: #1b1b1b; font-weight: normal; border-bottom: 1px solid #dde3ea;
+  vertical-align: top; }
+@media (max-width: 60rem) { .land { display: block; } .land-kaart { position: static; }
+  .land-tabel td:last-child { white-space: normal; } }
+@media print {
+  @page { size: A4; margin: 1.5cm; }
+  body { max-width: none; margin: 0; } .land { display: block; }
+  .land-kaart { position: static; break-after: page; } .land-kaart img { max-height: 24cm; }
+  thead { display: table-header-group; } tr { break-inside: avoid; } a { color: #1b1b1b; }
+}
 """
 
 
@@ -129,27 +176,23 @@ def _run(uitvoer: Path, sleutel: str) -> dict | None:
 
 
 def schrijf_overzicht(uitvoer: Path) -> Path:
-    """Write ``landelijk.html``: every province with its overview, its centrumregio's and their gemeenten's factsheets."""
+    """Write ``landelijk.html``: the national map and table of every gemeente (its claim, factsheet and VHP chapter,
+    each linked once), then every province with its overview and its centrumregio's."""
     per_provincie = []
-    bladen = 0
     centra: dict[str, Regio] = centrumregios()
     for sleutel, provincie in provincies().items():
         leden = set(provincie.gemeentecodes)
-        regios = []
-        for k, regio in centra.items():
-            if not leden & set(regio.gemeentecodes):
-                continue
-            run = _run(uitvoer, k)
-            namen = set(regio.indeling().set_index("gemeentecode").loc[sorted(leden & set(regio.gemeentecodes)),
-                                                                        "gemeentenaam"])
-            eigen = [b for b in (run or {}).get("factsheets", []) if b["gemeente"] in namen]
-            bladen += len(eigen)
-            regios.append({"naam": regio.naam, "run": run, "bladen": eigen})
+        regios = [{"naam": regio.naam, "run": _run(uitvoer, k)} for k, regio in centra.items()
+                  if leden & set(regio.gemeentecodes)]
         per_provincie.append({"naam": provincie.naam, "anker": sleutel, "overzicht": _run(uitvoer, sleutel),
                               "regios": regios})
+    gemeenten, jaren = landkaart.gemeenten(uitvoer)
+    kaart, alt = landkaart.kaart(gemeenten, jaren)
+    bladen = sum(any(t == "factsheet" for t, _, _ in g.links) for rijen in gemeenten.values() for g in rijen)
     html = Environment(autoescape=True).from_string(OVERZICHT_SJABLOON).render(
-        provincies=per_provincie, regios=len(centra), bladen=bladen, stijl=STIJL, aantal=aantal, versie=__version__,
-        bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"))
+        provincies=per_provincie, regios=len(centra), bladen=bladen, stijl=STIJL + LANDSTIJL, aantal=aantal,
+        versie=__version__, bijgewerkt=datetime.now().strftime("%d-%m-%Y %H:%M"), gemeenten=gemeenten, kaart=kaart,
+        alt=alt, jaren="/".join(map(str, jaren)) or "peiljaar", uitleg=UITLEG_TEKENS, bronnen=landkaart.bronnen(gemeenten))
     pad = uitvoer / OVERZICHT
     schrijf_atomisch(pad, html)
     return pad

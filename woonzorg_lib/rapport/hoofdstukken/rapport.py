@@ -20,6 +20,7 @@ from woonzorg_lib.algemeen.errors import Melding, WoonzorgFout, keuze
 from woonzorg_lib.analyse.doorrekenen import analyseer
 from woonzorg_lib.analyse.parameters import SJABLONEN, valideer_parameters
 from woonzorg_lib.analyse.resultaat import Analyse
+from woonzorg_lib.data.catalogus import provincies
 from woonzorg_lib.rapport.hoofdstukken import (
     aanbod,
     afbakening,
@@ -120,14 +121,17 @@ class Rapport:
         return verantwoording.hoofdstuk(self.selectie)
 
     def bewaar(self, uitvoermap: str | None) -> list[str]:
-        """Write tabellen.xlsx, kerncijfers.csv, samenvatting.json and (a gemeente report's) factsheets into the folder.
+        """Write tabellen.xlsx, kerncijfers.csv, samenvatting.json and (a gemeente report's, not a province's)
+        factsheets into the folder.
 
         The batch passes the folder as the notebook parameter ``uitvoermap`` (``UITVOERMAP``);
         run interactively it is empty and nothing is written. Returns the paths written.
         """
         if not uitvoermap:
             return []
-        met_factsheets = self.eenheid == "gemeente"  # a factsheet per gemeente from each deelregio's run
+        # A factsheet and VHP chapter per gemeente from each deelregio's run; a province's gemeenten have theirs from
+        # their centrumregio's run (one per gemeente in a national run, whatever the province's parts).
+        met_factsheets = self.eenheid == "gemeente" and self.analyse.geheel.sleutel not in provincies()
         return [str(p) for p in schrijf_uitvoer(self.analyse, Path(uitvoermap), self.kern, met_factsheets)]
 
     def confrontatietabel(self) -> tuple[pd.DataFrame, pd.Series]:
