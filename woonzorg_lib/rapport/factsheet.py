@@ -75,7 +75,7 @@ KORTE_BRONNEN = (
     ("art. 29", "Rijksoverheid: taakstelling vergunninghouders (artikel 29 Huisvestingswet), naar inwoners (CBS)"),
     ("Trimbos", "Trimbos-instituut: bewoners beschermd wonen in Nederland, naar inwoners"),
     ("jeugdhulp met verblijf in de gemeente",
-     "CBS: jongeren in jeugdhulp met verblijf in de gemeente, met de landelijke uitstroom op 18 jaar (Zembla/BNNVARA)"),
+     "CBS: trajecten jeugdhulp met verblijf in de gemeente, met de landelijke uitstroom op 18 jaar (Zembla/BNNVARA)"),
     ("het deel van jeugdregio",
      ("CBS: jeugdhulp met verblijf in de jeugdregio (cijfer van de gemeente afgeschermd), naar inwoners, met de "
       "landelijke uitstroom op 18 jaar (Zembla/BNNVARA)")),
@@ -85,6 +85,7 @@ KORTE_BRONNEN = (
     ("detentie", "Dienst Justitiële Inrichtingen: uitstroom uit detentie, naar inwoners"),
     ("dakloze", "CBS: schatting dakloze personen in Nederland, naar inwoners (noodoplossing)"),
     ("AFWC", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),
+    ("nul20.nl", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),  # AFWC via Nul20
     ("eigen CBS-telling van de gemeente", "CBS: corporatiewoningen van de gemeente (telling), met een landelijke mutatiegraad"),
     ("mutatiegraad", "CBS: woningvoorraad en corporatiebezit, met een landelijke mutatiegraad"),
     ("verdeelsleutel", "Verdeling van de regionale opgave (fair share)"),
