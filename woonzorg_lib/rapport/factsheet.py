@@ -22,7 +22,7 @@ from woonzorg_lib.algemeen.opmaak import datum, getal, procent
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.basis import basisgegevens
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
+from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, VERBORGEN
 from woonzorg_lib.rapport import kaartcijfers, kaarten
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 
@@ -95,6 +95,7 @@ KORTE_BRONNEN = (
     ("CBS", "CBS (StatLine)"),
 )
 BEREKEND = "Berekend uit de cijfers hierboven"
+UITLEG_KLEIN = f"'{KLEIN}' = meer dan 0 maar minder dan 2,5 woningen per jaar (geen 0)."
 
 
 def korte_bron(bron: str) -> str:
@@ -152,7 +153,8 @@ def opgavecijfers(kern: pd.DataFrame, code: str, p: Any, bronnen: Bronnenlijst) 
                 & (kern["scenario"] == p.scenario) & (kern["jaar"] == p.peiljaar)]
     taakstelling = [{"halfjaar": f"{p.peiljaar}-{r.indicator[-2:]}", "personen": getal(float(r.waarde)),
                      "herkomst": herkomstteken(r.herkomst), "bron": bronnen.nummer(r.bron)} for r in taak.itertuples()]
-    return {"jaren": jaren, "groepen": uit, "taakstelling": taakstelling}
+    klein = any(KLEIN in str(w) for g in uit for w in (*g["jaren"], g["bereik"]))
+    return {"jaren": jaren, "groepen": uit, "taakstelling": taakstelling, "klein": klein}
 
 
 def cijferrij(kern: pd.DataFrame, code: str, indicator: str, p: Any) -> pd.Series | None:
@@ -244,7 +246,7 @@ def factsheet(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, vandaag: 
         verdeling=verdeling, kaart=kaart, bronnen=bronnen.lijst, peildata=_peildata(analyse, gemeentecode),
         datum=datum(vandaag or dt.date.today()), versie=__version__, uitleg=UITLEG_TEKENS,
         zonder=gedekt["geen"], aandeel=procent(p.aandeel_verhuringen_aandachtsgroepen),
-        verborgen=VERBORGEN, onbekend=ONBEKEND)
+        verborgen=VERBORGEN, onbekend=ONBEKEND, uitleg_klein=UITLEG_KLEIN)
     return Factsheet(gemeentecode, naam, bestandsnaam(gemeentecode, naam), html)
 
 
