@@ -131,3 +131,14 @@ def test_a_chapter_that_shows_less_than_2_5_says_what_it_means():
                for code in ("GM0473", "GM0392")}
     assert "'< 2,5' betekent: meer dan 0 maar minder dan 2,5" in teksten["GM0473"]
     assert "< 2,5" not in teksten["GM0392"]
+
+
+def test_a_sentence_says_less_than_2_5_in_words():
+    """The table of urgent groups read 'Uitstroom jeugdzorg (18+): < 2,5 woningen per jaar' for Zandvoort."""
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+
+    zk = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Zuid-Kennemerland"})
+    cellen = [c for b in hoofdstuk(zk.analyse, zk.kern, "GM0473").blokken if isinstance(b, Tabel)
+              for r in b.rijen for c in r if "woningen per jaar" in str(c)]
+    assert any("Uitstroom jeugdzorg (18+): minder dan 2,5 woningen per jaar" in c for c in cellen)
+    assert not any("< 2,5 woningen" in c for c in cellen)

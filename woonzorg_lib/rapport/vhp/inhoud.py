@@ -185,7 +185,9 @@ def _urgentie_blokken(kern: pd.DataFrame, code: str, naam: str, p: Any, wvrv: Wv
         for groep in categorie.doelgroepen:
             if groep in vraag.index:
                 rij = vraag.loc[groep]
-                weet.append(f"{DOELGROEPEN[groep].naam}: {getoond_getal(rij['waarde'])} woningen per jaar, "
+                getoond = getoond_getal(rij["waarde"])
+                getoond = "minder dan 2,5" if getoond == KLEIN else getoond  # in a sentence, in words
+                weet.append(f"{DOELGROEPEN[groep].naam}: {getoond} woningen per jaar, "
                             f"{herkomstteken(rij['herkomst'])}")
             else:
                 weet.append(f"{DOELGROEPEN[groep].naam}: geen cijfer")
