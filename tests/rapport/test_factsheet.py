@@ -103,6 +103,16 @@ def test_a_factsheet_that_shows_less_than_2_5_says_what_it_means(zuid_kennemerla
 
     zandvoort = factsheet(zuid_kennemerland.analyse, zuid_kennemerland.kern, "GM0473").html
     assert KLEIN.replace("<", "&lt;") in _rij(zandvoort, DOELGROEPEN["uitstroom_jeugdzorg"].naam)
-    assert "meer dan 0 maar minder dan 2,5 woningen per jaar" in zandvoort
+    assert "afgerond op vijftallen; &#39;&lt; 2,5&#39; = meer dan 0, minder dan 2,5</caption>" in zandvoort
     haarlem = factsheet(zuid_kennemerland.analyse, zuid_kennemerland.kern, "GM0392").html
-    assert "&lt; 2,5" not in haarlem and "meer dan 0 maar minder dan 2,5" not in haarlem
+    assert "&lt; 2,5" not in haarlem and "meer dan 0, minder dan 2,5" not in haarlem
+
+
+def test_a_factsheet_with_less_than_2_5_still_prints_on_one_page(zuid_kennemerland, tmp_path):
+    """A separate line explaining '< 2,5' pushed Zandvoort's last source onto a second page."""
+    from woonzorg_lib.rapport.pdf import maak_pdf
+
+    blad = factsheet(zuid_kennemerland.analyse, zuid_kennemerland.kern, "GM0473")
+    pad = tmp_path / blad.bestand
+    pad.write_text(blad.html, encoding="utf-8")
+    assert maak_pdf(pad, pad.with_suffix(".pdf")) == 1

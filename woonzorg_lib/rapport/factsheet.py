@@ -95,7 +95,7 @@ KORTE_BRONNEN = (
     ("CBS", "CBS (StatLine)"),
 )
 BEREKEND = "Berekend uit de cijfers hierboven"
-UITLEG_KLEIN = f"'{KLEIN}' = meer dan 0 maar minder dan 2,5 woningen per jaar (geen 0)."
+UITLEG_KLEIN = f"'{KLEIN}' = meer dan 0, minder dan 2,5"  # after the caption of the demand table: one line
 
 
 def korte_bron(bron: str) -> str:
