@@ -108,11 +108,14 @@ def test_a_factsheet_that_shows_less_than_2_5_says_what_it_means(zuid_kennemerla
     assert "&lt; 2,5" not in haarlem and "meer dan 0, minder dan 2,5" not in haarlem
 
 
-def test_a_factsheet_with_less_than_2_5_still_prints_on_one_page(zuid_kennemerland, tmp_path):
-    """A separate line explaining '< 2,5' pushed Zandvoort's last source onto a second page."""
+@pytest.mark.parametrize(("deelregio", "code"), [("Zuid-Kennemerland", "GM0473"), ("Amstelland-Meerlanden", "GM0394")])
+def test_a_factsheet_prints_on_one_page(deelregio, code, tmp_path):
+    """A separate line explaining '< 2,5' pushed Zandvoort's last source onto a second page; the three-line
+    jeugdzorg source did that to Haarlemmermeer, Ouder-Amstel, Gooise Meren and Edam-Volendam."""
     from woonzorg_lib.rapport.pdf import maak_pdf
 
-    blad = factsheet(zuid_kennemerland.analyse, zuid_kennemerland.kern, "GM0473")
+    rapport = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": deelregio})
+    blad = factsheet(rapport.analyse, rapport.kern, code)
     pad = tmp_path / blad.bestand
     pad.write_text(blad.html, encoding="utf-8")
     assert maak_pdf(pad, pad.with_suffix(".pdf")) == 1

@@ -75,10 +75,10 @@ KORTE_BRONNEN = (
     ("art. 29", "Rijksoverheid: taakstelling vergunninghouders (artikel 29 Huisvestingswet), naar inwoners (CBS)"),
     ("Trimbos", "Trimbos-instituut: bewoners beschermd wonen in Nederland, naar inwoners"),
     ("jeugdhulp met verblijf in de gemeente",
-     "CBS: trajecten jeugdhulp met verblijf in de gemeente, met de landelijke uitstroom op 18 jaar (Zembla/BNNVARA)"),
+     "CBS: trajecten jeugdhulp met verblijf in de gemeente; uitstroom op 18 jaar: Zembla/BNNVARA"),  # two lines
     ("het deel van jeugdregio",
-     ("CBS: jeugdhulp met verblijf in de jeugdregio (cijfer van de gemeente afgeschermd), naar inwoners, met de "
-      "landelijke uitstroom op 18 jaar (Zembla/BNNVARA)")),
+     ("CBS: trajecten jeugdhulp met verblijf in de jeugdregio (eigen cijfer afgeschermd), naar inwoners; uitstroom "
+      "op 18 jaar: Zembla/BNNVARA")),
     ("geen lokaal cijfer: CBS-cel afgeschermd",
      "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners (geen eigen cijfer van de gemeente)"),
     ("Zembla", "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners"),
