@@ -101,3 +101,17 @@ def test_the_build_stops_when_a_province_is_not_the_sum_of_its_gemeenten(tmp_pat
     with pytest.raises(SystemExit, match="gemeenten van Noord-Holland tellen op tot"):
         bouwer.woningvoorraad_eigendom_gemeenten(REFERENTIE, tmp_path)
     assert not (tmp_path / "woningvoorraad_eigendom_gemeenten.csv").exists()
+
+
+def test_no_bundled_source_names_another_by_its_file_name():
+    """The Verantwoording printed '... die is de eigen CBS-telling (woningvoorraad_eigendom_gemeenten)': a reader
+    sees the title of a data set, never its file name."""
+    import re
+
+    from woonzorg_lib.data.bronnen import bronnen
+
+    alle = bronnen()
+    namen = [n for n in alle if "_" in n]
+    for bron in alle.values():
+        tekst = f"{bron.titel} {bron.bron}"
+        assert not [n for n in namen if re.search(rf"(?<![\w/]){n}(?![\w.])", tekst)], bron.titel

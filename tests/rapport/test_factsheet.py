@@ -90,3 +90,32 @@ def test_names_on_a_factsheet_are_text(tmp_path):
     html = factsheets(rapport.analyse, rapport.kern)[0].html
     assert "<script>" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.fixture(scope="module")
+def zuid_kennemerland():
+    return Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Zuid-Kennemerland"})
+
+
+def test_a_factsheet_that_shows_less_than_2_5_says_what_it_means(zuid_kennemerland):
+    """Zandvoort's jeugdzorg row reads '< 2,5' in every year; the page explained '.' and 'n.b.' but not that."""
+    from woonzorg_lib.model.onthulling import KLEIN
+
+    zandvoort = factsheet(zuid_kennemerland.analyse, zuid_kennemerland.kern, "GM0473").html
+    assert KLEIN.replace("<", "&lt;") in _rij(zandvoort, DOELGROEPEN["uitstroom_jeugdzorg"].naam)
+    assert "afgerond op vijftallen; &#39;&lt; 2,5&#39; = meer dan 0, minder dan 2,5</caption>" in zandvoort
+    haarlem = factsheet(zuid_kennemerland.analyse, zuid_kennemerland.kern, "GM0392").html
+    assert "&lt; 2,5" not in haarlem and "meer dan 0, minder dan 2,5" not in haarlem
+
+
+@pytest.mark.parametrize(("deelregio", "code"), [("Zuid-Kennemerland", "GM0473"), ("Amstelland-Meerlanden", "GM0394")])
+def test_a_factsheet_prints_on_one_page(deelregio, code, tmp_path):
+    """A separate line explaining '< 2,5' pushed Zandvoort's last source onto a second page; the three-line
+    jeugdzorg source did that to Haarlemmermeer, Ouder-Amstel, Gooise Meren and Edam-Volendam."""
+    from woonzorg_lib.rapport.pdf import maak_pdf
+
+    rapport = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": deelregio})
+    blad = factsheet(rapport.analyse, rapport.kern, code)
+    pad = tmp_path / blad.bestand
+    pad.write_text(blad.html, encoding="utf-8")
+    assert maak_pdf(pad, pad.with_suffix(".pdf")) == 1

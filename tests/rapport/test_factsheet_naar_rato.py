@@ -49,3 +49,21 @@ def test_a_share_of_the_centrumregio_count_is_named_as_such_and_the_national_fal
     haarlem = korte_bron(invoer.loc[("GM0392", "dakloze_personen"), "bron"])
     assert "monitor Dakloosheid" in amsterdam and "centrumregio" in amsterdam and "noodoplossing" not in amsterdam
     assert "noodoplossing" in haarlem and "in Nederland" in haarlem
+
+
+def test_the_jeugdzorg_short_source_counts_trajectories_not_young_people():
+    """CBS 85094NED counts trajectories of jeugdhulp met verblijf ('trajecten, geen personen'), not young people."""
+    bron = "schatting: 250 trajecten jeugdhulp met verblijf in de gemeente op 30 juni 2024 (CBS 85094NED)"
+    kort = korte_bron(bron)
+    assert "trajecten jeugdhulp met verblijf in de gemeente" in kort and "jongeren in jeugdhulp" not in kort
+
+
+def test_amsterdams_real_lettings_are_named_for_their_publisher_not_as_calculated():
+    """Amsterdam's factsheet and VHP chapter cited its registered AFWC lettings (9.578) as 'Berekend uit de cijfers
+    hierboven': the source kerncijfers.csv gives them names Nul20, not AFWC."""
+    from woonzorg_lib.data.basis import verhuringen
+    from woonzorg_lib.rapport.factsheet import BEREKEND
+
+    rij = verhuringen().query("gemeentecode == 'GM0363'").iloc[-1]
+    kort = korte_bron(f"werkelijke verhuringen: {rij['bron']}")
+    assert kort != BEREKEND and "AFWC" in kort

@@ -211,8 +211,8 @@ def test_the_demand_chapter_names_the_gemeenten_whose_figure_stays_a_national_fi
                                                       "deelregio": "Arnhem e.o. (rest GMR)"}).vraag()
     tekst = " ".join(d.markdown for d in arnhem if hasattr(d, "markdown"))
     assert "**Landelijke cijfers naar rato.**" in tekst
-    assert "uitstroom jeugdzorg (18+): Rozendaal;" in tekst
-    assert "ex-gedetineerden: alle 11 gemeenten" in tekst
+    assert "voor uitstroom jeugdzorg (18+) in Rozendaal" in tekst
+    assert "ex-gedetineerden in alle 11 gemeenten" in tekst
     ijmond = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"}).vraag()
     tekst = " ".join(d.markdown for d in ijmond if hasattr(d, "markdown"))
     assert "uitstroom jeugdzorg" not in tekst.split("**Landelijke cijfers naar rato.**")[1].split("**")[0]
@@ -221,5 +221,28 @@ def test_the_demand_chapter_names_the_gemeenten_whose_figure_stays_a_national_fi
 def test_a_gemeente_with_a_suppressed_count_is_named_with_its_jeugdregio_share():
     leeuwarden = Rapport.uit_notebook("woonzorganalyse", {"regio": "centrumregio-leeuwarden"}).vraag()
     tekst = " ".join(d.markdown for d in leeuwarden if hasattr(d, "markdown"))
-    assert ("Het CBS schermt het cijfer af bij uitstroom jeugdzorg (18+): Ameland, Schiermonnikoog, Terschelling en "
-            "Vlieland. Die gemeenten krijgen het deel dat hun jeugdregio overlaat") in tekst
+    assert ("Het CBS schermt het aantal trajecten jeugdhulp met verblijf af bij Ameland, Schiermonnikoog, Terschelling "
+            "en Vlieland. Die gemeenten krijgen voor uitstroom jeugdzorg (18+) het deel dat hun jeugdregio overlaat") in tekst
+
+
+def test_the_pro_rata_paragraph_names_the_groups_once_per_set_of_gemeenten():
+    """Zuid-Kennemerland read 'bij uitstroom beschermd wonen: alle 4 gemeenten; dak- en thuislozen: alle 4 gemeenten;
+    ex-gedetineerden: alle 4 gemeenten': one clause per set of gemeenten, the groups named together."""
+    from woonzorg_lib.rapport.hoofdstukken.selectie import Selectie
+    from woonzorg_lib.rapport.hoofdstukken.vraag import naar_rato
+
+    zk = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Zuid-Kennemerland"})
+    assert naar_rato(Selectie(zk.analyse)) == (
+        "**Landelijke cijfers naar rato.** Zonder eigen cijfer van de gemeente is de vraag een landelijk aantal naar "
+        "rato van de inwoners: voor uitstroom beschermd wonen, dak- en thuislozen en ex-gedetineerden in alle 4 "
+        "gemeenten. Een eigen telling in het invoerformat vervangt zo'n schatting.")
+    mra = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra"})
+    assert ("voor uitstroom beschermd wonen en dak- en thuislozen in alle 30 gemeenten; voor ex-gedetineerden in alle "
+            "gemeenten behalve Amsterdam.") in naar_rato(Selectie(mra.analyse))
+
+
+def test_one_gemeente_with_a_suppressed_count_is_named_in_the_singular():
+    leiden = Rapport.uit_notebook("woonzorganalyse", {"regio": "centrumregio-leiden"}).vraag()
+    tekst = " ".join(d.markdown for d in leiden if hasattr(d, "markdown"))
+    assert ("af bij Zoeterwoude. Die gemeente krijgt voor uitstroom jeugdzorg (18+) het deel dat haar jeugdregio "
+            "overlaat") in tekst

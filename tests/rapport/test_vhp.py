@@ -119,3 +119,26 @@ def test_the_regional_annex_has_one_row_per_gemeente_of_the_region():
     assert tabel.filter(like="deel: ").notna().all().all()
     document = Document(io.BytesIO(word(blad)))
     assert len(document.tables[0].rows) == len(tabel) + 2  # header row and total
+
+
+def test_a_chapter_that_shows_less_than_2_5_says_what_it_means():
+    """Zandvoort's chapter shows '< 2,5' for jeugdzorg and explained only the dots and the point."""
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+    from woonzorg_lib.rapport.vhp.blokken import Alinea
+
+    zk = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Zuid-Kennemerland"})
+    teksten = {code: " ".join(b.tekst for b in hoofdstuk(zk.analyse, zk.kern, code).blokken if isinstance(b, Alinea))
+               for code in ("GM0473", "GM0392")}
+    assert "'< 2,5' betekent: meer dan 0 maar minder dan 2,5" in teksten["GM0473"]
+    assert "< 2,5" not in teksten["GM0392"]
+
+
+def test_a_sentence_says_less_than_2_5_in_words():
+    """The table of urgent groups read 'Uitstroom jeugdzorg (18+): < 2,5 woningen per jaar' for Zandvoort."""
+    from woonzorg_lib.rapport.hoofdstukken import Rapport
+
+    zk = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Zuid-Kennemerland"})
+    cellen = [c for b in hoofdstuk(zk.analyse, zk.kern, "GM0473").blokken if isinstance(b, Tabel)
+              for r in b.rijen for c in r if "woningen per jaar" in str(c)]
+    assert any("Uitstroom jeugdzorg (18+): minder dan 2,5 woningen per jaar" in c for c in cellen)
+    assert not any("< 2,5 woningen" in c for c in cellen)

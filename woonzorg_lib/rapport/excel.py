@@ -17,6 +17,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, VERBORGEN
+
+MERKTEKENS = (VERBORGEN, ONBEKEND, KLEIN)  # hidden, no figure, under 2,5: right-aligned as in the report's tables
 GETAL = "#,##0"  # Excel shows the locale's separators: 1.234 in a Dutch Excel
 PERCENTAGE = "0.0%"
 KENGETAL = "#,##0.0###"
@@ -84,6 +87,8 @@ def schrijf_werkmap(bladen: Mapping[str, Blad], pad: Path) -> None:
                     opmaak = blad.celopmaak.get((positie, kolom), opmaak)
                 if opmaak:
                     cel.number_format = opmaak
+                elif cel.value in MERKTEKENS:  # a mark that stands for a number lines up with the numbers
+                    cel.alignment = Alignment(horizontal="right", vertical="top")
                 elif isinstance(cel.value, str):
                     cel.alignment = Alignment(wrap_text=len(cel.value) > 60, vertical="top")
         for i, kolom in enumerate(kolommen, start=1):

@@ -22,7 +22,7 @@ from woonzorg_lib.algemeen.opmaak import datum, getal, procent
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.basis import basisgegevens
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
+from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, VERBORGEN
 from woonzorg_lib.rapport import kaartcijfers, kaarten
 from woonzorg_lib.rapport.stijl import TEKENS, UITLEG_TEKENS
 
@@ -75,10 +75,10 @@ KORTE_BRONNEN = (
     ("art. 29", "Rijksoverheid: taakstelling vergunninghouders (artikel 29 Huisvestingswet), naar inwoners (CBS)"),
     ("Trimbos", "Trimbos-instituut: bewoners beschermd wonen in Nederland, naar inwoners"),
     ("jeugdhulp met verblijf in de gemeente",
-     "CBS: jongeren in jeugdhulp met verblijf in de gemeente, met de landelijke uitstroom op 18 jaar (Zembla/BNNVARA)"),
+     "CBS: trajecten jeugdhulp met verblijf in de gemeente; uitstroom op 18 jaar: Zembla/BNNVARA"),  # two lines
     ("het deel van jeugdregio",
-     ("CBS: jeugdhulp met verblijf in de jeugdregio (cijfer van de gemeente afgeschermd), naar inwoners, met de "
-      "landelijke uitstroom op 18 jaar (Zembla/BNNVARA)")),
+     ("CBS: trajecten jeugdhulp met verblijf in de jeugdregio (eigen cijfer afgeschermd), naar inwoners; uitstroom "
+      "op 18 jaar: Zembla/BNNVARA")),
     ("geen lokaal cijfer: CBS-cel afgeschermd",
      "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners (geen eigen cijfer van de gemeente)"),
     ("Zembla", "Zembla/BNNVARA: jongeren die op 18 jaar de jeugdzorg verlaten, naar inwoners"),
@@ -87,6 +87,7 @@ KORTE_BRONNEN = (
      "CBS monitor Dakloosheid: geregistreerde dakloze personen in de opvang van de centrumregio, naar inwoners"),
     ("dakloze", "CBS: schatting dakloze personen in Nederland, naar inwoners (noodoplossing)"),
     ("AFWC", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),
+    ("nul20.nl", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),  # AFWC via Nul20
     ("eigen CBS-telling van de gemeente", "CBS: corporatiewoningen van de gemeente (telling), met een landelijke mutatiegraad"),
     ("mutatiegraad", "CBS: woningvoorraad en corporatiebezit, met een landelijke mutatiegraad"),
     ("verdeelsleutel", "Verdeling van de regionale opgave (fair share)"),
@@ -96,6 +97,7 @@ KORTE_BRONNEN = (
     ("CBS", "CBS (StatLine)"),
 )
 BEREKEND = "Berekend uit de cijfers hierboven"
+UITLEG_KLEIN = f"'{KLEIN}' = meer dan 0, minder dan 2,5"  # after the caption of the demand table: one line
 
 
 def korte_bron(bron: str) -> str:
@@ -153,7 +155,8 @@ def opgavecijfers(kern: pd.DataFrame, code: str, p: Any, bronnen: Bronnenlijst) 
                 & (kern["scenario"] == p.scenario) & (kern["jaar"] == p.peiljaar)]
     taakstelling = [{"halfjaar": f"{p.peiljaar}-{r.indicator[-2:]}", "personen": getal(float(r.waarde)),
                      "herkomst": herkomstteken(r.herkomst), "bron": bronnen.nummer(r.bron)} for r in taak.itertuples()]
-    return {"jaren": jaren, "groepen": uit, "taakstelling": taakstelling}
+    klein = any(KLEIN in str(w) for g in uit for w in (*g["jaren"], g["bereik"]))
+    return {"jaren": jaren, "groepen": uit, "taakstelling": taakstelling, "klein": klein}
 
 
 def cijferrij(kern: pd.DataFrame, code: str, indicator: str, p: Any) -> pd.Series | None:
@@ -245,7 +248,7 @@ def factsheet(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, vandaag: 
         verdeling=verdeling, kaart=kaart, bronnen=bronnen.lijst, peildata=_peildata(analyse, gemeentecode),
         datum=datum(vandaag or dt.date.today()), versie=__version__, uitleg=UITLEG_TEKENS,
         zonder=gedekt["geen"], aandeel=procent(p.aandeel_verhuringen_aandachtsgroepen),
-        verborgen=VERBORGEN, onbekend=ONBEKEND)
+        verborgen=VERBORGEN, onbekend=ONBEKEND, uitleg_klein=UITLEG_KLEIN)
     return Factsheet(gemeentecode, naam, bestandsnaam(gemeentecode, naam), html)
 
 

@@ -15,6 +15,7 @@ OPMERKING_PATROON = (
     "met zo nodig een tweede cel, in elk scenario, jaar en bestand dezelfde; cijfers die alleen uit landelijke "
     "totalen en een verdeelsleutel volgen, onthullen niemand en staan er wel. Totalen zijn berekend vóór afronding."
 )
+OPMERKING_KLEIN = f"'{KLEIN}' = meer dan 0 maar minder dan 2,5 (geen 0)."
 OPMERKING_EXACT = ("Afgerond op vijftallen, behalve gepubliceerde tellingen (herkomst register, zoals werkelijke "
                    "verhuringen): die staan exact, zoals ze zijn gepubliceerd.")
 OPMERKING_OPENBAAR = ("De wettelijke taakstelling statushouders (personen) is een openbaar cijfer en staat exact, als "
@@ -79,8 +80,9 @@ def volgens_patroon(
     uit = afronden(volledig).mask(precies, volledig.round().astype("int64"))
     uit = uit.astype(object).mask((volledig > 0) & (uit == 0), KLEIN)
     uit = uit.mask(verborgen, VERBORGEN).mask(onbekend & ~verborgen, ONBEKEND)
-    uit.attrs["opmerking"] = OPMERKING_PATROON + openbaar + (f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is "
-                                                  "geen 0)." if onbekend.any().any() else "")
+    klein = f" {OPMERKING_KLEIN}" if (uit == KLEIN).to_numpy().any() else ""
+    uit.attrs["opmerking"] = OPMERKING_PATROON + klein + openbaar + (
+        f" '{ONBEKEND}' = geen gegevens (telt niet mee in het totaal, is geen 0)." if onbekend.any().any() else "")
     return uit
 
 

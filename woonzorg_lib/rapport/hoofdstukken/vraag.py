@@ -67,12 +67,14 @@ def _wie(namen: list[str], alle: list[str]) -> str:
 def naar_rato(selectie: Selectie) -> str:
     """Which gemeenten' demand is a national figure pro rata inhabitants (no local count), per doelgroep, in words.
 
-    A gemeente whose count CBS suppressed and that got its share of its region's remainder is named apart.
+    The groups with the same gemeenten are named together. A gemeente whose count of jeugdhulp met verblijf CBS
+    suppressed and that got its share of its jeugdregio's remainder is named apart.
     """
     invoer = selectie.analyse.invoer
     namen = selectie.analyse.regio.indeling().set_index("gemeentecode")["gemeentenaam"]
     alle = [str(namen[c]) for c in selectie.codes]
-    landelijk, regionaal = [], []
+    landelijk: dict[str, list[str]] = {}  # who → the groups
+    regionaal: list[tuple[str, list[str]]] = []  # (group, who)
     for post in VRAAGPOSTEN.values():
         if post.doelgroep not in AANDACHTSGROEPEN:
             continue
@@ -83,18 +85,20 @@ def naar_rato(selectie: Selectie) -> str:
         rato = rijen.loc[bron.str.contains("naar rato van de inwoners", regex=False) & ~rijen.index.isin(regio.index),
                          "gemeentecode"]
         if len(rato):
-            landelijk.append(f"{groep}: {_wie([str(namen[c]) for c in selectie.codes if c in set(rato)], alle)}")
+            wie = _wie([str(namen[c]) for c in selectie.codes if c in set(rato)], alle)
+            landelijk.setdefault(wie, []).append(groep)
         if len(regio):
-            regionaal.append(f"{groep}: {tekst.opsomming([str(namen[c]) for c in selectie.codes if c in set(regio)])}")
+            regionaal.append((groep, [str(namen[c]) for c in selectie.codes if c in set(regio)]))
     if not landelijk and not regionaal:
         return ""
     zin = "**Landelijke cijfers naar rato.** "
     if landelijk:
-        zin += ("Zonder eigen cijfer van de gemeente is de vraag een landelijk aantal naar rato van de inwoners, bij "
-                + "; ".join(landelijk) + ". ")
-    if regionaal:
-        zin += ("Het CBS schermt het cijfer af bij " + "; ".join(regionaal) + ". Die gemeenten krijgen het deel dat "
-                "hun jeugdregio overlaat, naar rato van de inwoners. ")
+        zin += ("Zonder eigen cijfer van de gemeente is de vraag een landelijk aantal naar rato van de inwoners: "
+                + "; ".join(f"voor {tekst.opsomming(groepen)} in {wie}" for wie, groepen in landelijk.items()) + ". ")
+    for groep, wie in regionaal:
+        die = "Die gemeenten krijgen" if len(wie) > 1 else "Die gemeente krijgt"
+        zin += (f"Het CBS schermt het aantal trajecten jeugdhulp met verblijf af bij {tekst.opsomming(wie)}. {die} voor "
+                f"{groep} het deel dat {'hun' if len(wie) > 1 else 'haar'} jeugdregio overlaat, naar rato van de inwoners. ")
     return zin + "Een eigen telling in het invoerformat vervangt zo'n schatting."
 
 

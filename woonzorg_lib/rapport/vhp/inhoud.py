@@ -20,7 +20,7 @@ from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.data.invoer_vhp import SEGMENTEN
 from woonzorg_lib.data.wvrv import BEVESTIGINGEN, Wvrv, lees_wvrv
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
-from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
+from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, VERBORGEN
 from woonzorg_lib.model.urgentie import register
 from woonzorg_lib.rapport import stijl
 from woonzorg_lib.rapport.factsheet import (
@@ -58,7 +58,8 @@ def _opgave_blokken(opgave: dict[str, Any], naam: str, p: Any, zonder: list[str]
         Alinea(f"Hoeveel woningen per jaar {naam} nodig heeft voor elke aandachtsgroep, van {p.peiljaar} tot en met "
                f"het doeljaar {p.doeljaar} (scenario {p.scenario}). De marge is die van {p.peiljaar}, van laag tot hoog. "
                "De stippen zeggen hoe zeker een cijfer is: ●●● uit een registratie, ●●○ een schatting, ●○○ een "
-               "aanname. Een punt betekent: afgeschermd omdat het om kleine aantallen gaat."),
+               "aanname. Een punt betekent: afgeschermd omdat het om kleine aantallen gaat."
+               + (f" '{KLEIN}' betekent: meer dan 0 maar minder dan 2,5 woningen per jaar." if opgave["klein"] else "")),
         Tabel(f"Woningen per jaar voor aandachtsgroepen in {naam}", ("groep", *jaren, f"marge {p.peiljaar}",
                                                                        "zekerheid", "bron"),
               rijen, getallen=tuple(range(1, len(jaren) + 2)), totaal=(len(rijen) - 1,)),
@@ -184,7 +185,9 @@ def _urgentie_blokken(kern: pd.DataFrame, code: str, naam: str, p: Any, wvrv: Wv
         for groep in categorie.doelgroepen:
             if groep in vraag.index:
                 rij = vraag.loc[groep]
-                weet.append(f"{DOELGROEPEN[groep].naam}: {getoond_getal(rij['waarde'])} woningen per jaar, "
+                getoond = getoond_getal(rij["waarde"])
+                getoond = "minder dan 2,5" if getoond == KLEIN else getoond  # in a sentence, in words
+                weet.append(f"{DOELGROEPEN[groep].naam}: {getoond} woningen per jaar, "
                             f"{herkomstteken(rij['herkomst'])}")
             else:
                 weet.append(f"{DOELGROEPEN[groep].naam}: geen cijfer")
