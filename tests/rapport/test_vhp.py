@@ -119,3 +119,14 @@ def test_the_regional_annex_has_one_row_per_gemeente_of_the_region():
     assert tabel.filter(like="deel: ").notna().all().all()
     document = Document(io.BytesIO(word(blad)))
     assert len(document.tables[0].rows) == len(tabel) + 2  # header row and total
+
+
+def test_a_long_region_name_in_a_row_label_breaks_so_every_table_fits_the_page(tmp_path):
+    """Woningmarktregio Friesland: the nieuwbouw table's region row label held the 16-letter word
+    'Woningmarktregio'; the table was 706 points wide on a 695-point page and the batch refused the PDF."""
+    from woonzorg_lib.analyse.parameters import valideer_parameters
+
+    analyse = analyseer(valideer_parameters("woonzorganalyse", {"regio": "woningmarktregio-friesland"}))
+    h = hoofdstuk(analyse, kerncijfers(analyse), "GM0059")  # Achtkarspelen
+    (tmp_path / "vhp.html").write_text(html(h), encoding="utf-8")
+    assert maak_pdf(tmp_path / "vhp.html", tmp_path / "vhp.pdf") >= 2  # raises when a table is wider than the page
