@@ -94,8 +94,9 @@ def test_all_errors_of_a_file_at_once(schrijf):
 def test_unknown_region(schrijf):
     assert fouten(schrijf("p.yaml", GOED.replace("regio: mra", "regio: metropool"))) == [
         "regio: onbekende regio 'metropool'; kies uit: groene-metropoolregio-arnhem-nijmegen, haaglanden, haaglanden-koplopers, "
-        "hart-van-brabant, mra, parkstad-limburg, regio-enschede, regio-groningen, een centrumregio (centrumregio-…) of "
-        "een provincie (provincie-…), zie 'woonzorg data' (of geef het pad van een eigen regiobestand, .yaml)"
+        "hart-van-brabant, mra, parkstad-limburg, regio-enschede, regio-groningen, een centrumregio (centrumregio-…), "
+        "een provincie (provincie-…) of een woningmarktregio (woningmarktregio-…), zie 'woonzorg data' (of geef het pad "
+        "van een eigen regiobestand, .yaml)"
     ]
 
 

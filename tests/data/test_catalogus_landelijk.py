@@ -55,3 +55,24 @@ def test_rijk_van_nijmegen_is_a_deelregio_of_arnhem_nijmegen():
 def test_an_unknown_key_points_at_the_national_regions():
     with pytest.raises(WoonzorgFout, match="centrumregio-…"):
         laad_regio("centrumregio-atlantis")
+
+
+def test_the_woningmarktregio_friesland_is_the_province_as_its_24_gemeenten_proposed_and_the_minister_fixed():
+    friesland = laad_regio("woningmarktregio-friesland")
+    assert friesland.naam == "Woningmarktregio Friesland"
+    assert set(friesland.gemeentecodes) == set(provincies()["provincie-fryslan"].gemeentecodes)
+    assert len(friesland.gemeentecodes) == 18 and "GM1900" in friesland.gemeentecodes  # Súdwest-Fryslân
+    bronnen = " ".join(friesland.bronnen)
+    assert "aedes.nl" in bronnen and "24 gemeenten" in bronnen and "omropfryslan.nl" in bronnen
+    assert "Woningwet art. 41b" in friesland.notities[0]
+    assert [k for k in catalogus() if k.startswith("woningmarktregio-")] == ["woningmarktregio-friesland"]
+
+
+def test_a_woningmarktregio_from_the_catalogue_is_analysed_without_a_region_file():
+    from woonzorg_lib.analyse.doorrekenen import analyseer
+    from woonzorg_lib.analyse.parameters import valideer_parameters
+
+    analyse = analyseer(valideer_parameters("woonzorganalyse", {"regio": "woningmarktregio-friesland"}))
+    assert analyse.regio.naam == "Woningmarktregio Friesland" and len(analyse.verdeling) == 18
+    with pytest.raises(WoonzorgFout, match="woningmarktregio-…"):
+        laad_regio("woningmarktregio-atlantis")

@@ -235,10 +235,13 @@ def test_the_pro_rata_paragraph_names_the_groups_once_per_set_of_gemeenten():
     assert naar_rato(Selectie(zk.analyse)) == (
         "**Landelijke cijfers naar rato.** Zonder eigen cijfer van de gemeente is de vraag een landelijk aantal naar "
         "rato van de inwoners: voor uitstroom beschermd wonen, dak- en thuislozen en ex-gedetineerden in alle 4 "
-        "gemeenten. Een eigen telling in het invoerformat vervangt zo'n schatting.")
+        "gemeenten. Bij uitstroom beschermd wonen wijkt dat het meest af: de bewoners wonen vooral in en rond de "
+        "centrumgemeenten, daar is de echte opgave groter en elders kleiner. Een eigen telling in het invoerformat "
+        "vervangt zo'n schatting.")
     mra = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra"})
-    assert ("voor uitstroom beschermd wonen en dak- en thuislozen in alle 30 gemeenten; voor ex-gedetineerden in alle "
-            "gemeenten behalve Amsterdam.") in naar_rato(Selectie(mra.analyse))
+    assert ("voor uitstroom beschermd wonen in alle 30 gemeenten; voor dak- en thuislozen in alle gemeenten behalve "
+            "Amsterdam, Aalsmeer, Amstelveen, Diemen, Ouder-Amstel, Uithoorn, Almere en Lelystad; voor "
+            "ex-gedetineerden in alle gemeenten behalve Amsterdam.") in naar_rato(Selectie(mra.analyse))
 
 
 def test_one_gemeente_with_a_suppressed_count_is_named_in_the_singular():

@@ -362,3 +362,19 @@ def test_the_statushouder_demand_in_persons_is_the_statutory_task_exactly(kern, 
     amsterdam = analyseer(lees_parameterbestand(PARAMETERS / "amsterdam.yaml").parameters)
     tabel = next(t for naam, t in Rapport(amsterdam).vraag().tabellen.items() if naam.startswith("Personen"))
     assert tabel.loc["Amsterdam", "Statushouders (vergunninghouders)"] == 1454
+
+
+def test_a_claim_on_no_lettings_has_no_value_and_says_why():
+    """Ameland: CBS counts 0 corporation dwellings on 1-1-2024, so 0 lettings a year; the claim (demand ÷ lettings)
+    has no value, and its row says so instead of carrying a tier as if it were a figure."""
+    from woonzorg_lib.analyse.parameters import valideer_parameters
+    from woonzorg_lib.rapport.kerncijfers import CLAIM_ZONDER_VERHURINGEN
+
+    kern = kerncijfers(analyseer(valideer_parameters("woonzorganalyse", {"regio": "centrumregio-leeuwarden"})))
+    ameland = kern[(kern["gemeentecode"] == "GM0060") & (kern["scenario"] == "midden") & (kern["jaar"] == 2025)]
+    rij = ameland.set_index("indicator")
+    assert rij.loc["verhuringen", "waarde"] == 0
+    assert pd.isna(rij.loc["claim", "waarde"]) and rij.loc["claim", "herkomst"] == "geen gegevens"
+    assert rij.loc["claim", "bron"] == CLAIM_ZONDER_VERHURINGEN
+    andere = kern[(kern["indicator"] == "claim") & (kern["gemeentecode"] == "GM0080")]  # Leeuwarden has lettings
+    assert andere["waarde"].notna().all() and not andere["herkomst"].eq("geen gegevens").any()

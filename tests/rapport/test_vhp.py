@@ -142,3 +142,14 @@ def test_a_sentence_says_less_than_2_5_in_words():
               for r in b.rijen for c in r if "woningen per jaar" in str(c)]
     assert any("Uitstroom jeugdzorg (18+): minder dan 2,5 woningen per jaar" in c for c in cellen)
     assert not any("< 2,5 woningen" in c for c in cellen)
+
+
+def test_a_long_region_name_in_a_row_label_breaks_so_every_table_fits_the_page(tmp_path):
+    """Woningmarktregio Friesland: the nieuwbouw table's region row label held the 16-letter word
+    'Woningmarktregio'; the table was 706 points wide on a 695-point page and the batch refused the PDF."""
+    from woonzorg_lib.analyse.parameters import valideer_parameters
+
+    analyse = analyseer(valideer_parameters("woonzorganalyse", {"regio": "woningmarktregio-friesland"}))
+    h = hoofdstuk(analyse, kerncijfers(analyse), "GM0059")  # Achtkarspelen
+    (tmp_path / "vhp.html").write_text(html(h), encoding="utf-8")
+    assert maak_pdf(tmp_path / "vhp.html", tmp_path / "vhp.pdf") >= 2  # raises when a table is wider than the page

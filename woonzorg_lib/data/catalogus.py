@@ -240,16 +240,48 @@ def provincies() -> dict[str, Regio]:
     return uit
 
 
+#: The woningmarktregio's (Woningwet art. 41b, Staatscourant 30-8-2016) whose gemeenten a public source names: the
+#: region's provinces, the source and why. Of the other 18 no list of gemeenten was found (see docs/opschalen.md).
+WONINGMARKTREGIOS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Friesland": (("Fryslân",), (
+        "Aedes, 'Woningmarktregio's vastgesteld en van kracht' (2016): minister Blok stelde negentien "
+        "woningmarktregio's vast conform de voorstellen van de gemeenten (Staatscourant 30-8-2016), Friesland met 24 "
+        "gemeenten; https://www.aedes.nl/artikelen/woningmarkt/regionale-woningmarkten/regionale-samenwerking/"
+        "woningmarktregio%E2%80%99s-vastgesteld-en-van-kracht.html",
+        "Omrop Fryslân, 'Gemeenten wolle ien grutte wenningmerkregio yn Fryslân' (2016): de 24 Friese gemeenten "
+        "stelden voor dat Fryslân één woningmarktregio wordt; https://www.omropfryslan.nl/fy/nijs/640072/"
+        "gemeenten-wolle-ien-grutte-wenningmerkregio-yn-fryslan",
+        "Sindsdien zijn de 24 gemeenten door herindelingen binnen de provincie de 18 van de provincie Fryslân in de "
+        "indeling van 2024 (CBS 'Gemeenten alfabetisch')",
+    )),
+}
+
+
+@cache
+def woningmarktregios() -> dict[str, Regio]:
+    """The woningmarktregio's with a sourced list of gemeenten, by key (``woningmarktregio-friesland``)."""
+    notitie = ("Woningmarktregio (Woningwet art. 41b): het kernwerkgebied van de woningcorporaties, vastgesteld in "
+               "2016. Alleen woningmarktregio's waarvan een openbare bron de gemeenten noemt, staan in de catalogus.")
+    uit = {}
+    for naam, (provincies_, bron) in WONINGMARKTREGIOS.items():
+        rijen = sorted((r for r in _indeling_landelijk() if r["provincie"] in provincies_),
+                       key=lambda r: r["gemeentenaam"].lstrip("'s-").casefold())
+        sleutel = f"woningmarktregio-{sleutel_van(naam)}"
+        volledig = f"Woningmarktregio {naam}"
+        uit[sleutel] = Regio(sleutel, volledig, {volledig: tuple(r["gemeentecode"] for r in rijen)}, bron, (notitie,))
+    return uit
+
+
 def landelijke_regios() -> dict[str, Regio]:
-    """The centrumregio's and provinces by key."""
-    return {**centrumregios(), **provincies()}
+    """The centrumregio's, provinces and sourced woningmarktregio's by key."""
+    return {**centrumregios(), **provincies(), **woningmarktregios()}
 
 
 def catalogus() -> dict[str, Regio]:
-    """All bundled regions by key: the region files, then the centrumregio's and the provinces.
+    """All bundled regions by key: the region files, then the centrumregio's, the provinces and woningmarktregio's.
 
-    >>> len(catalogus()["mra"].gemeentecodes), len(catalogus())
-    (30, 64)
+    >>> len(catalogus()["mra"].gemeentecodes), len(catalogus()), len(catalogus()["woningmarktregio-friesland"].gemeentecodes)
+    (30, 65, 18)
     """
     eigen = {pad.stem: _regio_uit_bestand(pad, pad.stem) for pad in sorted(REGIO_MAP.glob("*.yaml"))}
     return {**eigen, **landelijke_regios()}
@@ -274,9 +306,9 @@ def laad_regio(regio: str, basismap: Path | None = None) -> Regio:
     landelijk = landelijke_regios()
     tip = keuze(regio, sorted(p.stem for p in REGIO_MAP.glob("*.yaml")))
     if tip.startswith("kies uit"):
-        tip = keuze(regio, landelijk) if regio.startswith(("centrumregio-", "provincie-")) else tip
+        tip = keuze(regio, landelijk) if regio.startswith(("centrumregio-", "provincie-", "woningmarktregio-")) else tip
     if tip.startswith("kies uit"):
         tip = f"kies uit: {', '.join(sorted(p.stem for p in REGIO_MAP.glob('*.yaml')))}"
     raise WoonzorgFout([Melding("", "regio", (
-        f"onbekende regio '{regio}'; {tip}, een centrumregio (centrumregio-…) of een provincie (provincie-…), "
-        "zie 'woonzorg data' (of geef het pad van een eigen regiobestand, .yaml)"))])
+        f"onbekende regio '{regio}'; {tip}, een centrumregio (centrumregio-…), een provincie (provincie-…) of een "
+        "woningmarktregio (woningmarktregio-…), zie 'woonzorg data' (of geef het pad van een eigen regiobestand, .yaml)"))])

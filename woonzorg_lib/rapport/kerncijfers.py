@@ -23,6 +23,7 @@ KERNCIJFERS = [
     "gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde", "herkomst", "bron",
 ]
 GEEN_GEGEVENS = ("geen gegevens", "geen cijfer voor deze gemeente: vul het in het invoerformat in")
+CLAIM_ZONDER_VERHURINGEN = "niet te berekenen: 0 verhuringen per jaar"
 # A group without any figure in the area: its rows are there, as n.b., never a 0 and never in a total.
 GEEN_DOELGROEP = ("geen cijfers voor deze doelgroep in dit gebied: telt niet mee in de totalen (is geen 0); "
                   "vul ze in het invoerformat in")
@@ -225,6 +226,10 @@ def kerncijfers(analyse: Analyse) -> pd.DataFrame:
         if indicator in ("tekort", "claim"):
             waarde = waarde.mask(verborgen, VERBORGEN)
         bronnen = [f"{s}{bron}" if indicator != "verhuringen" or s else f"{v}" for s, v in zip(som, lettings, strict=True)]
+        if indicator == "claim":  # no lettings: a claim on them has no value, and no tier either
+            zonder = waarde.isna().to_numpy() & (gemeenten["verhuringen"] == 0).to_numpy()
+            herkomst = herkomst.mask(zonder, GEEN_GEGEVENS[0])
+            bronnen = [CLAIM_ZONDER_VERHURINGEN if z else b for z, b in zip(zonder, bronnen, strict=True)]
         delen.append(gemeenten[["gemeentecode", "gemeente", "deelregio", "scenario", "jaar"]].assign(
             doelgroep="", indicator=indicator, waarde=waarde.to_numpy(),
             herkomst=herkomst.to_numpy(), bron=bronnen))

@@ -45,16 +45,8 @@ def taakstelling(selectie: Selectie) -> list[Onderdeel]:
     ]
 
 
-CONCENTRATIE = ("**Let op bij uitstroom beschermd wonen.** Die vraag is geschat uit het landelijke aantal bewoners "
-                "naar rato van de inwoners. De bewoners wonen vooral in en rond de centrumgemeenten: daar is de "
-                "echte opgave groter, elders kleiner. Vervang de schatting door het eigen aantal cliënten.")
-
-
-def concentratie(selectie: Selectie) -> str:
-    """The warning that the BW estimate ignores concentration in the centrumgemeente, when an estimate is used."""
-    vraag = selectie.vraag()
-    bw = vraag[vraag["doelgroep"] == "uitstroom_bw"]
-    return CONCENTRATIE if bw["bron"].astype(str).str.contains("centrumgemeenten").any() else ""
+CONCENTRATIE = ("Bij uitstroom beschermd wonen wijkt dat het meest af: de bewoners wonen vooral in en rond de "
+                "centrumgemeenten, daar is de echte opgave groter en elders kleiner. ")
 
 
 def _wie(namen: list[str], alle: list[str]) -> str:
@@ -95,6 +87,9 @@ def naar_rato(selectie: Selectie) -> str:
     if landelijk:
         zin += ("Zonder eigen cijfer van de gemeente is de vraag een landelijk aantal naar rato van de inwoners: "
                 + "; ".join(f"voor {tekst.opsomming(groepen)} in {wie}" for wie, groepen in landelijk.items()) + ". ")
+        bw = invoer[(invoer["onderwerp"] == "bw_clienten") & invoer["gemeentecode"].isin(selectie.codes)]
+        if bw["bron"].fillna("").astype(str).str.contains("centrumgemeenten").any():
+            zin += CONCENTRATIE
     for groep, wie in regionaal:
         die = "Die gemeenten krijgen" if len(wie) > 1 else "Die gemeente krijgt"
         zin += (f"Het CBS schermt het aantal trajecten jeugdhulp met verblijf af bij {tekst.opsomming(wie)}. {die} voor "
@@ -186,5 +181,5 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
               bijschrift=f"Personen per jaar per {selectie.eenheid} (scenario {p.scenario})",
               opmerking=WIE_TELT + beschermd_personen.attrs.get("opmerking", "")),
         *taakstelling(selectie),
-        *[Tekst(t) for t in (naar_rato(selectie), concentratie(selectie), eigen_cijfers(selectie)) if t],
+        *[Tekst(t) for t in (naar_rato(selectie), eigen_cijfers(selectie)) if t],
     ])

@@ -24,6 +24,7 @@ SJABLOON = """<!DOCTYPE html>
   table { border-collapse: collapse; width: 100%; font-size: .8rem; margin: .3rem 0 .6rem; }
   caption { text-align: left; font-weight: bold; padding-bottom: .2rem; }
   th, td { border-bottom: 1px solid #dde3ea; padding: .15rem .35rem; text-align: left; vertical-align: top; }
+  tbody td:first-child { hyphens: auto; }  /* a long region name in a row label breaks, Dutch hyphenation */
   thead th { background: #1F4E79; color: #fff; }
   td.getal { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
   tr.totaal { font-weight: bold; background: #f3f6fa; }
