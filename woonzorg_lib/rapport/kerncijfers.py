@@ -18,6 +18,7 @@ from woonzorg_lib.model.herkomst import RANG, zwakste
 from woonzorg_lib.model.onthulling import KLEIN, ONBEKEND, TOTAAL, VERBORGEN, afronden
 from woonzorg_lib.model.vraag import exact_personen
 from woonzorg_lib.rapport import publicatie
+from woonzorg_lib.rapport.parameterzinnen import gewichtenzin
 
 KERNCIJFERS = [
     "gemeentecode", "gemeente", "deelregio", "doelgroep", "scenario", "jaar", "indicator", "waarde", "herkomst", "bron",
@@ -258,7 +259,7 @@ def _verdeling_rijen(analyse: Analyse) -> list[pd.DataFrame]:
         binnen = kolom.endswith(" (binnen deelregio)")
         begrensd = kolom.endswith(" (onder plafond)")
         variant = kolom.removesuffix(" (binnen deelregio)").removesuffix(" (onder plafond)")
-        sleutel = ", ".join(f"{k} {kengetal(w)}" for k, w in p.verdeelsleutels[variant].items())
+        sleutel = gewichtenzin(p.verdeelsleutels[variant])
         over = f"de eigen opgave van {analyse.regio.naam}" if binnen else (
             f"de opgave van {analyse.geheel.naam} ({getal(analyse.taak())} woningen), verdeeld over al haar gemeenten")
         indicator = (f"fair_share_{'binnen_deelregio' if binnen else 'regio'}{'_onder_plafond' if begrensd else ''}: "

@@ -27,14 +27,19 @@ def _aandeel(waarde: float) -> str:
     return procent(waarde, 0 if abs(waarde * 100 - round(waarde * 100)) < 1e-9 else 1)
 
 
+def gewichtenzin(gewichten: Mapping[str, float]) -> str:
+    """One key mix's weights in words, as shares of the whole.
+
+    >>> gewichtenzin({"inwoners": 1, "verhuringen": 1}), gewichtenzin({"sociale_huurvoorraad": 1.0})
+    ('inwoners 50%, verhuringen 50%', 'sociale huurvoorraad 100%')
+    """
+    totaal = sum(gewichten.values()) or 1.0
+    return ", ".join(f"{SLEUTELNAMEN.get(k, k)} {_aandeel(w / totaal)}" for k, w in gewichten.items())
+
+
 def sleutelzin(varianten: Mapping[str, Mapping[str, float]]) -> str:
     """The fair-share key variants in words, each with its weights as shares."""
-    delen = []
-    for naam, gewichten in varianten.items():
-        totaal = sum(gewichten.values()) or 1.0
-        delen.append(f"‘{naam}’ (" + ", ".join(f"{SLEUTELNAMEN.get(k, k)} {_aandeel(w / totaal)}"
-                                                for k, w in gewichten.items()) + ")")
-    return opsomming(delen)
+    return opsomming([f"‘{naam}’ ({gewichtenzin(gewichten)})" for naam, gewichten in varianten.items()])
 
 
 def _mutatiegraad(waarde: float | Mapping[str, float] | None) -> str:
