@@ -62,7 +62,7 @@ def jeugdzorg_uitstroom(inwoners: pd.Series, kengetal: Mapping[str, Any], jeugdh
     eigen = verdeeld[verdeeld["wijze"] == "eigen"]
     deel = _rijen("jeugdzorg_uitstroom", (eigen["waarde"] * factor).round(1), "schatting", "", str(nl["peildatum"]))
     deel["bron"] = [f"schatting: {getal(t)} trajecten jeugdhulp met verblijf in de gemeente op {datum} (CBS 85094NED, "
-                    f"de verantwoordelijke gemeente) {omrekening}" for t in eigen["waarde"]]
+                    f"geteld bij de gemeente die voor de jeugdhulp verantwoordelijk is) {omrekening}" for t in eigen["waarde"]]
     delen.append(deel)
     regio = verdeeld[verdeeld["wijze"] == "regio"]
     deel = _rijen("jeugdzorg_uitstroom", (regio["waarde"] * factor).round(1), "schatting", "", str(nl["peildatum"]))
