@@ -29,12 +29,16 @@ def veilig(tekst: str) -> str:
 
 def rond(waarde: float, exact: bool = False) -> str:
     """A count as a report states it, in Dutch notation: a model figure rounded to a multiple of 5 as in the
-    tables, a published count (``exact``: tier register, such as real lettings) as it was published.
+    tables, a published count (``exact``: tier register, such as real lettings) as it was published. A positive
+    figure that rounds to 0 reads "minder dan 2,5" (the tables' '< 2,5'), never a 0 that reads as "no need".
 
-    >>> rond(1234.4), rond(2.4), rond(1232.5), rond(9578, exact=True)
-    ('1.235', '0', '1.235', '9.578')
+    >>> rond(1234.4), rond(2.4), rond(0), rond(1232.5), rond(9578, exact=True)
+    ('1.235', 'minder dan 2,5', '0', '1.235', '9.578')
     """
-    return getal(round(float(waarde)) if exact else afgerond(waarde))
+    if exact:
+        return getal(round(float(waarde)))
+    afgerond_ = afgerond(waarde)
+    return "minder dan 2,5" if afgerond_ == 0 and float(waarde) > 0 else getal(afgerond_)
 
 
 def zonder_voorvoegsel(bron: str, *woorden: str) -> str:
