@@ -78,7 +78,7 @@ def test_a_published_count_is_the_same_exact_figure_in_every_output_and_a_model_
     werkmap = load_workbook(tmp_path / "tabellen.xlsx")
     aanbod = {r[0].value: [c.value for c in r[1:]] for r in werkmap["aanbod"].iter_rows(min_row=2)}
     assert aanbod["Amsterdam"][:3] == aanbod["Totaal"][:3] == [190319, 9578, 960]  # stock: CBS 82900NED's count, exact
-    assert aanbod["Amsterdam"][4:] == ["register", eigen.loc[eigen["indicator"] == "verhuringen", "bron"].iloc[0]]
+    assert aanbod["Amsterdam"][4:] == ["register", "register", eigen.loc[eigen["indicator"] == "verhuringen", "bron"].iloc[0]]
     kop = [c.value for c in werkmap["confrontatie"][1]]
     assert {r[kop.index("verhuringen per jaar")].value for r in werkmap["confrontatie"].iter_rows(min_row=2)} == {9578}
     rapport = Rapport(amsterdam)

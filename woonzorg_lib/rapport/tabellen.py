@@ -202,6 +202,7 @@ def tabellen(analyse: Analyse, kern: pd.DataFrame) -> dict[str, Blad]:
     ouderen = _breed(kern, list(OUDEREN_KOPPEN), "indicator", analyse).rename(columns=OUDEREN_KOPPEN)
     aanbod = analyse.aanbod.rename(index=namen)
     aanbod_tabel = publicatie.aanbod(analyse.aanbod, namen.rename("gemeente")).assign(**{
+        "herkomst voorraad": aanbod["corporatiewoningen_herkomst"],
         "herkomst verhuringen": aanbod["verhuringen_herkomst"],
         "bron verhuringen": bron_verhuringen(analyse).rename(index=namen)})  # the source, as kerncijfers.csv gives it
     varianten = list(p.verdeelsleutels)
