@@ -249,3 +249,15 @@ def test_one_gemeente_with_a_suppressed_count_is_named_in_the_singular():
     tekst = " ".join(d.markdown for d in leiden if hasattr(d, "markdown"))
     assert ("af bij Zoeterwoude. Die gemeente krijgt voor uitstroom jeugdzorg (18+) het deel dat haar jeugdregio "
             "overlaat") in tekst
+
+
+def test_a_gemeente_without_lettings_shows_no_claim_and_the_chapter_still_renders():
+    """Renswoude (centrumregio Ede): CBS counts no corporation dwellings, so 0 lettings; the claim was demand ÷ 0
+    and the chapter's table could not be drawn (the national run failed on it)."""
+    from woonzorg_lib.model.onthulling import ONBEKEND
+
+    ede = Rapport.uit_notebook("woonzorganalyse", {"regio": "centrumregio-ede"})
+    assert ede.confrontatie().weergaven()
+    tabel = next(t for titel, t in ede.confrontatie().tabellen.items() if titel.startswith("Woningen per jaar"))
+    assert tabel.loc["Renswoude", "claim"] == ONBEKEND
+    assert tabel.drop(index="Renswoude")["claim"].map(lambda c: isinstance(c, float)).all()

@@ -178,7 +178,7 @@ def html_tabel(
     kop = ([html.escape(str(tabel.index.name or ""))] if index else []) + [html.escape(str(k)) for k in tabel.columns]
     # A scrollable region a keyboard can reach on a narrow screen; in print a wide table gets a landscape page.
     breed = " wz-breed" if len(kop) > BREED_VANAF else ""
-    kort = len(tabel) <= HEEL_TOT and int(tabel.astype(str).map(len).to_numpy().sum()) <= HEEL_TEKENS
+    kort = len(tabel) <= HEEL_TOT and int(tabel.map(lambda v: len(str(v))).to_numpy().sum()) <= HEEL_TEKENS
     breed += " wz-heel" if kort else ""  # in print a short table stays whole, with its caption
     naam = f' aria-label="{html.escape(bijschrift)}"' if bijschrift else ' aria-label="tabel"'
     regels = [f'<div class="wz-tabelvak{breed}" role="region" tabindex="0"{naam}>', '<table class="wz-tabel">']

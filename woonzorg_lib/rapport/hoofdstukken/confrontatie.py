@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN, SCENARIOS
-from woonzorg_lib.model.onthulling import TOTAAL, VERBORGEN
+from woonzorg_lib.model.onthulling import ONBEKEND, TOTAAL, VERBORGEN
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Figuur, Hoofdstuk, Tabel, Tekst
 from woonzorg_lib.rapport.hoofdstukken.selectie import Selectie, met_herkomst
@@ -17,7 +17,8 @@ def confrontatietabel(selectie: Selectie) -> tuple[pd.DataFrame, pd.Series]:
     gemeenten = conf[conf["niveau"] == "gemeente"]
     kolommen = ["vraag_aandachtsgroepen", "beschikbaar", "nieuw_aanbod", "tekort"]
     tabel = pd.concat([selectie.per_eenheid(gemeenten, k) for k in kolommen + ["verhuringen"]], axis=1)
-    claim = (tabel["vraag_aandachtsgroepen"] / tabel["verhuringen"]).rename("claim")
+    # No lettings (Renswoude: CBS counts no corporation dwellings): a claim on them has no value, shown 'n.b.'.
+    claim = (tabel["vraag_aandachtsgroepen"] / tabel["verhuringen"].where(tabel["verhuringen"] > 0)).rename("claim")
     getoond = publicatie.woningen(tabel[kolommen].clip(lower=0).assign(tekort=tabel["tekort"]))
     getoond.columns = ["vraag", "uit verhuringen", "nieuw aanbod", "tekort"]
     getoond["claim"] = claim
@@ -27,6 +28,7 @@ def confrontatietabel(selectie: Selectie) -> tuple[pd.DataFrame, pd.Series]:
         dict.fromkeys(indeling["deelregio"])).index.to_series()
     verborgen = sleutel.map(selectie.analyse.beveiliging[TOTAAL]).reindex(getoond.index).fillna(False).astype(bool)
     getoond = getoond.astype(object)
+    getoond["claim"] = getoond["claim"].where(claim.notna(), ONBEKEND)
     getoond.loc[verborgen, ["vraag", "tekort", "claim"]] = VERBORGEN
     return getoond, claim.mask(verborgen)
 
