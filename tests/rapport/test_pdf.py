@@ -5,7 +5,7 @@ import pytest
 from pypdf import PdfReader
 
 from woonzorg_lib.algemeen.errors import WoonzorgFout
-from woonzorg_lib.rapport.pdf import maak_pdf
+from woonzorg_lib.rapport.pdf import ZONDER_HARFBUZZ_SUBSET, harfbuzz_subset, maak_pdf
 from woonzorg_lib.rapport.publicatie import BREED_VANAF, html_tabel
 
 STIJL = """<style>@page { size: A4; margin: 16mm 14mm 18mm; } @page liggend { size: A4 landscape; }
@@ -44,3 +44,12 @@ def test_a_table_that_cannot_fit_is_refused_not_cut(tmp_path):
     with pytest.raises(WoonzorgFout, match="breder dan de pagina"):
         maak_pdf(_pagina(tmp_path, tabel), tmp_path / "tabel.pdf")
     assert not (tmp_path / "tabel.pdf").exists()
+
+
+def test_a_missing_harfbuzz_subset_is_noticed_and_explained_in_dutch(monkeypatch):
+    from weasyprint.text import ffi
+
+    monkeypatch.setattr(ffi, "harfbuzz_subset", None)  # what WeasyPrint holds when dlopen found no library
+    assert not harfbuzz_subset()
+    assert "apt-get install libharfbuzz-subset0" in ZONDER_HARFBUZZ_SUBSET
+    assert "ruim een derde meer tijd" in ZONDER_HARFBUZZ_SUBSET

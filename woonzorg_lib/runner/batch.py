@@ -26,6 +26,7 @@ from woonzorg_lib.algemeen.opmaak import aantal, getal
 from woonzorg_lib.algemeen.paden import NOTEBOOK_MAP
 from woonzorg_lib.analyse.parameters import Basisparameters, analysegebied, lees_parameterbestand
 from woonzorg_lib.data.catalogus import laad_regio
+from woonzorg_lib.rapport.pdf import ZONDER_HARFBUZZ_SUBSET, harfbuzz_subset
 from woonzorg_lib.runner.index import schrijf_index
 from woonzorg_lib.runner.uitvoeren import BESTANDEN, MANIFEST, Resultaat, Taak, schrijffout, voer_uit, werker_start
 from woonzorg_lib.runner.vingerafdruk import vingerafdruk
@@ -210,6 +211,8 @@ def draai(
         if taak not in te_doen:
             resultaten.append(Resultaat(taak.naam, taak.sjabloon, "overgeslagen"))
     if te_doen:
+        if not harfbuzz_subset():
+            console.print(ZONDER_HARFBUZZ_SUBSET, markup=False, soft_wrap=True)
         kolommen = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
         with Progress(*kolommen, console=console, transient=False) as voortgang:
             balk = voortgang.add_task("bezig", total=len(te_doen))
