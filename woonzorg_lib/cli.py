@@ -100,7 +100,8 @@ def toon_bronnen(console: Console) -> None:
     for kolom in ("kengetal", "laag", "midden", "hoog", "herkomst", "bron"):
         tabel.add_column(kolom, overflow="fold")
     for rij in kengetallen.itertuples():
-        tabel.add_row(rij.omschrijving, kengetal(rij.laag), kengetal(rij.midden), kengetal(rij.hoog), rij.herkomst, rij.bron)
+        tabel.add_row(rij.omschrijving, *(kengetal(w, rij.eenheid) for w in (rij.laag, rij.midden, rij.hoog)),
+                      rij.herkomst, rij.bron)
     console.print(tabel)
 
 

@@ -7,7 +7,7 @@ from woonzorg_lib.rapport.factsheet import KORTE_BRONNEN, korte_bron
 def test_the_counted_stock_is_named_as_the_gemeentes_own_cbs_count():
     basis = basisgegevens()
     voorraad = basis.loc[(basis["gemeentecode"] == "GM0479") & (basis["indicator"] == "corporatiewoningen"), "bron"].item()
-    verhuringen = f"corporatiewoningen ({voorraad}) × mutatiegraad 0,0696"
+    verhuringen = f"corporatiewoningen ({voorraad}) × mutatiegraad 6,96%"
     assert korte_bron(verhuringen) == "CBS: corporatiewoningen van de gemeente (telling), met een landelijke mutatiegraad"
 
 

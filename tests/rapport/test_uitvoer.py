@@ -237,7 +237,7 @@ def test_the_workbook_stores_numbers_as_numbers_and_has_every_table_of_the_repor
         assert len(getallen) >= len(cellen) - 1, [c.value for c in cellen]  # only a named choice stays text
         assert all(c.number_format != "General" for c in getallen)
     aandeel = {r[0].value: r for r in gevoeligheid.iter_rows(min_row=2)}["Afgesproken aandeel verhuringen voor aandachtsgroepen"]
-    assert aandeel[1].value == 0.05 and aandeel[1].number_format == "0.0%"
+    assert aandeel[1].value == 0.05 and aandeel[1].number_format == "0%"  # as the report shows it: 5%
     invoer = werkmap["invoercijfers"]
     waarden = kolom(invoer, "waarde")
     assert waarden and all(c.data_type == "n" and c.number_format != "General" for c in waarden), [c.value for c in waarden]

@@ -34,12 +34,15 @@ def procent(aandeel: float, decimalen: int = 1) -> str:
     return f"{getal(aandeel * 100, decimalen)}%"
 
 
-def kengetal(waarde: float) -> str:
-    """A ratio or count with as many decimals as it needs (at most 3, or 4 below 0.1), Dutch notation.
+def kengetal(waarde: float, eenheid: str = "") -> str:
+    """A ratio or count with as many decimals as it needs (at most 3, or 4 below 0.1), Dutch notation; a kengetal
+    of unit 'aandeel' as a percentage of the same precision (see :func:`aandeel`).
 
-    >>> kengetal(0.0696), kengetal(1.83), kengetal(170000), kengetal(1 / 3)
-    ('0,0696', '1,83', '170.000', '0,333')
+    >>> kengetal(0.0696), kengetal(1.83), kengetal(170000), kengetal(1 / 3), kengetal(0.0696, "aandeel")
+    ('0,0696', '1,83', '170.000', '0,333', '6,96%')
     """
+    if eenheid == "aandeel":
+        return aandeel(waarde)
     if float(waarde).is_integer():
         return getal(waarde)
     tekst = getal(waarde, _decimalen_kengetal(waarde))
@@ -49,6 +52,16 @@ def kengetal(waarde: float) -> str:
 def _decimalen_kengetal(waarde: float) -> int:
     """How many decimals a kengetal shows: 3, or 4 below 0.1."""
     return 4 if abs(waarde) < 0.1 else 3
+
+
+def aandeel(waarde: float) -> str:
+    """A share as a percentage, exactly as precise as :func:`kengetal` (so 0,0696 is 6,96%, never 7,0%).
+
+    >>> aandeel(0.0696), aandeel(0.046), aandeel(0.1), aandeel(1 / 3), aandeel(0.2909), aandeel(1.0)
+    ('6,96%', '4,6%', '10%', '33,3%', '29,1%', '100%')
+    """
+    tekst = getal(float(waarde) * 100, max(_decimalen_kengetal(float(waarde)) - 2, 0))
+    return (tekst.rstrip("0").rstrip(",") if "," in tekst else tekst) + "%"
 
 
 def kengetal_afgerond(waarde: float) -> float:

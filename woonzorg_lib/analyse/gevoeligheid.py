@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from woonzorg_lib.algemeen.opmaak import kengetal, procent
+from woonzorg_lib.algemeen.opmaak import aandeel, kengetal, procent
 from woonzorg_lib.analyse.parameters import Basisparameters, LaagMiddenHoog
 from woonzorg_lib.analyse.uitgangspunten import mutatiegraad_voor, standaard_invoer_voor, taakstelling_voor
 from woonzorg_lib.data import schattingen
@@ -36,7 +36,7 @@ def nationaal_deel(bron: str, halfjaar: str) -> str:
 def bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstelling: pd.DataFrame) -> dict[str, Bereik]:
     """Every assumption with its range and where the range comes from: uncertain inputs and policy levers apart."""
     def als_procent(laag: float, hoog: float) -> tuple[str, str]:
-        return procent(laag), procent(hoog)
+        return aandeel(laag), aandeel(hoog)  # as precise as the Kengetallen table: 6,96%, not 7,0%
 
     bereiken = {
         sleutel: Bereik(rij["omschrijving"], float(rij["laag"]), float(rij["hoog"]), f"{rij['herkomst']}: {rij['bron']}",
@@ -59,11 +59,11 @@ def bereiken(kengetallen: pd.DataFrame, parameters: Basisparameters, taakstellin
         "Spreiding van de landelijke schatting van dakloosheid over de gemeenten zonder regionale telling", 0.0, 1.0,
         g4["bron"],
         weergave=("naar rato van de inwoners", f"{procent(g4['waarde'], 0)} in de G4"))
-    aandeel = parameters.aandeel_verhuringen_aandachtsgroepen
+    deel = parameters.aandeel_verhuringen_aandachtsgroepen
     bereiken["aandeel_verhuringen_aandachtsgroepen"] = Bereik(
-        "Afgesproken aandeel verhuringen voor aandachtsgroepen", aandeel * 0.5, min(aandeel * 1.5, 1.0),
+        "Afgesproken aandeel verhuringen voor aandachtsgroepen", deel * 0.5, min(deel * 1.5, 1.0),
         "beleidskeuze: de gekozen waarde in het parameterbestand, ±50%", "beleidskeuze",
-        als_procent(aandeel * 0.5, min(aandeel * 1.5, 1.0)))
+        als_procent(deel * 0.5, min(deel * 1.5, 1.0)))
     return bereiken
 
 
@@ -127,8 +127,8 @@ def regionaal_tekort(
 
     def aanbod_van(gebruikt: pd.DataFrame, vervang: Mapping[str, float]) -> pd.DataFrame:
         graad, herkomst = mutatiegraad_voor(parameters, regio, kengetallen, vervang)
-        aandeel = float(vervang.get("aandeel_verhuringen_aandachtsgroepen", parameters.aandeel_verhuringen_aandachtsgroepen))
-        return bereken_aanbod(gebruikt, codes, graad, aandeel, herkomst)
+        deel = float(vervang.get("aandeel_verhuringen_aandachtsgroepen", parameters.aandeel_verhuringen_aandachtsgroepen))
+        return bereken_aanbod(gebruikt, codes, graad, deel, herkomst)
 
     def uitkomst(vervang: Mapping[str, float]) -> float:
         if not centraal:

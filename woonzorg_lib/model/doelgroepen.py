@@ -290,7 +290,7 @@ def standaard_kengetallen(landelijk_75plus: float) -> pd.DataFrame:
             "mutatiegraad", "Verhuringen als aandeel van de sociale voorraad", "aandeel", 0.046, 0.0696, 0.0696,
             "schatting",
             "Midden: 161.000 vrijgekomen en opnieuw verhuurde corporatiewoningen in 2023 (CBS, via blikopnieuws.nl) "
-            "÷ 2.312.981 corporatiewoningen op 1-1-2023 (CBS 82900NED) = 7,0%; laag: Amsterdam 4,6% (AFWC: 7.615 "
+            "÷ 2.312.981 corporatiewoningen op 1-1-2023 (CBS 82900NED) = 6,96%; laag: Amsterdam 4,6% (AFWC: 7.615 "
             "verhuringen in 2020 ÷ 165.676 zelfstandige sociale huurwoningen, via Nul20). Het aanbod gebruikt in alle "
             "scenario's de middenwaarde; de gevoeligheidsanalyse het bereik.",
         ),

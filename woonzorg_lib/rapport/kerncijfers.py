@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from woonzorg_lib.algemeen.opmaak import getal, kengetal, procent
+from woonzorg_lib.algemeen.opmaak import aandeel, getal, kengetal, procent
 from woonzorg_lib.analyse.resultaat import Analyse
 from woonzorg_lib.model.doelgroepen import AANDACHTSGROEPEN
 from woonzorg_lib.model.herkomst import RANG, zwakste
@@ -351,7 +351,7 @@ def bron_verhuringen(analyse: Analyse) -> pd.Series:
     voorraad = invoer.loc[invoer["onderwerp"] == "corporatiewoningen", "bron"]
     aanbod = analyse.aanbod
     geschat = "corporatiewoningen (" + voorraad.reindex(aanbod.index).fillna("") + ") × mutatiegraad " + \
-        aanbod["mutatiegraad"].map(lambda g: kengetal(g) if g == g else "")
+        aanbod["mutatiegraad"].map(lambda g: aandeel(g) if g == g else "")
     return ("werkelijke verhuringen: " + werkelijk.reindex(aanbod.index).fillna("")).where(
         aanbod["verhuringen_bron"] == "werkelijke verhuringen", geschat)
 

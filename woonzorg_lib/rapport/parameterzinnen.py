@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from woonzorg_lib.algemeen.opmaak import getal, kengetal, procent
+from woonzorg_lib.algemeen.opmaak import aandeel, getal, kengetal
 from woonzorg_lib.model.doelgroepen import DOELGROEPEN
 from woonzorg_lib.rapport.tekst import opsomming
 
@@ -22,11 +22,6 @@ def _bestand(waarde: str) -> str:
     return Path(waarde).name if ("/" in waarde or "\\" in waarde) else waarde
 
 
-def _aandeel(waarde: float) -> str:
-    """A share as a Dutch percentage with the decimals it needs: 0.1 → '10%', 0.125 → '12,5%'."""
-    return procent(waarde, 0 if abs(waarde * 100 - round(waarde * 100)) < 1e-9 else 1)
-
-
 def gewichtenzin(gewichten: Mapping[str, float]) -> str:
     """One key mix's weights in words, as shares of the whole.
 
@@ -34,7 +29,7 @@ def gewichtenzin(gewichten: Mapping[str, float]) -> str:
     ('inwoners 50%, verhuringen 50%', 'sociale huurvoorraad 100%')
     """
     totaal = sum(gewichten.values()) or 1.0
-    return ", ".join(f"{SLEUTELNAMEN.get(k, k)} {_aandeel(w / totaal)}" for k, w in gewichten.items())
+    return ", ".join(f"{SLEUTELNAMEN.get(k, k)} {aandeel(w / totaal)}" for k, w in gewichten.items())
 
 
 def sleutelzin(varianten: Mapping[str, Mapping[str, float]]) -> str:
@@ -46,8 +41,8 @@ def _mutatiegraad(waarde: float | Mapping[str, float] | None) -> str:
     if waarde is None:
         return "Mutatiegraad: het landelijke kengetal (zie Kengetallen)."
     if isinstance(waarde, Mapping):
-        return "Mutatiegraad per gemeente: " + opsomming([f"{g} {_aandeel(w)}" for g, w in waarde.items()]) + "."
-    return f"Mutatiegraad voor het hele gebied: {_aandeel(waarde)} van de sociale voorraad per jaar."
+        return "Mutatiegraad per gemeente: " + opsomming([f"{g} {aandeel(w)}" for g, w in waarde.items()]) + "."
+    return f"Mutatiegraad voor het hele gebied: {aandeel(waarde)} van de sociale voorraad per jaar."
 
 
 ZINNEN: dict[str, Callable[[Any], str]] = {
@@ -59,9 +54,9 @@ ZINNEN: dict[str, Callable[[Any], str]] = {
     "invoer": lambda w: f"Lokale cijfers uit het invoerformat {_bestand(w)}." if w else
     "Geen invoerformat: de analyse rekent met gelabelde schattingen.",
     "aandeel_verhuringen_aandachtsgroepen": lambda w: f"Afgesproken aandeel van de sociale verhuringen voor "
-                                                      f"aandachtsgroepen: {_aandeel(w)}.",
+                                                      f"aandachtsgroepen: {aandeel(w)}.",
     "verdeelsleutels": lambda w: f"Varianten voor de fair share: {sleutelzin(w)}.",
-    "plafond_aandeel_verhuringen": lambda w: f"Plafond per gemeente: hoogstens {_aandeel(w)} van haar eigen "
+    "plafond_aandeel_verhuringen": lambda w: f"Plafond per gemeente: hoogstens {aandeel(w)} van haar eigen "
                                              "verhuringen." if w else "Geen plafond per gemeente.",
     "plafond_doelgroepen": lambda w: "Het plafond geldt voor " + opsomming(
         [DOELGROEPEN[d].naam if d in DOELGROEPEN else d for d in w]) + "." if w else

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from woonzorg_lib.algemeen.opmaak import aantal_gemeenten, kengetal, procent
+from woonzorg_lib.algemeen.opmaak import aandeel, aantal_gemeenten, procent
 from woonzorg_lib.rapport import grafieken, publicatie, tekst
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Figuur, Hoofdstuk, Tabel, Tekst
 from woonzorg_lib.rapport.hoofdstukken.selectie import Selectie, met_herkomst
@@ -19,8 +19,8 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     voorraad = invoer.loc[invoer["onderwerp"] == "corporatiewoningen", "herkomst"].value_counts()
     ingevuld = int(analyse.aanbod["nieuw_aanbod_ingevuld"].sum())
     graden = analyse.aanbod["mutatiegraad"].dropna()
-    graad = (kengetal(graden.iloc[0]) if graden.nunique() == 1 else
-             f"{kengetal(graden.min())} tot {kengetal(graden.max())} per gemeente") if len(graden) else "niet gebruikt"
+    graad = (aandeel(graden.iloc[0]) if graden.nunique() == 1 else
+             f"{aandeel(graden.min())} tot {aandeel(graden.max())} per gemeente") if len(graden) else "niet gebruikt"
     per = pd.concat([selectie.per_eenheid(aanbod, k) for k in ("verhuringen", "beschikbaar")], axis=1)
     delen = pd.DataFrame({"voor aandachtsgroepen": per["beschikbaar"],
                           "overige verhuringen": per["verhuringen"] - per["beschikbaar"]})

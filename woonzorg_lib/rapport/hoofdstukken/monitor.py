@@ -45,7 +45,8 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
     ])
     if len(vergelijking.kengetallen):
         kengetallen = vergelijking.kengetallen.copy()
+        eenheden = selectie.analyse.kengetallen.set_index("omschrijving")["eenheid"].reindex(kengetallen.index)
         for kolom in ("midden vorige", "midden nu"):
-            kengetallen[kolom] = kengetallen[kolom].map(kengetal)
+            kengetallen[kolom] = [kengetal(w, e) for w, e in zip(kengetallen[kolom], eenheden.fillna(""), strict=True)]
         onderdelen.append(Tabel(kengetallen, bijschrift="Gewijzigde kengetallen"))
     return onderdelen

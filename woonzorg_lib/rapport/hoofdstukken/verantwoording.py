@@ -78,9 +78,9 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
         {"gegevens": b.titel, "bron": b.bron, "peildatum": b.peildatum, "licentie": b.licentie}
         for b in bronnen().values()
     ]).set_index("gegevens")
-    kengetallen = analyse.kengetallen.reset_index()[["omschrijving", *SCENARIOS, "herkomst", "bron"]]
+    kengetallen = analyse.kengetallen.reset_index()[["omschrijving", "eenheid", *SCENARIOS, "herkomst", "bron"]]
     for kolom in SCENARIOS:
-        kengetallen[kolom] = kengetallen[kolom].map(kengetal)
+        kengetallen[kolom] = [kengetal(w, e) for w, e in zip(kengetallen[kolom], kengetallen["eenheid"], strict=True)]
     cijfers = invoercijfers(analyse).set_index("cijfer")
     cijfers["herkomst"] = cijfers["herkomst"].map(lambda h: f"{TEKENS[h]} {h}")
     parameters = "\n".join(f"- {tekst.veilig(zin)}" for zin in parameterzinnen(selectie.p.model_dump()))
@@ -98,7 +98,7 @@ def hoofdstuk(selectie: Selectie) -> Hoofdstuk:
           if meldingen else []),
         Tabel(tabellen, bijschrift="Gebundelde gegevens"),
         Tabel(cijfers, bijschrift="Landelijke en gepubliceerde invoercijfers"),
-        Tabel(kengetallen.set_index("omschrijving"), bijschrift="Kengetallen"),
+        Tabel(kengetallen.drop(columns="eenheid").set_index("omschrijving"), bijschrift="Kengetallen"),
         Tabel(herkomst_invoer(selectie), bijschrift="Herkomst van de ingevoerde cijfers (aantal gemeenten)",
               opmerking="Een gemeente telt één keer per herkomst; bij cijfers per halfjaar (de taakstelling) kan zij "
                         "onder twee herkomsten vallen."),
