@@ -189,13 +189,39 @@ def taakstelling_landelijk(ref: Path, doel: Path) -> None:
     )
 
 
+def _in_het_citaat(rij: dict[str, str]) -> None:
+    """Stop unless the quoted sentence holds the figure as the source writes it (1.063, not 1063)."""
+    getal = f"{int(rij['waarde']):,}".replace(",", ".")
+    if not re.search(rf"(?<![\d.]){re.escape(getal)}(?![\d]|\.\d)", rij["citaat"]):
+        raise SystemExit(f"verhuringen {rij['gebied']} {rij['peildatum']}: {getal} staat niet in het citaat")
+
+
+def _regiosommen(rijen: list[dict[str, str]]) -> None:
+    """Stop unless every regional total ('verhuringen regio', its notitie 'som van A, B en C; …') is exactly the sum
+    of the rows of those gemeenten in the same source and year."""
+    for regio in (r for r in rijen if r["eenheid"] == "verhuringen regio"):
+        namen = re.split(r", | en ", regio["notitie"].split(";")[0].removeprefix("som van "))
+        delen = {r["gebied"]: int(r["waarde"]) for r in rijen if r["eenheid"] == "verhuringen"
+                 and r["grootheid"] == regio["grootheid"] and r["peildatum"] == regio["peildatum"]}
+        if sorted(delen) != sorted(namen) or sum(delen.values()) != int(regio["waarde"]):
+            raise SystemExit(f"verhuringen {regio['gebied']} {regio['peildatum']}: {regio['waarde']} is niet de som "
+                             f"van {', '.join(namen)} ({delen})")
+
+
 def verhuringen(ref: Path, doel: Path) -> None:
-    """Real social-rent lettings per gemeente and year, where the reference has them for a whole gemeente."""
+    """Real social-rent lettings per gemeente and year, where a source has them for a whole gemeente: the shared
+    reference and ``tools/ruw/verhuringen_gemeenten.csv`` (published counts per gemeente of a woonruimteverdeling
+    region, each quoted, with the regional total they add up to)."""
     codes = {r["gemeentenaam"]: r["gemeentecode"] for r in lees(ref / "gemeenten.csv")}
+    rijen = [r for r in lees(ref / "verhuringen_sociale_huur.csv") + lees(RUW / "verhuringen_gemeenten.csv")
+             if r["eenheid"] in ("verhuringen", "verhuringen regio")]
+    for rij in rijen:
+        _in_het_citaat(rij)
+    _regiosommen(rijen)
     uit = [
         {"gemeentecode": codes[r["gebied"]], "jaar": r["peildatum"], "verhuringen": r["waarde"],
          "bron": f"{r['grootheid']} {r['peildatum']} ({r['bron']})"}
-        for r in lees(ref / "verhuringen_sociale_huur.csv")
+        for r in rijen
         if r["eenheid"] == "verhuringen" and r["gebied"] in codes
     ]
     schrijf(doel, "verhuringen.csv", ["gemeentecode", "jaar", "verhuringen", "bron"],

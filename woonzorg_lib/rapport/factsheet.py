@@ -88,6 +88,7 @@ KORTE_BRONNEN = (
     ("dakloze", "CBS: schatting dakloze personen in Nederland, naar inwoners (noodoplossing)"),
     ("AFWC", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),
     ("nul20.nl", "Amsterdamse Federatie van Woningcorporaties (AFWC): werkelijke verhuringen"),  # AFWC via Nul20
+    ("Holland Rijnland Wonen", "Holland Rijnland Wonen: huurcontracten via het verhuursysteem (werkelijke verhuringen)"),
     ("eigen CBS-telling van de gemeente", "CBS: corporatiewoningen van de gemeente (telling), met een landelijke mutatiegraad"),
     ("mutatiegraad", "CBS: woningvoorraad en corporatiebezit, met een landelijke mutatiegraad"),
     ("verdeelsleutel", "Verdeling van de regionale opgave (fair share)"),

@@ -158,14 +158,18 @@ class Selectie:
         zinnen = []
         for code, r in bereik.iterrows():
             van, tot = int(r["van"]), int(r["tot"])
+            een_jaar = van == tot - 1  # one other counted year: a figure, not a range
             zin = (f"Voor {tekst.veilig(namen[code])} rekent de analyse tot {self.p.doeljaar} met de getelde verhuringen "
-                   f"van {tot} ({getal(r['gebruikt'])}); in {van}–{tot - 1} waren het er {getal(r['andere_laagste'])} "
-                   f"tot {getal(r['andere_hoogste'])} per jaar.")
+                   f"van {tot} ({getal(r['gebruikt'])}); "
+                   + (f"in {van} waren het er {getal(r['andere_laagste'])}." if een_jaar else
+                      f"in {van}–{tot - 1} waren het er {getal(r['andere_laagste'])} tot {getal(r['andere_hoogste'])} "
+                      "per jaar."))
             if not bool(self.analyse.beveiliging[TOTAAL].get(code, False)) and code in conf.index:
                 vraag = float(conf.loc[code, "vraag_aandachtsgroepen"])
-                zin += (f" Met die jaren is de claim {procent(vraag / r['andere_hoogste'])} tot "
-                        f"{procent(vraag / r['andere_laagste'])} in plaats van {procent(vraag / r['gebruikt'])} "
-                        f"(middenscenario, {self.p.peiljaar}).")
+                claim = (f"Met dat jaar is de claim {procent(vraag / r['andere_laagste'])}" if een_jaar else
+                         f"Met die jaren is de claim {procent(vraag / r['andere_hoogste'])} tot "
+                         f"{procent(vraag / r['andere_laagste'])}")
+                zin += f" {claim} in plaats van {procent(vraag / r['gebruikt'])} (middenscenario, {self.p.peiljaar})."
             zinnen.append(zin)
         return " ".join(zinnen)
 
