@@ -119,3 +119,22 @@ def test_a_factsheet_prints_on_one_page(deelregio, code, tmp_path):
     pad = tmp_path / blad.bestand
     pad.write_text(blad.html, encoding="utf-8")
     assert maak_pdf(pad, pad.with_suffix(".pdf")) == 1
+
+
+def test_a_gemeente_of_a_region_without_deelregios_names_its_region_once(ijmond):
+    """A centrumregio has no deelregio's: its factsheet read 'deelregio Centrumregio Leiden · Centrumregio Leiden'
+    and pointed to 'het rapport van de deelregio'; its VHP chapter 'de woonzorganalyse van Centrumregio Leiden, in
+    Centrumregio Leiden'."""
+    from woonzorg_lib.rapport.vhp.inhoud import hoofdstuk
+
+    leiden = Rapport.uit_notebook("woonzorganalyse", {"regio": "centrumregio-leiden"})
+    blad = " ".join(factsheet(leiden.analyse, leiden.kern, "GM0546").html.split())
+    assert "Factsheet woonzorganalyse · Centrumregio Leiden · peiljaar" in blad
+    assert "deelregio" not in blad and blad.count("apport van de regio") == 3  # link, introduction, footer
+    hfd = hoofdstuk(leiden.analyse, leiden.kern, "GM0546").tekst()
+    assert "De cijfers komen uit de woonzorganalyse van Centrumregio Leiden, dezelfde als in de factsheet en het " \
+           "rapport van die regio." in hfd
+    ij = " ".join(factsheet(ijmond.analyse, ijmond.kern, "GM0375").html.split())  # the MRA: a deelregio of a region
+    assert "Factsheet woonzorganalyse · deelregio IJmond · Metropoolregio Amsterdam (MRA) · peiljaar" in ij
+    assert ij.count("apport van de deelregio") == 3
+    assert "woonzorganalyse van IJmond, in Metropoolregio Amsterdam (MRA)," in hoofdstuk(ijmond.analyse, ijmond.kern, "GM0375").tekst()

@@ -282,3 +282,15 @@ def test_the_lettings_range_names_one_other_year_as_a_figure_and_several_as_a_ra
     assert "2021–2021" not in zinnen and "1.149 tot 1.149" not in zinnen
     amsterdam = _selectie(PARAMETERS / "amsterdam.yaml").verhuringen_bandbreedte()
     assert "in 2019–2021 waren het er 7.485 tot 8.037 per jaar. Met die jaren is de claim " in amsterdam
+
+
+def test_the_afbakening_of_a_region_without_deelregios_names_none(tmp_path):
+    leiden = tmp_path / "centrumregio-leiden.yaml"
+    leiden.write_text("notebook: woonzorganalyse\nregio: centrumregio-leiden\n", encoding="utf-8")
+    bestand = lees_parameterbestand(leiden)
+    tekst, tabel, _ = Rapport.voor(bestand.notebook, analyseer(bestand.parameters)).afbakening()
+    assert "Centrumregio Leiden**: 13 gemeenten, peiljaar" in tekst.markdown
+    assert "deelregio" not in tekst.markdown and "deelregio" not in tabel.data.columns
+    bestand = lees_parameterbestand(PARAMETERS / "ijmond.yaml")
+    tekst, tabel, _ = Rapport.voor(bestand.notebook, analyseer(bestand.parameters)).afbakening()
+    assert "4 gemeenten in 1 deelregio" in tekst.markdown and "deelregio" in tabel.data.columns

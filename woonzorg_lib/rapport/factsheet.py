@@ -232,12 +232,21 @@ def _iso_datum(tekst: str) -> str:
         return str(tekst)
 
 
+def deelregio_van(analyse: Analyse, gemeentecode: str) -> str | None:
+    """The gemeente's deelregio, or None in a region without deelregio's (its one deelregio is named like the region:
+    a centrumregio's factsheet then says 'Centrumregio Leiden', not 'deelregio Centrumregio Leiden · Centrumregio
+    Leiden')."""
+    if len(analyse.geheel.deelregios) == 1:
+        return None
+    return str(analyse.regio.indeling().set_index("gemeentecode").loc[gemeentecode, "deelregio"])
+
+
 def factsheet(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, vandaag: dt.date | None = None) -> Factsheet:
     """The factsheet of one gemeente of the analysed area, from ``kern`` (kerncijfers of the same run)."""
     p = analyse.parameters
     kern = kern[kern["gemeentecode"] == gemeentecode]  # every figure on the page is one of this gemeente's rows
     indeling = analyse.regio.indeling().set_index("gemeentecode")
-    naam, deelregio = indeling.loc[gemeentecode, "gemeentenaam"], indeling.loc[gemeentecode, "deelregio"]
+    naam, deelregio = indeling.loc[gemeentecode, "gemeentenaam"], deelregio_van(analyse, gemeentecode)
     bronnen = Bronnenlijst()
     opgave = opgavecijfers(kern, gemeentecode, p, bronnen)
     aanbod = aanbodcijfers(kern, gemeentecode, p, bronnen)

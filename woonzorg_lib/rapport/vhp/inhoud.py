@@ -27,6 +27,7 @@ from woonzorg_lib.rapport.factsheet import (
     Bronnenlijst,
     aanbodcijfers,
     cijferrij,
+    deelregio_van,
     getoond_getal,
     herkomstteken,
     opgavecijfers,
@@ -286,11 +287,15 @@ def hoofdstuk(analyse: Analyse, kern: pd.DataFrame, gemeentecode: str, wvrv: Wvr
     verdeling = verdelingcijfers(kern, gemeentecode, p, bronnen)
     aanbod = aanbodcijfers(kern, gemeentecode, p, bronnen)
     zonder = analyse.aandachtsgroepen_gedekt()["geen"]
+    eigen_deelregio = deelregio_van(analyse, gemeentecode)  # None in a region without deelregio's
     blokken: list[Blok] = [
         Kop(f"{TITEL} — {naam}", 1),
         Alinea(f"Dit hoofdstuk is een bouwsteen voor het volkshuisvestingsprogramma van {naam}. De cijfers komen uit "
-               f"de woonzorganalyse van {deelregio}, in {analyse.geheel.naam}, dezelfde als in de factsheet en het "
-               "rapport van die deelregio. Pas de tekst aan uw eigen programma aan; de cijfers staan met hun bron."),
+               + (f"de woonzorganalyse van {eigen_deelregio}, in {analyse.geheel.naam}, dezelfde als in de factsheet "
+                  "en het rapport van die deelregio." if eigen_deelregio else
+                  f"de woonzorganalyse van {analyse.geheel.naam}, dezelfde als in de factsheet en het rapport van die "
+                  "regio.")
+               + " Pas de tekst aan uw eigen programma aan; de cijfers staan met hun bron."),
         Kop("Wat de wet vraagt"),
         Alinea(_feit(wvrv, "wet")),
         Alinea(_feit(wvrv, "vhp_inhoud") + " " + _feit(wvrv, "termijn_vhp_gemeente")),
