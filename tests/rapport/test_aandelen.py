@@ -48,3 +48,18 @@ def test_a_mutatiegraad_set_in_the_parameter_file_keeps_its_precision():
     assert parameterzin("mutatiegraad", 0.0696) == (
         "Mutatiegraad voor het hele gebied: 6,96% van de sociale voorraad per jaar.")
     assert parameterzin("mutatiegraad", {"Velsen": 0.05}) == "Mutatiegraad per gemeente: Velsen 5%."
+
+
+def test_the_workbook_shows_a_share_as_the_report_does(rapport, tmp_path):
+    from openpyxl import load_workbook
+
+    from woonzorg_lib.rapport.uitvoer import schrijf_uitvoer
+
+    schrijf_uitvoer(rapport.analyse, tmp_path, rapport.kern)
+    blad = load_workbook(tmp_path / "tabellen.xlsx")["kengetallen"]
+    koppen = [c.value for c in blad[1]]
+    rij = next(r for r in blad.iter_rows(min_row=2) if r[0].value == "Verhuringen als aandeel van de sociale voorraad")
+    midden = rij[koppen.index("midden")]
+    assert midden.value == 0.0696 and midden.number_format == "0.00%"  # Excel: 6,96%
+    rij = next(r for r in blad.iter_rows(min_row=2) if r[0].value.startswith("Personen per huishouden"))
+    assert rij[koppen.index("midden")].number_format != "0.00%"  # 1,83 persons stays a number

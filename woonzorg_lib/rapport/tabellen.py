@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from woonzorg_lib import __version__
-from woonzorg_lib.algemeen.opmaak import getal, kengetal_afgerond
+from woonzorg_lib.algemeen.opmaak import aandeel, getal, kengetal_afgerond
 from woonzorg_lib.analyse.gevoeligheid import nationaal_deel
 from woonzorg_lib.analyse.invoercijfers import invoercijfers
 from woonzorg_lib.analyse.resultaat import Analyse
@@ -213,6 +213,11 @@ def tabellen(analyse: Analyse, kern: pd.DataFrame) -> dict[str, Blad]:
         s: analyse.kengetallen[s].map(kengetal_afgerond).to_numpy() for s in ("laag", "midden", "hoog")})
     kengetallen = kengetallen.rename_axis("kengetal").rename(
         columns={"sleutel": "sleutel in het invoerformat"})
+    # A share shows as the report shows it: 0,0696 as 6,96%.
+    als_procent = {(positie, s): getal_uit_tekst(aandeel(waarde))[1]
+                   for s in ("laag", "midden", "hoog")
+                   for positie, (waarde, eenheid) in enumerate(zip(analyse.kengetallen[s], analyse.kengetallen["eenheid"],
+                                                                   strict=True)) if eenheid == "aandeel"}
     bronnen_tabel = pd.DataFrame([b.__dict__ for b in bronnen().values()]).rename(columns=BRONNEN_KOPPEN).set_index(
         "gegevens")
     toelichting = [
@@ -243,7 +248,7 @@ def tabellen(analyse: Analyse, kern: pd.DataFrame) -> dict[str, Blad]:
         "tekort opgeteld (cumulatief)": _opgeteld_tekort(analyse),
         "verdeling": Blad(verdeling),
         "gevoeligheid": _gevoeligheid(analyse),
-        "kengetallen": Blad(kengetallen, kengetallen=["laag", "midden", "hoog"]),
+        "kengetallen": Blad(kengetallen, kengetallen=["laag", "midden", "hoog"], celopmaak=als_procent),
         "invoercijfers": _invoercijfers(analyse),
         "bronnen": Blad(bronnen_tabel),
     }
