@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -50,6 +51,14 @@ def _vastgezette_parameters() -> Path:
 
 
 PARAMETERS = _vastgezette_parameters()
+
+
+def bundelbouwer():
+    """tools/bundel_bouwen.py as a module (it is a script, not part of the package): a test calls one builder."""
+    spec = importlib.util.spec_from_file_location("bundel_bouwen", PROJECT / "tools" / "bundel_bouwen.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def vul_invoer_in(pad, waarden: dict[tuple[str, str], float], bron: str) -> None:

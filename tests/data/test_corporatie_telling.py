@@ -1,13 +1,12 @@
 """The corporation stock of every gemeente is CBS's count (82900NED, 1-1-2024), checked against the other CBS figures."""
 
 import csv
-import importlib.util
 import shutil
 
 import pandas as pd
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, bundelbouwer
 from woonzorg_lib.data.basis import (
     corporatie_aandeel_gemeenten,
     gemeenten,
@@ -78,16 +77,9 @@ def test_the_gemeenten_add_up_to_every_province_and_the_country(telling):
     assert per_provincie.sum().tolist() == [float(ruw.loc["Nederland", v]) for v in kolommen.values()]
 
 
-def _bouwer():
-    spec = importlib.util.spec_from_file_location("bundel_bouwen", PROJECT / "tools" / "bundel_bouwen.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(not REFERENTIE.is_dir(), reason="the shared reference folder is not beside the project")
 def test_the_build_stops_when_a_province_is_not_the_sum_of_its_gemeenten(tmp_path, monkeypatch):
-    bouwer = _bouwer()
+    bouwer = bundelbouwer()
     ruw = tmp_path / "ruw"
     shutil.copytree(RUW, ruw)
     pad = ruw / "82900NED_totaal_2024.csv"

@@ -2,12 +2,11 @@
 Wonen), each quoted from its source, the Leidse gemeenten summing exactly to the published regional totals."""
 
 import csv
-import importlib.util
 import shutil
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, bundelbouwer
 from woonzorg_lib.data.basis import verhuringen
 
 RUW = PROJECT / "tools" / "ruw"
@@ -27,15 +26,8 @@ def test_the_leidse_regio_has_its_published_lettings_for_2021_and_2022():
     assert leids["bron"].str.contains("https://www.hbvleiden.nl/", regex=False).all()
 
 
-def _bouwer():
-    spec = importlib.util.spec_from_file_location("bundel_bouwen", PROJECT / "tools" / "bundel_bouwen.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _met_gewijzigde_rij(tmp_path, monkeypatch, gebied: str, jaar: str, kolom: str, waarde: str):
-    bouwer = _bouwer()
+    bouwer = bundelbouwer()
     ruw = tmp_path / "ruw"
     shutil.copytree(RUW, ruw)
     pad = ruw / "verhuringen_gemeenten.csv"

@@ -4,9 +4,6 @@ import pandas as pd
 import pytest
 from IPython.display import HTML, Image, Markdown
 
-from tests.conftest import PARAMETERS
-from woonzorg_lib.analyse.doorrekenen import analyseer
-from woonzorg_lib.analyse.parameters import lees_parameterbestand
 from woonzorg_lib.rapport.hoofdstukken import Rapport
 from woonzorg_lib.rapport.hoofdstukken.inhoud import INHOUD
 from woonzorg_lib.rapport.hoofdstukken.onderdelen import Tabel
@@ -266,31 +263,26 @@ def test_a_gemeente_without_lettings_shows_no_claim_and_the_chapter_still_render
     assert tabel.drop(index="Renswoude")["claim"].map(lambda c: isinstance(c, float)).all()
 
 
-def _selectie(pad):
-    bestand = lees_parameterbestand(pad)
-    return Rapport.voor(bestand.notebook, analyseer(bestand.parameters)).selectie
+@pytest.fixture(scope="module")
+def leiden() -> Rapport:
+    """Centrumregio Leiden: a region without deelregio's, with counted lettings for five of its gemeenten."""
+    return Rapport.uit_notebook("woonzorganalyse", {"regio": "centrumregio-leiden"})
 
 
-def test_the_lettings_range_names_one_other_year_as_a_figure_and_several_as_a_range(tmp_path):
-    leiden = tmp_path / "centrumregio-leiden.yaml"
-    leiden.write_text("notebook: woonzorganalyse\nregio: centrumregio-leiden\npeiljaar: 2025\ndoeljaar: 2030\n"
-                      "scenario: midden\n", encoding="utf-8")
-    zinnen = _selectie(leiden).verhuringen_bandbreedte()
+def test_the_lettings_range_names_one_other_year_as_a_figure_and_several_as_a_range(leiden):
+    zinnen = leiden.selectie.verhuringen_bandbreedte()
     # Holland Rijnland Wonen counted 2021 and 2022: the other year is one figure, never '2021–2021' or 'x tot x'.
     assert "Voor Leiden rekent de analyse tot 2030 met de getelde verhuringen van 2022 (1.063); in 2021 waren het er " \
            "1.149. Met dat jaar is de claim " in zinnen
     assert "2021–2021" not in zinnen and "1.149 tot 1.149" not in zinnen
-    amsterdam = _selectie(PARAMETERS / "amsterdam.yaml").verhuringen_bandbreedte()
-    assert "in 2019–2021 waren het er 7.485 tot 8.037 per jaar. Met die jaren is de claim " in amsterdam
+    amsterdam = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "Amsterdam"})
+    assert "in 2019–2021 waren het er 7.485 tot 8.037 per jaar. Met die jaren is de claim " in \
+           amsterdam.selectie.verhuringen_bandbreedte()
 
 
-def test_the_afbakening_of_a_region_without_deelregios_names_none(tmp_path):
-    leiden = tmp_path / "centrumregio-leiden.yaml"
-    leiden.write_text("notebook: woonzorganalyse\nregio: centrumregio-leiden\n", encoding="utf-8")
-    bestand = lees_parameterbestand(leiden)
-    tekst, tabel, _ = Rapport.voor(bestand.notebook, analyseer(bestand.parameters)).afbakening()
+def test_the_afbakening_of_a_region_without_deelregios_names_none(leiden):
+    tekst, tabel, _ = leiden.afbakening()
     assert "Centrumregio Leiden**: 13 gemeenten, peiljaar" in tekst.markdown
     assert "deelregio" not in tekst.markdown and "deelregio" not in tabel.data.columns
-    bestand = lees_parameterbestand(PARAMETERS / "ijmond.yaml")
-    tekst, tabel, _ = Rapport.voor(bestand.notebook, analyseer(bestand.parameters)).afbakening()
+    tekst, tabel, _ = Rapport.uit_notebook("woonzorganalyse", {"regio": "mra", "deelregio": "IJmond"}).afbakening()
     assert "4 gemeenten in 1 deelregio" in tekst.markdown and "deelregio" in tabel.data.columns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 
 import pandas as pd
@@ -27,13 +28,19 @@ def per_gemeente(kern: pd.DataFrame, indicator: str, scenario: str, jaar: int) -
     return _rijen(kern, indicator, scenario, jaar)[["gemeente", "waarde", "herkomst", "bron"]]
 
 
-def _getal(waarde: object) -> float | None:
+def gepubliceerd_getal(waarde: object) -> float | None:
+    """A published value as a number, or None for '.', 'n.b.', an empty cell or no finite number (never 0).
+
+    >>> [gepubliceerd_getal(w) for w in ("0.214", ".", "", "nan")]
+    [0.214, None, None, None]
+    """
     if isinstance(waarde, str) and waarde in (VERBORGEN, ONBEKEND):
         return None
     try:
-        return float(waarde)  # type: ignore[arg-type]
+        getal = float(waarde)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
+    return getal if math.isfinite(getal) else None
 
 
 def fair_share_min_vraag(kern: pd.DataFrame, variant: str, scenario: str, jaar: int) -> pd.DataFrame:
@@ -46,13 +53,13 @@ def fair_share_min_vraag(kern: pd.DataFrame, variant: str, scenario: str, jaar: 
     vraag = per_gemeente(kern, "vraag_woningen", scenario, jaar).reindex(share.index)
     verschil = []
     for code in share.index:
-        eigen, deel = vraag.loc[code, "waarde"], _getal(share.loc[code, "waarde"])
+        eigen, deel = vraag.loc[code, "waarde"], gepubliceerd_getal(share.loc[code, "waarde"])
         if str(eigen) == VERBORGEN:
             verschil.append(VERBORGEN)
-        elif _getal(eigen) is None or deel is None:
+        elif gepubliceerd_getal(eigen) is None or deel is None:
             verschil.append(ONBEKEND)
         else:
-            verschil.append(deel - float(_getal(eigen)))  # type: ignore[arg-type]
+            verschil.append(deel - float(gepubliceerd_getal(eigen)))  # type: ignore[arg-type]
     herkomst = [max((share.loc[c, "herkomst"], vraag.loc[c, "herkomst"]), key=_rang) for c in share.index]
     return pd.DataFrame({"gemeente": share["gemeente"], "fair share": share["waarde"], "eigen vraag": vraag["waarde"],
                          "verschil": verschil, "herkomst": herkomst}, index=share.index)

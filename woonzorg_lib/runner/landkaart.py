@@ -11,7 +11,6 @@ that makes its factsheet — so map, table and factsheet show the same published
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ import pandas as pd
 from woonzorg_lib.algemeen.opmaak import procent
 from woonzorg_lib.data.catalogus import Regio, centrumregios, provincies
 from woonzorg_lib.model.onthulling import ONBEKEND, VERBORGEN
-from woonzorg_lib.rapport.kaartcijfers import per_gemeente
+from woonzorg_lib.rapport.kaartcijfers import gepubliceerd_getal, per_gemeente
 from woonzorg_lib.rapport.kaarten import choropleet, klassen, legendateksten, svg_base64
 from woonzorg_lib.rapport.stijl import TEKENS
 from woonzorg_lib.runner.index import rij
@@ -46,23 +45,12 @@ class Gemeente:
     @property
     def tekst(self) -> str:
         """The value as the table shows it: a percentage with one decimal, '.' or 'n.b.'."""
-        getal = _getal(self.waarde)
+        getal = gepubliceerd_getal(self.waarde)
         return procent(getal) if getal is not None else VERBORGEN if self.waarde == VERBORGEN else ONBEKEND
 
     @property
     def teken(self) -> str:
         return TEKENS.get(self.herkomst, "")
-
-
-def _getal(waarde: str) -> float | None:
-    """A published share, or None for '.', 'n.b.' and an empty cell (no figure: never 0)."""
-    if waarde in (VERBORGEN, ONBEKEND):
-        return None
-    try:
-        getal = float(waarde)
-    except ValueError:
-        return None
-    return getal if math.isfinite(getal) else None
 
 
 def _claims(map_: Path) -> tuple[pd.DataFrame, int | None]:
@@ -121,7 +109,7 @@ def gemeenten(uitvoer: Path) -> tuple[dict[str, list[Gemeente]], list[int]]:
             g = Gemeente(code, str(namen[code]), regio.naam, links=sorted(links.get(code, []), key=_volgorde))
             if claims is not None and code in claims.index:
                 g.waarde, g.herkomst, g.bron = (str(claims.loc[code, k]) for k in ("waarde", "herkomst", "bron"))
-                if _getal(g.waarde) is None and g.waarde != VERBORGEN:  # an empty cell is no figure: 'n.b.'
+                if gepubliceerd_getal(g.waarde) is None and g.waarde != VERBORGEN:  # an empty cell is no figure: 'n.b.'
                     g.waarde, g.herkomst = ONBEKEND, GEEN_GEGEVENS
             per_code[code] = g
     per_provincie = {p.naam: [per_code[c] for c in p.gemeentecodes] for p in provincies().values()}
@@ -140,7 +128,7 @@ def kaart(per_provincie: dict[str, list[Gemeente]], jaren: Sequence[int]) -> tup
     titel = f"Claim op de sociale verhuringen, {jaar} (midden)"
     fig = choropleet(waarden, titel, "claim op de verhuringen", procenten=True, overzicht=True,
                      omtrek=("provinciegrens", _groepen(provincies())), maat=(6.3, 7.2))
-    getallen = {g.naam: _getal(g.waarde) for g in alle if _getal(g.waarde) is not None}
+    getallen = {g.naam: gepubliceerd_getal(g.waarde) for g in alle if gepubliceerd_getal(g.waarde) is not None}
     verborgen = sum(g.waarde == VERBORGEN for g in alle)
     onbekend = len(alle) - len(getallen) - verborgen
     alt = (f"Kaart van Nederland met de {len(alle)} gemeenten en de provinciegrenzen, gekleurd naar de claim van de "
